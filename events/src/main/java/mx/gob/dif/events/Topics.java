@@ -1,0 +1,20 @@
+package mx.gob.dif.events;
+
+/** Kafka topic names shared by every service. Keys are documented next to each topic. */
+public final class Topics {
+    /** Compacted. Key: org unit code. Payload {@link OrgUnitChanged}. */
+    public static final String ORG_UNITS = "dif.catalog.org-units";
+    /** Compacted. Key: {@code planOrgUnit|fiscalYear|indicatorCode}. Payload {@link TargetChanged}. */
+    public static final String CATALOG_TARGETS = "dif.catalog.targets";
+    /** Compacted. Key: {@code planOrgUnit|fiscalYear|programCode}. Payload {@link ProgramChanged}. */
+    public static final String CATALOG_PROGRAMS = "dif.catalog.programs";
+    /** Key: {@code orgUnit|indicatorCode} so one indicator of one unit stays in order. */
+    public static final String ACTIVITIES = "dif.activities";
+    /** Key: pseudonymous case id. No personal data ever. */
+    public static final String CASE_EVENTS = "dif.cases";
+    /** Key: {@code orgUnit|indicatorCode}. */
+    public static final String INDICATOR_UPDATES = "dif.indicators.updated";
+
+    private Topics() {
+    }
+}
