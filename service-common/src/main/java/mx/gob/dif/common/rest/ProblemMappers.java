@@ -1,0 +1,88 @@
+package mx.gob.dif.common.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Every error of every service leaves as application/problem+json with a Spanish message. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Context
+    UriInfo uriInfo;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.status(), e.title(), e.getMessage(), e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        String where = e instanceof MismatchedInputException mi && !mi.getPath().isEmpty()
+                ? " en el campo '" + path(mi) + "'" : "";
+        String detail = e instanceof InvalidFormatException
+                ? "Valor con formato inválido" + where + ": " + e.getOriginalMessage()
+                : e instanceof MismatchedInputException
+                ? "El cuerpo no tiene la forma esperada" + where + "."
+                : "El cuerpo de la solicitud no es JSON válido (línea " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
+                + "). Revise comas, comillas y llaves.";
+        return respond(400, "JSON inválido", detail, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return respond(404, "No encontrado", "No existe el recurso solicitado: " + (uriInfo == null ? "" : uriInfo.getPath()), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        return respond(405, "Método no permitido", "Este recurso no acepta ese método HTTP.", List.of());
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 401 || status == 403) {
+            return respond(status, status == 401 ? "No autenticado" : "Acceso denegado",
+                    status == 401 ? "Se requiere un token válido." : "Su rol o unidad no permite esta operación.", List.of());
+        }
+        if (status == 415) {
+            return respond(415, "Tipo de contenido no soportado", "Envíe el cuerpo como application/json.", List.of());
+        }
+        if (status == 406) {
+            return respond(406, "Formato no disponible", "El formato pedido en Accept no está disponible para este recurso.", List.of());
+        }
+        return respond(status, "Error", e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper(priority = 100_000)
+    public Response unexpected(Throwable e) {
+        LOG.errorf(e, "Unexpected error on %s", uriInfo == null ? "?" : uriInfo.getPath());
+        return respond(500, "Error interno", "Ocurrió un error inesperado. Intente de nuevo; si persiste, reporte el id de solicitud.", List.of());
+    }
+
+    private Response respond(int status, String title, String detail, List<Problem.FieldError> errors) {
+        Object rid = MDC.get(RequestIdFilter.MDC_KEY);
+        Problem p = new Problem("about:blank", title, status, detail, uriInfo == null ? null : "/" + uriInfo.getPath().replaceFirst("^/", ""),
+                rid == null ? null : rid.toString(), errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    private static String path(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+}
