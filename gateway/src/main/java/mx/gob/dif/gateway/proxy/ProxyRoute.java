@@ -1,0 +1,127 @@
+package mx.gob.dif.gateway.proxy;
+
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import mx.gob.dif.gateway.config.GatewayConfig;
+import mx.gob.dif.gateway.routing.RouteTable;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Forwards /api/v1/** to the owning service, streaming bodies both ways, with a request id. */
+@ApplicationScoped
+public class ProxyRoute {
+    public static final String REQUEST_ID = "X-Request-Id";
+    private static final Logger LOG = Logger.getLogger(ProxyRoute.class);
+    /** Hop-by-hop headers (RFC 9110 §7.6.1) are never forwarded. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+
+    private final RouteTable routes = RouteTable.platform();
+    private final GatewayConfig config;
+    private final HttpClient client;
+
+    public ProxyRoute(Vertx vertx, GatewayConfig config) {
+        this.config = config;
+        this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64)
+                .setConnectTimeout(3000));
+    }
+
+    void register(@Observes Router router) {
+        router.route("/api/*").order(10).handler(this::forward);
+    }
+
+    void onStart(@Observes StartupEvent e) {
+        LOG.infof("Gateway routing to %s", config.services());
+    }
+
+    private void forward(RoutingContext ctx) {
+        HttpServerRequest in = ctx.request();
+        String requestId = in.getHeader(REQUEST_ID);
+        if (requestId == null || requestId.isBlank() || requestId.length() > 128) {
+            requestId = UUID.randomUUID().toString();
+        }
+        String rid = requestId;
+        ctx.response().putHeader(REQUEST_ID, rid);
+        String service = routes.serviceFor(in.path()).orElse(null);
+        if (service == null || !config.services().containsKey(service)) {
+            Problems.send(ctx, 404, "Ruta desconocida", "No existe la ruta " + in.path()
+                    + ". Consulte la documentación de la API en /q/swagger-ui o /openapi.", rid);
+            return;
+        }
+        URI base = URI.create(config.services().get(service));
+        in.pause();
+        RequestOptions options = new RequestOptions()
+                .setMethod(in.method())
+                .setHost(base.getHost())
+                .setPort(base.getPort())
+                .setURI(in.uri())
+                .setTimeout(config.upstreamTimeoutMs());
+        client.request(options).onSuccess(out -> {
+            in.headers().forEach(h -> {
+                if (!HOP_BY_HOP.contains(h.getKey().toLowerCase())) {
+                    out.headers().add(h.getKey(), h.getValue());
+                }
+            });
+            out.headers().set(REQUEST_ID, rid);
+            out.headers().set("X-Forwarded-For", in.remoteAddress() == null ? "" : in.remoteAddress().hostAddress());
+            String len = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (len == null) {
+                out.setChunked(true);
+            }
+            out.send(in).onSuccess(upstream -> {
+                var res = ctx.response();
+                res.setStatusCode(upstream.statusCode());
+                upstream.headers().forEach(h -> {
+                    if (!HOP_BY_HOP.contains(h.getKey().toLowerCase())) {
+                        res.headers().add(h.getKey(), h.getValue());
+                    }
+                });
+                res.headers().set(REQUEST_ID, rid);
+                if (upstream.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
+                    res.setChunked(true);
+                }
+                upstream.pipeTo(res);
+            }).onFailure(err -> unavailable(ctx, service, rid, err));
+        }).onFailure(err -> unavailable(ctx, service, rid, err));
+    }
+
+    private void unavailable(RoutingContext ctx, String service, String rid, Throwable err) {
+        MDC.put("requestId", rid);
+        LOG.warnf("Upstream %s failed: %s", service, err.toString());
+        MDC.remove("requestId");
+        if (!ctx.response().headWritten()) {
+            ctx.request().resume();
+            Problems.send(ctx, 503, "Servicio no disponible", "El servicio '" + service
+                    + "' no responde en este momento. Intente de nuevo en unos segundos.", rid);
+        } else {
+            ctx.response().reset();
+        }
+    }
+
+    /** problem+json answers made by the gateway itself. */
+    static final class Problems {
+        static void send(RoutingContext ctx, int status, String title, String detail, String rid) {
+            JsonObject body = new JsonObject(Map.of("type", "about:blank", "title", title, "status", status,
+                    "detail", detail, "instance", ctx.request().path(), "requestId", rid));
+            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json").end(body.encode());
+        }
+
+        private Problems() {
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package mx.gob.dif.gateway;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+@QuarkusTestResource(FakeUpstream.class)
+class GatewayTest {
+
+    @Test
+    void forwardsPathQueryAndBodyToTheOwningService() {
+        given().contentType("application/json").body("{\"a\":1}")
+                .post("/api/v1/work-plans/import?dryRun=true")
+                .then().statusCode(201)
+                .body("method", equalTo("POST"))
+                .body("uri", equalTo("/api/v1/work-plans/import?dryRun=true"))
+                .body("body.a", equalTo(1));
+    }
+
+    @Test
+    void propagatesTheCallersRequestId() {
+        given().header("X-Request-Id", "abc-123").get("/api/v1/indicators/DIF-01-03?orgUnit=10005&period=2021")
+                .then().header("X-Request-Id", "abc-123").body("requestId", equalTo("abc-123"));
+    }
+
+    @Test
+    void generatesARequestIdWhenNoneIsGiven() {
+        given().get("/api/v1/org-units").then()
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
+                .body("requestId", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void unknownRouteIsProblemJson404() {
+        given().get("/api/v1/nothing-here").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404)).body("title", equalTo("Ruta desconocida"))
+                .body("detail", containsString("/api/v1/nothing-here"));
+    }
+
+    @Test
+    void unreachableServiceIsProblemJson503() {
+        given().get("/api/v1/cases").then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("detail", containsString("cases"));
+    }
+
+    @Test
+    void healthReportsEachServiceAndIsDownWhenOneIsUnreachable() {
+        given().get("/q/health/ready").then().statusCode(503)
+                .body("checks.find { it.name == 'services' }.data.programs", equalTo("UP"))
+                .body("checks.find { it.name == 'services' }.data.cases", equalTo("UNREACHABLE"))
+                .body("status", notNullValue());
+    }
+}

@@ -1,0 +1,38 @@
+package mx.gob.dif.gateway;
+
+import mx.gob.dif.gateway.routing.RouteTable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class RouteTableTest {
+    private final RouteTable table = RouteTable.platform();
+
+    @ParameterizedTest
+    @CsvSource({
+            "/api/v1/work-plans/import, programs",
+            "/api/v1/work-plans, programs",
+            "/api/v1/programs/DIF-01, programs",
+            "/api/v1/programs/DIF-01/progress, indicators",
+            "/api/v1/activities, programs",
+            "/api/v1/activities/3f1c/retraction, programs",
+            "/api/v1/indicators/DIF-01-03, indicators",
+            "/api/v1/reports/closing, indicators",
+            "/api/v1/reports/monthly, cases",
+            "/api/v1/cases/12/transitions, cases",
+            "/api/v1/referrals/7/letter, cases",
+            "/api/v1/org-units/10005, programs",
+    })
+    void routesEachPathToItsOwner(String path, String service) {
+        assertEquals(Optional.of(service), table.serviceFor(path));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/api/v1/unknown", "/api/v2/work-plans", "/api/v1/work-plansX", "/api/v1/reports"})
+    void unknownPathsHaveNoOwner(String path) {
+        assertEquals(Optional.empty(), table.serviceFor(path));
+    }
+}
