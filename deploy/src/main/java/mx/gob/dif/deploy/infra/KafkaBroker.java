@@ -96,7 +96,12 @@ public final class KafkaBroker {
 
     /** Creates the topics that do not exist yet (idempotent). */
     public void ensureTopics(List<TopicSpec> topics) throws IOException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+        ensureTopics(bootstrapServers(), topics);
+    }
+
+    /** Creates the topics that do not exist yet on any cluster (the launcher's or an external one). */
+    public static void ensureTopics(String bootstrapServers, List<TopicSpec> topics) throws IOException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 30000))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name()))

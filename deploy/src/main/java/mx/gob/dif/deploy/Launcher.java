@@ -1,0 +1,313 @@
+package mx.gob.dif.deploy;
+
+import mx.gob.dif.deploy.infra.InfraDir;
+import mx.gob.dif.deploy.infra.KafkaBroker;
+import mx.gob.dif.deploy.infra.PostgresServer;
+import mx.gob.dif.deploy.infra.Processes;
+import mx.gob.dif.deploy.infra.TopicSpec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code ./dif up | down | status}: starts the whole platform on this machine with real servers
+ * and no Docker, records every pid under the run directory, and stops exactly what it started.
+ */
+public final class Launcher {
+    private static final PrintStream OUT = System.out;
+    private final Stack stack;
+    private final Path infraDir;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public Launcher(Stack stack, Path infraDir) {
+        this.stack = stack;
+        this.infraDir = infraDir;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "help" : args[0];
+        Path project = Path.of(System.getProperty("dif.project.dir", ".")).toAbsolutePath().normalize();
+        Stack stack = Stack.fromEnvironment(project);
+        Launcher launcher = new Launcher(stack, infraDirOf(project));
+        int rc = switch (command) {
+            case "up" -> launcher.up(!List.of(args).contains("--no-demo"));
+            case "down" -> launcher.down();
+            case "status" -> launcher.status();
+            default -> {
+                OUT.println("""
+                        Uso: ./dif <comando>
+                          up [--no-demo]  arranca PostgreSQL, Kafka y los cuatro servicios, y carga los datos de demostración
+                          down            detiene todo lo que arrancó 'up'
+                          status          muestra qué está corriendo
+                        Registros en %s""".formatted(stack.logs()));
+                yield "help".equals(command) ? 0 : 2;
+            }
+        };
+        System.exit(rc);
+    }
+
+    private static Path infraDirOf(Path project) {
+        if (System.getProperty("dif.infra.dir") == null && System.getenv("DIF_INFRA_DIR") == null) {
+            System.setProperty("dif.infra.dir", project.resolve("deploy/target/infra").toString());
+        }
+        return InfraDir.locate();
+    }
+
+    // ---------------------------------------------------------------- up
+
+    public int up(boolean loadDemo) throws Exception {
+        long t0 = System.nanoTime();
+        Files.createDirectories(stack.logs());
+        Files.createDirectories(stack.pids());
+        List<String> problems = preflight();
+        if (!problems.isEmpty()) {
+            OUT.println("No se puede arrancar:");
+            problems.forEach(p -> OUT.println("  - " + p));
+            return 1;
+        }
+        startPostgres();
+        startKafka();
+        for (Stack.Service s : stack.services()) {
+            startService(s);
+        }
+        for (Stack.Service s : stack.services()) {
+            if (!waitHealthy(s)) {
+                return 1;
+            }
+        }
+        if (loadDemo) {
+            loadDemoData();
+        }
+        OUT.printf("%nPlataforma DIF lista en %.1f s.%n", (System.nanoTime() - t0) / 1e9);
+        OUT.println("  Gateway:      " + stack.gatewayUrl() + "/api/v1");
+        OUT.println("  Salud:        " + stack.gatewayUrl() + "/q/health");
+        OUT.println("  Registros:    " + stack.logs());
+        OUT.println("  Detener:      ./dif down");
+        return 0;
+    }
+
+    /** Everything that would make 'up' fail half-way is checked first, with what to do about it. */
+    List<String> preflight() {
+        List<String> problems = new ArrayList<>();
+        if (Runtime.version().feature() < 21) {
+            problems.add("Se necesita Java 21 o posterior (este es " + Runtime.version() + "). Defina JAVA_HOME.");
+        }
+        for (Stack.Service s : stack.services()) {
+            if (!Files.exists(s.jar(stack.projectDir()))) {
+                problems.add("Falta " + s.jar(stack.projectDir()) + ". Compile con: ./mvnw -DskipTests package");
+            }
+            if (!running(s.name()) && !Processes.isPortFree(s.port())) {
+                problems.add("El puerto " + s.port() + " (" + s.name() + ") está ocupado por otro programa. "
+                        + "Deténgalo o use DIF_" + s.name().toUpperCase() + "_PORT=<otro>.");
+            }
+        }
+        if (!stack.externalPostgres() && !postgres().isRunning() && !Processes.isPortFree(stack.postgresPort())) {
+            problems.add("El puerto " + stack.postgresPort() + " (PostgreSQL) está ocupado. Use DIF_PG_PORT=<otro> o "
+                    + "DIF_PG_EXTERNAL=true para usar ese servidor.");
+        }
+        if (!stack.externalKafka() && !kafka().isRunning()) {
+            for (int p : List.of(stack.kafkaPort(), stack.kafkaControllerPort())) {
+                if (!Processes.isPortFree(p)) {
+                    problems.add("El puerto " + p + " (Kafka) está ocupado. Use DIF_KAFKA_PORT / DIF_KAFKA_CONTROLLER_PORT "
+                            + "o DIF_KAFKA_BOOTSTRAP=<host:puerto> para un clúster externo.");
+                }
+            }
+        }
+        return problems;
+    }
+
+    private PostgresServer postgres() {
+        return new PostgresServer(infraDir, stack.runDir().resolve("postgres"), stack.postgresPort());
+    }
+
+    private KafkaBroker kafka() {
+        return new KafkaBroker(infraDir, stack.runDir().resolve("kafka"), stack.kafkaPort(), stack.kafkaControllerPort(),
+                stack.env().getOrDefault("DIF_KAFKA_HEAP", "512m"));
+    }
+
+    private void startPostgres() throws Exception {
+        if (stack.externalPostgres()) {
+            OUT.println("PostgreSQL externo en " + stack.postgresHost() + ":" + stack.postgresPort());
+            return;
+        }
+        PostgresServer pg = postgres();
+        if (pg.isRunning()) {
+            OUT.println("PostgreSQL ya está corriendo en el puerto " + stack.postgresPort());
+        } else {
+            step("PostgreSQL (puerto " + stack.postgresPort() + ", datos en " + pg.dataDir() + ")", pg::start);
+        }
+        for (Stack.Service s : stack.services()) {
+            if (s.database() != null) {
+                pg.ensureDatabase(s.database(), s.database(), stack.dbPassword(s.database()));
+            }
+        }
+    }
+
+    private void startKafka() throws Exception {
+        if (stack.externalKafka()) {
+            OUT.println("Kafka externo en " + stack.kafkaBootstrap());
+        } else {
+            KafkaBroker kafka = kafka();
+            if (kafka.isRunning()) {
+                OUT.println("Kafka ya está corriendo en el puerto " + stack.kafkaPort());
+            } else {
+                step("Kafka KRaft (puerto " + stack.kafkaPort() + ")", kafka::start);
+            }
+        }
+        KafkaBroker.ensureTopics(stack.kafkaBootstrap(), TopicSpec.platformTopics());
+    }
+
+    private void startService(Stack.Service s) throws IOException {
+        if (running(s.name())) {
+            OUT.println(s.name() + " ya está corriendo en el puerto " + s.port());
+            return;
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrap());
+        if (s.database() != null) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl(s.database()));
+            env.put("QUARKUS_DATASOURCE_USERNAME", s.database());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", stack.dbPassword(s.database()));
+        }
+        for (Stack.Service other : stack.services()) {
+            env.put("GATEWAY_SERVICES_" + other.name().toUpperCase(), "http://127.0.0.1:" + other.port());
+        }
+        List<String> cmd = List.of(Processes.javaExecutable(), "-Xmx" + stack.serviceHeap(), "-XX:+UseG1GC",
+                "-XX:+ExitOnOutOfMemoryError", "-jar", s.jar(stack.projectDir()).toString());
+        long pid = Processes.startDetached(cmd, stack.projectDir().resolve(s.module()), env,
+                stack.logs().resolve(s.name() + ".log"), pidFile(s.name()));
+        OUT.printf("%-11s arrancando (pid %d, puerto %d)%n", s.name(), pid, s.port());
+    }
+
+    private boolean waitHealthy(Stack.Service s) {
+        long t0 = System.nanoTime();
+        String url = "http://127.0.0.1:" + s.port() + "/q/health/ready";
+        boolean up = Processes.waitUntil(() -> healthy(url) || !running(s.name()), Duration.ofSeconds(180));
+        if (!up || !running(s.name())) {
+            OUT.println(s.name() + " no quedó sano. Últimas líneas de " + stack.logs().resolve(s.name() + ".log") + ":");
+            OUT.println(Processes.tail(stack.logs().resolve(s.name() + ".log"), 25));
+            return false;
+        }
+        OUT.printf("%-11s UP (%.1f s)%n", s.name(), (System.nanoTime() - t0) / 1e9);
+        return true;
+    }
+
+    private boolean healthy(String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The 2021 plan of the Durango municipal DIF, loaded through the public API (idempotent). */
+    private void loadDemoData() {
+        Path plan = stack.projectDir().resolve("deploy/demo/pat-2021-municipal-durango.json");
+        try {
+            String json = Files.readString(plan);
+            String body = "{\"orgUnit\":\"10005\",\"fiscalYear\":2021," + json.trim().substring(1);
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/v1/work-plans/import"))
+                    .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200 || r.statusCode() == 201) {
+                OUT.println("Datos de demostración: PAT 2021 del SMDIF Durango (10005) cargado " + r.body());
+            } else {
+                OUT.println("Aviso: no se cargó el plan de demostración (" + r.statusCode() + "): " + r.body());
+            }
+        } catch (Exception e) {
+            OUT.println("Aviso: no se cargó el plan de demostración: " + e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- down / status
+
+    public int down() {
+        List<Stack.Service> reversed = new ArrayList<>(stack.services());
+        java.util.Collections.reverse(reversed);
+        for (Stack.Service s : reversed) {
+            Optional<Long> pid = Processes.readPid(pidFile(s.name()));
+            if (pid.isPresent() && Processes.isAlive(pid.get())) {
+                Processes.stop(pid.get(), Duration.ofSeconds(20));
+                OUT.println(s.name() + " detenido");
+            }
+            deleteQuietly(pidFile(s.name()));
+        }
+        if (!stack.externalKafka() && kafka().isRunning()) {
+            kafka().stop();
+            OUT.println("Kafka detenido");
+        }
+        if (!stack.externalPostgres() && postgres().isRunning()) {
+            postgres().stop();
+            OUT.println("PostgreSQL detenido");
+        }
+        OUT.println("Todo detenido. Los datos se conservan en " + stack.runDir());
+        return 0;
+    }
+
+    public int status() {
+        OUT.printf("%-11s %-8s %-7s %s%n", "COMPONENTE", "PID", "PUERTO", "ESTADO");
+        PostgresServer pg = postgres();
+        OUT.printf("%-11s %-8s %-7d %s%n", "postgres", pidText(pg.dataDir().resolve("postmaster.pid")), stack.postgresPort(),
+                stack.externalPostgres() ? "externo" : pg.isRunning() ? "corriendo" : "detenido");
+        KafkaBroker kafka = kafka();
+        OUT.printf("%-11s %-8s %-7d %s%n", "kafka", pidText(kafka.pidFile()), stack.kafkaPort(),
+                stack.externalKafka() ? "externo" : kafka.isRunning() ? "corriendo" : "detenido");
+        boolean allUp = true;
+        for (Stack.Service s : stack.services()) {
+            boolean alive = running(s.name());
+            boolean ok = alive && healthy("http://127.0.0.1:" + s.port() + "/q/health/ready");
+            allUp &= ok;
+            OUT.printf("%-11s %-8s %-7d %s%n", s.name(), pidText(pidFile(s.name())), s.port(),
+                    ok ? "UP" : alive ? "arrancando o con fallas" : "detenido");
+        }
+        return allUp ? 0 : 3;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private boolean running(String name) {
+        return Processes.readPid(pidFile(name)).map(Processes::isAlive).orElse(false);
+    }
+
+    private Path pidFile(String name) {
+        return stack.pids().resolve(name + ".pid");
+    }
+
+    private static String pidText(Path pidFile) {
+        return Processes.readPid(pidFile).filter(Processes::isAlive).map(String::valueOf).orElse("-");
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // nothing to clean
+        }
+    }
+
+    private interface Step {
+        long run() throws Exception;
+    }
+
+    private static void step(String what, Step step) throws Exception {
+        long t0 = System.nanoTime();
+        OUT.print(what + " ... ");
+        OUT.flush();
+        long pid = step.run();
+        OUT.printf("listo (pid %d, %.1f s)%n", pid, (System.nanoTime() - t0) / 1e9);
+    }
+}

@@ -1,0 +1,95 @@
+package mx.gob.dif.deploy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The platform as the launcher runs it: ports, directories and the four services. Every value
+ * can be changed with an environment variable (listed in the README).
+ */
+public record Stack(Path projectDir, Path runDir, Map<String, String> env) {
+
+    public record Service(String name, String module, int port, String database) {
+        public Path jar(Path projectDir) {
+            return projectDir.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        }
+    }
+
+    public static Stack fromEnvironment(Path projectDir) {
+        Map<String, String> env = System.getenv();
+        Path runDir = Path.of(env.getOrDefault("DIF_HOME", projectDir.resolve(".dif").toString())).toAbsolutePath();
+        return new Stack(projectDir.toAbsolutePath(), runDir, env);
+    }
+
+    public int port(String name, int defaultPort) {
+        return Integer.parseInt(env.getOrDefault("DIF_" + name + "_PORT", Integer.toString(defaultPort)));
+    }
+
+    public int postgresPort() {
+        return port("PG", 55432);
+    }
+
+    public String postgresHost() {
+        return env.getOrDefault("DIF_PG_HOST", "127.0.0.1");
+    }
+
+    /** An external PostgreSQL is used as is: the launcher starts none. */
+    public boolean externalPostgres() {
+        return Boolean.parseBoolean(env.getOrDefault("DIF_PG_EXTERNAL", "false"));
+    }
+
+    public int kafkaPort() {
+        return port("KAFKA", 59092);
+    }
+
+    public int kafkaControllerPort() {
+        return port("KAFKA_CONTROLLER", 59093);
+    }
+
+    /** An external Kafka cluster is used as is when DIF_KAFKA_BOOTSTRAP is set. */
+    public String kafkaBootstrap() {
+        return env.getOrDefault("DIF_KAFKA_BOOTSTRAP", "127.0.0.1:" + kafkaPort());
+    }
+
+    public boolean externalKafka() {
+        return env.containsKey("DIF_KAFKA_BOOTSTRAP");
+    }
+
+    public int gatewayPort() {
+        return port("GATEWAY", 8080);
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + gatewayPort();
+    }
+
+    public List<Service> services() {
+        return List.of(
+                new Service("programs", "programs-service", port("PROGRAMS", 8081), "dif_programs"),
+                new Service("cases", "cases-service", port("CASES", 8082), "dif_cases"),
+                new Service("indicators", "indicators-service", port("INDICATORS", 8083), "dif_indicators"),
+                new Service("gateway", "gateway", gatewayPort(), null));
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + postgresHost() + ":" + postgresPort() + "/" + database;
+    }
+
+    /** Password of a service's database role; the same as its name unless DIF_PG_PASSWORD_<DB> says otherwise. */
+    public String dbPassword(String database) {
+        return env.getOrDefault("DIF_PG_PASSWORD_" + database.toUpperCase(), database);
+    }
+
+    public Path logs() {
+        return runDir.resolve("logs");
+    }
+
+    public Path pids() {
+        return runDir.resolve("pids");
+    }
+
+    public String serviceHeap() {
+        return env.getOrDefault("DIF_SERVICE_HEAP", "512m");
+    }
+}
