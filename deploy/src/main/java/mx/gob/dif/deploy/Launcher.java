@@ -183,6 +183,9 @@ public final class Launcher {
             env.put("QUARKUS_DATASOURCE_PASSWORD", stack.dbPassword(s.database()));
         }
         for (Stack.Service other : stack.services()) {
+            if ("gateway".equals(other.name())) {
+                continue;
+            }
             env.put("GATEWAY_SERVICES_" + other.name().toUpperCase(), "http://127.0.0.1:" + other.port());
         }
         List<String> cmd = List.of(Processes.javaExecutable(), "-Xmx" + stack.serviceHeap(), "-XX:+UseG1GC",
