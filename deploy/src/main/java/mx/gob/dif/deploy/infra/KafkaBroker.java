@@ -75,13 +75,24 @@ public final class KafkaBroker {
                 "auto.create.topics.enable=true",
                 "log.retention.hours=-1",
                 ""));
+        Path log4j = baseDir.resolve("log4j2.properties");
+        Files.writeString(log4j, String.join("\n",
+                "rootLogger.level=" + System.getenv().getOrDefault("DIF_KAFKA_LOG_LEVEL", "WARN"),
+                "rootLogger.appenderRef.out.ref=out",
+                "appender.out.type=Console",
+                "appender.out.name=out",
+                "appender.out.layout.type=PatternLayout",
+                "appender.out.layout.pattern=%d %-5p [%c{1}] %m%n",
+                "logger.kafka.name=kafka.server.KafkaRaftServer",
+                "logger.kafka.level=INFO",
+                ""));
         String cp = libs + "/*";
         if (!Files.exists(data.resolve("meta.properties"))) {
             Processes.run(List.of(Processes.javaExecutable(), "-cp", cp, "kafka.tools.StorageTool", "format",
                     "-t", clusterId(), "-c", props.toString()), baseDir, Duration.ofMinutes(2));
         }
         List<String> command = List.of(Processes.javaExecutable(), "-Xms" + heap, "-Xmx" + heap,
-                "-XX:+UseG1GC", "-Djava.awt.headless=true", "-cp", cp, "kafka.Kafka", props.toString());
+                "-XX:+UseG1GC", "-Djava.awt.headless=true", "-Dlog4j2.configurationFile=" + log4j, "-cp", cp, "kafka.Kafka", props.toString());
         long pid = Processes.startDetached(command, baseDir, Map.of(), logFile(), pidFile());
         boolean up = Processes.waitUntil(() -> Processes.isListening(port) || !Processes.isAlive(pid), Duration.ofSeconds(90));
         if (!up || !Processes.isAlive(pid)) {
