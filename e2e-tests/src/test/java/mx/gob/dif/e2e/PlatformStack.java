@@ -1,0 +1,56 @@
+package mx.gob.dif.e2e;
+
+import mx.gob.dif.deploy.Launcher;
+import mx.gob.dif.deploy.Stack;
+import mx.gob.dif.deploy.infra.InfraDir;
+import mx.gob.dif.deploy.infra.Processes;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole platform started the way {@code ./dif up} starts it (same launcher, real PostgreSQL,
+ * Kafka and service processes), on free ports and in a throw-away run directory, once per test JVM.
+ */
+public final class PlatformStack {
+    private static Stack stack;
+    private static Launcher launcher;
+
+    private PlatformStack() {
+    }
+
+    public static synchronized Stack get() {
+        if (stack == null) {
+            try {
+                Path project = Path.of(System.getProperty("dif.project.dir", "..")).toAbsolutePath().normalize();
+                Path runDir = project.resolve("e2e-tests/target/stack");
+                Processes.run(List.of("rm", "-rf", runDir.toString()), null, Duration.ofMinutes(1));
+                Map<String, String> env = new HashMap<>(System.getenv());
+                env.put("DIF_HOME", runDir.toString());
+                for (String name : List.of("PG", "KAFKA", "KAFKA_CONTROLLER", "GATEWAY", "PROGRAMS", "CASES", "INDICATORS")) {
+                    env.put("DIF_" + name + "_PORT", Integer.toString(Processes.freePort()));
+                }
+                env.remove("DIF_KAFKA_BOOTSTRAP");
+                env.remove("DIF_PG_EXTERNAL");
+                env.put("DIF_SERVICE_HEAP", "384m");
+                stack = new Stack(project, runDir, env);
+                launcher = new Launcher(stack, InfraDir.locate());
+                if (launcher.up(false) != 0) {
+                    throw new IllegalStateException("the platform did not come up; see " + runDir.resolve("logs"));
+                }
+                Runtime.getRuntime().addShutdownHook(new Thread(launcher::down));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return stack;
+    }
+
+    public static Launcher launcher() {
+        get();
+        return launcher;
+    }
+}
