@@ -45,12 +45,14 @@ public final class Launcher {
             case "up" -> launcher.up(!List.of(args).contains("--no-demo"));
             case "down" -> launcher.down();
             case "status" -> launcher.status();
+            case "bench" -> new mx.gob.dif.deploy.bench.Benchmark(stack).run();
             default -> {
                 OUT.println("""
                         Uso: ./dif <comando>
                           up [--no-demo]  arranca PostgreSQL, Kafka y los cuatro servicios, y carga los datos de demostración
                           down            detiene todo lo que arrancó 'up'
                           status          muestra qué está corriendo
+                          bench           mide el desempeño del stack en marcha y escribe docs/PERFORMANCE.md
                         Registros en %s""".formatted(stack.logs()));
                 yield "help".equals(command) ? 0 : 2;
             }
@@ -234,6 +236,19 @@ public final class Launcher {
         } catch (Exception e) {
             OUT.println("Aviso: no se cargó el plan de demostración: " + e.getMessage());
         }
+    }
+
+    /** Starts one service again (e.g. after a crash) and waits until it is healthy. */
+    public boolean restart(String name) throws IOException {
+        Stack.Service s = stack.services().stream().filter(x -> x.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown service " + name));
+        startService(s);
+        return waitHealthy(s);
+    }
+
+    /** The pid recorded for a service, if it is running. */
+    public Optional<Long> pidOf(String name) {
+        return Processes.readPid(pidFile(name)).filter(Processes::isAlive);
     }
 
     // ---------------------------------------------------------------- down / status
