@@ -2,6 +2,7 @@ package mx.gob.dif.deploy;
 
 import mx.gob.dif.deploy.infra.InfraDir;
 import mx.gob.dif.deploy.infra.KafkaBroker;
+import mx.gob.dif.deploy.infra.KeycloakServer;
 import mx.gob.dif.deploy.infra.PostgresServer;
 import mx.gob.dif.deploy.infra.Processes;
 import mx.gob.dif.deploy.infra.TopicSpec;
@@ -81,6 +82,7 @@ public final class Launcher {
         }
         startPostgres();
         startKafka();
+        startKeycloak();
         for (Stack.Service s : stack.services()) {
             startService(s);
         }
@@ -97,6 +99,12 @@ public final class Launcher {
         OUT.println("  Salud:        " + stack.gatewayUrl() + "/q/health");
         OUT.println("  Registros:    " + stack.logs());
         OUT.println("  Detener:      ./dif down");
+        if (stack.withKeycloak()) {
+            OUT.println("  Keycloak:     " + keycloak().url() + " (realm dif; consola de administración: usuario admin / admin)");
+            OUT.println("  Usuarios de demostración (contraseña demo-dif-2021): operador.durango, operador.gomez,");
+            OUT.println("    trabajadora.durango, director.durango, analista.estatal, admin.dif");
+            OUT.println("  Dependencias (client credentials): agencia-salud / salud-secreto-demo, agencia-educacion / educacion-secreto-demo");
+        }
         return 0;
     }
 
@@ -124,6 +132,13 @@ public final class Launcher {
                 if (!Processes.isPortFree(p)) {
                     problems.add("El puerto " + p + " (Kafka) está ocupado. Use DIF_KAFKA_PORT / DIF_KAFKA_CONTROLLER_PORT "
                             + "o DIF_KAFKA_BOOTSTRAP=<host:puerto> para un clúster externo.");
+                }
+            }
+        }
+        if (stack.withKeycloak() && !Processes.readPid(keycloak().pidFile()).map(Processes::isAlive).orElse(false)) {
+            for (int port : List.of(stack.keycloakPort(), stack.keycloakManagementPort())) {
+                if (!Processes.isPortFree(port)) {
+                    problems.add("El puerto " + port + " (Keycloak) está ocupado. Use DIF_KEYCLOAK_PORT / DIF_KEYCLOAK_MANAGEMENT_PORT.");
                 }
             }
         }
@@ -169,6 +184,28 @@ public final class Launcher {
             }
         }
         KafkaBroker.ensureTopics(stack.kafkaBootstrap(), TopicSpec.platformTopics());
+    }
+
+    private KeycloakServer keycloak() {
+        return new KeycloakServer(infraDir, stack.runDir().resolve("keycloak"),
+                stack.projectDir().resolve("deploy/keycloak/dif-realm.json"), stack.keycloakPort(),
+                stack.keycloakManagementPort(), stack.jdbcUrl("keycloak"));
+    }
+
+    private void startKeycloak() throws Exception {
+        if (!stack.withKeycloak()) {
+            return;
+        }
+        KeycloakServer kc = keycloak();
+        if (kc.isRunning()) {
+            OUT.println("Keycloak ya está corriendo en el puerto " + stack.keycloakPort());
+            return;
+        }
+        if (!stack.externalPostgres()) {
+            postgres().ensureDatabase("keycloak", "keycloak", stack.dbPassword("keycloak"));
+        }
+        step("Keycloak (puerto " + stack.keycloakPort() + ", la primera vez tarda ~1 min)",
+                () -> kc.start("keycloak", stack.dbPassword("keycloak")));
     }
 
     private void startService(Stack.Service s) throws IOException {
@@ -264,6 +301,10 @@ public final class Launcher {
             }
             deleteQuietly(pidFile(s.name()));
         }
+        if (stack.withKeycloak() && Processes.readPid(keycloak().pidFile()).map(Processes::isAlive).orElse(false)) {
+            keycloak().stop();
+            OUT.println("Keycloak detenido");
+        }
         if (!stack.externalKafka() && kafka().isRunning()) {
             kafka().stop();
             OUT.println("Kafka detenido");
@@ -284,6 +325,11 @@ public final class Launcher {
         KafkaBroker kafka = kafka();
         OUT.printf("%-11s %-8s %-7d %s%n", "kafka", pidText(kafka.pidFile()), stack.kafkaPort(),
                 stack.externalKafka() ? "externo" : kafka.isRunning() ? "corriendo" : "detenido");
+        if (stack.withKeycloak()) {
+            KeycloakServer kc = keycloak();
+            OUT.printf("%-11s %-8s %-7d %s%n", "keycloak", pidText(kc.pidFile()), stack.keycloakPort(),
+                    kc.isRunning() ? "corriendo" : "detenido");
+        }
         boolean allUp = true;
         for (Stack.Service s : stack.services()) {
             boolean alive = running(s.name());

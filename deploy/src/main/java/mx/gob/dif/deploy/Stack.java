@@ -56,6 +56,19 @@ public record Stack(Path projectDir, Path runDir, Map<String, String> env) {
         return env.containsKey("DIF_KAFKA_BOOTSTRAP");
     }
 
+    public int keycloakPort() {
+        return port("KEYCLOAK", 8180);
+    }
+
+    public int keycloakManagementPort() {
+        return port("KEYCLOAK_MANAGEMENT", 9180);
+    }
+
+    /** Keycloak is part of the stack unless DIF_KEYCLOAK=false. */
+    public boolean withKeycloak() {
+        return Boolean.parseBoolean(env.getOrDefault("DIF_KEYCLOAK", "true"));
+    }
+
     public int gatewayPort() {
         return port("GATEWAY", 8080);
     }

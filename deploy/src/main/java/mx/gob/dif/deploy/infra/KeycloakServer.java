@@ -1,0 +1,103 @@
+package mx.gob.dif.deploy.infra;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real Keycloak (the distribution on Maven Central) in dev mode, importing the DIF realm on first
+ * start. Its data is kept in the platform's PostgreSQL (database {@code keycloak}), so users and
+ * sessions survive restarts.
+ */
+public final class KeycloakServer {
+    public static final String REALM = "dif";
+    private final Path home;
+    private final Path baseDir;
+    private final Path realmFile;
+    private final int port;
+    private final int managementPort;
+    private final String jdbcUrl;
+
+    public KeycloakServer(Path infraDir, Path baseDir, Path realmFile, int port, int managementPort, String jdbcUrl) {
+        this.home = findHome(infraDir);
+        this.baseDir = baseDir;
+        this.realmFile = realmFile;
+        this.port = port;
+        this.managementPort = managementPort;
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String issuer() {
+        return url() + "/realms/" + REALM;
+    }
+
+    public Path logFile() {
+        return baseDir.resolve("keycloak.log");
+    }
+
+    public Path pidFile() {
+        return baseDir.resolve("keycloak.pid");
+    }
+
+    public boolean isRunning() {
+        return Processes.readPid(pidFile()).map(Processes::isAlive).orElse(false) && realmReady();
+    }
+
+    public long start(String dbUser, String dbPassword) throws IOException {
+        Files.createDirectories(baseDir);
+        Path imports = home.resolve("data/import");
+        Files.createDirectories(imports);
+        Files.copy(realmFile, imports.resolve("dif-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        List<String> cmd = List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",
+                "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + managementPort,
+                "--db=postgres", "--db-url=" + jdbcUrl, "--db-username=" + dbUser, "--db-password=" + dbPassword,
+                "--hostname-strict=false", "--log-level=WARN,org.keycloak.services:INFO,org.keycloak.exportimport:INFO");
+        Map<String, String> env = Map.of(
+                "JAVA_HOME", System.getProperty("java.home"),
+                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", System.getenv().getOrDefault("DIF_KEYCLOAK_ADMIN_PASSWORD", "admin"),
+                "JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx" + System.getenv().getOrDefault("DIF_KEYCLOAK_HEAP", "768m"));
+        long pid = Processes.startDetached(cmd, baseDir, env, logFile(), pidFile());
+        boolean up = Processes.waitUntil(() -> realmReady() || !Processes.isAlive(pid), Duration.ofSeconds(240));
+        if (!up || !Processes.isAlive(pid)) {
+            throw new IOException("Keycloak no arrancó en el puerto " + port + ". Últimas líneas del log:\n" + Processes.tail(logFile(), 30));
+        }
+        return pid;
+    }
+
+    public void stop() {
+        Processes.readPid(pidFile()).ifPresent(pid -> Processes.stop(pid, Duration.ofSeconds(30)));
+    }
+
+    private boolean realmReady() {
+        try {
+            HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(issuer() + "/.well-known/openid-configuration")).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static Path findHome(Path infraDir) {
+        try (var dirs = Files.list(infraDir)) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("keycloak-") && Files.isDirectory(d.resolve("bin")))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("No Keycloak distribution under " + infraDir));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
