@@ -36,6 +36,8 @@ public final class PlatformStack {
                 env.remove("DIF_KAFKA_BOOTSTRAP");
                 env.remove("DIF_PG_EXTERNAL");
                 env.put("DIF_SERVICE_HEAP", "384m");
+                // no service enforces tokens yet (issue 6); Keycloak is exercised by ./dif up
+                env.put("DIF_KEYCLOAK", "false");
                 stack = new Stack(project, runDir, env);
                 launcher = new Launcher(stack, InfraDir.locate());
                 if (launcher.up(false) != 0) {
