@@ -1,0 +1,10 @@
+package mx.gob.dif.programs.domain;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** One target of a plan as the catalog indexes it. */
+public record PlanTargetDef(String programCode, String programName, String actionCode, String actionDescription,
+                            String indicatorCode, String unit, BigDecimal annualTarget, String method,
+                            List<String> components, List<String> calendarMonths) {
+}

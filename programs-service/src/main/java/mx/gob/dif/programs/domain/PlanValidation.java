@@ -1,0 +1,182 @@
+package mx.gob.dif.programs.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Validates a work plan document (the format of the 2021 PAT file) and extracts its targets.
+ * Every problem is reported with its JSON path and a Spanish message, so an officer can fix the
+ * file in one pass; a plan with any problem is not stored at all.
+ */
+public final class PlanValidation {
+
+    public record Problem(String field, String message) {
+    }
+
+    public record Result(List<Problem> problems, List<PlanTargetDef> targets, int programs, int actions, int outcomeGoals) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    private PlanValidation() {
+    }
+
+    public static Result validate(JsonNode plan) {
+        List<Problem> problems = new ArrayList<>();
+        List<PlanTargetDef> targets = new ArrayList<>();
+        int actionCount = 0;
+        int goals = 0;
+        JsonNode programs = plan.get("programs");
+        if (programs == null || !programs.isArray() || programs.isEmpty()) {
+            problems.add(new Problem("programs", "El plan debe tener al menos un programa en 'programs'."));
+            return new Result(problems, targets, 0, 0, 0);
+        }
+        Set<String> programCodes = new HashSet<>();
+        Set<String> actionCodes = new HashSet<>();
+        Map<String, String> indicatorMethods = new HashMap<>();
+        Map<String, List<String>> composites = new HashMap<>();
+        for (int p = 0; p < programs.size(); p++) {
+            JsonNode program = programs.get(p);
+            String pPath = "programs[" + p + "]";
+            String pCode = text(program, "code");
+            if (pCode == null) {
+                problems.add(new Problem(pPath + ".code", "Falta la clave del programa."));
+            } else if (!programCodes.add(pCode)) {
+                problems.add(new Problem(pPath + ".code", "La clave de programa '" + pCode + "' está repetida."));
+            }
+            if (text(program, "name") == null) {
+                problems.add(new Problem(pPath + ".name", "Falta el nombre del programa."));
+            }
+            List<String> months = new ArrayList<>();
+            JsonNode cal = program.get("calendarMonths");
+            if (cal != null && !cal.isNull()) {
+                if (!cal.isArray()) {
+                    problems.add(new Problem(pPath + ".calendarMonths", "La calendarización debe ser una lista de meses (ENE … DIC)."));
+                } else {
+                    for (int m = 0; m < cal.size(); m++) {
+                        String code = cal.get(m).asText();
+                        if (CalendarMonth.number(code) == 0) {
+                            problems.add(new Problem(pPath + ".calendarMonths[" + m + "]", "'" + code + "' no es un mes válido; use ENE, FEB, MAR, ABR, MAY, JUN, JUL, AGO, SEP, OCT, NOV o DIC."));
+                        } else {
+                            months.add(code.trim().toUpperCase());
+                        }
+                    }
+                }
+            }
+            checkInvestment(program.get("investment"), pPath + ".investment", problems);
+            JsonNode goalsNode = program.get("interventionGoals");
+            if (goalsNode != null && goalsNode.isArray()) {
+                goals += goalsNode.size();
+            }
+            JsonNode actions = program.get("actions");
+            if (actions == null || !actions.isArray()) {
+                problems.add(new Problem(pPath + ".actions", "El programa debe tener una lista de acciones en 'actions'."));
+                continue;
+            }
+            for (int a = 0; a < actions.size(); a++) {
+                JsonNode action = actions.get(a);
+                String aPath = pPath + ".actions[" + a + "]";
+                actionCount++;
+                String aCode = text(action, "code");
+                if (aCode == null) {
+                    problems.add(new Problem(aPath + ".code", "Falta la clave de la acción."));
+                } else if (!actionCodes.add(aCode)) {
+                    problems.add(new Problem(aPath + ".code", "La clave de acción '" + aCode + "' está repetida."));
+                }
+                JsonNode ts = action.get("targets");
+                if (ts == null || !ts.isArray()) {
+                    problems.add(new Problem(aPath + ".targets", "La acción debe tener una lista de metas en 'targets'."));
+                    continue;
+                }
+                for (int t = 0; t < ts.size(); t++) {
+                    JsonNode target = ts.get(t);
+                    String tPath = aPath + ".targets[" + t + "]";
+                    String ind = text(target, "indicatorCode");
+                    if (ind == null) {
+                        problems.add(new Problem(tPath + ".indicatorCode", "Falta la clave del indicador."));
+                    } else if (indicatorMethods.containsKey(ind)) {
+                        problems.add(new Problem(tPath + ".indicatorCode", "La clave de indicador '" + ind + "' está repetida en el plan."));
+                    }
+                    String unit = text(target, "unit");
+                    if (unit == null) {
+                        problems.add(new Problem(tPath + ".unit", "Falta la unidad de medida de la meta."));
+                    }
+                    BigDecimal quantity = null;
+                    JsonNode q = target.get("target");
+                    if (q == null || q.isNull()) {
+                        problems.add(new Problem(tPath + ".target", "Falta la cantidad de la meta anual."));
+                    } else if (!q.isNumber()) {
+                        problems.add(new Problem(tPath + ".target", "La meta anual debe ser un número; se recibió '" + q.asText() + "'."));
+                    } else if (q.decimalValue().signum() < 0) {
+                        problems.add(new Problem(tPath + ".target", "La meta anual no puede ser negativa (" + q.decimalValue().toPlainString() + ")."));
+                    } else {
+                        quantity = q.decimalValue();
+                    }
+                    String method = text(target, "method");
+                    if (method == null) {
+                        method = MeasurementMethod.SUM.name();
+                    } else if (!MeasurementMethod.isValid(method)) {
+                        problems.add(new Problem(tPath + ".method", "Método de medición desconocido '" + method + "'. Use uno de: " + MeasurementMethod.allowed() + "."));
+                    }
+                    List<String> components = new ArrayList<>();
+                    JsonNode comps = target.get("components");
+                    if (comps != null && comps.isArray()) {
+                        comps.forEach(c -> components.add(c.asText()));
+                    }
+                    if (MeasurementMethod.COMPOSITE.name().equals(method)) {
+                        if (components.isEmpty()) {
+                            problems.add(new Problem(tPath + ".components", "Un indicador COMPOSITE debe listar sus indicadores componentes en 'components'."));
+                        }
+                        composites.put(tPath, components);
+                    }
+                    if (ind != null) {
+                        indicatorMethods.put(ind, method);
+                    }
+                    if (ind != null && unit != null && quantity != null) {
+                        targets.add(new PlanTargetDef(pCode, text(program, "name"), aCode, text(action, "description"), ind, unit,
+                                quantity, method, List.copyOf(components), List.copyOf(months)));
+                    }
+                }
+            }
+        }
+        composites.forEach((path, comps) -> {
+            for (String c : comps) {
+                if (!indicatorMethods.containsKey(c)) {
+                    problems.add(new Problem(path + ".components", "El componente '" + c + "' no es un indicador de este plan."));
+                } else if (MeasurementMethod.COMPOSITE.name().equals(indicatorMethods.get(c))) {
+                    problems.add(new Problem(path + ".components", "El componente '" + c + "' es a su vez COMPOSITE; no se permiten anidados."));
+                }
+            }
+        });
+        return new Result(problems, targets, programs.size(), actionCount, goals);
+    }
+
+    private static void checkInvestment(JsonNode inv, String path, List<Problem> problems) {
+        if (inv == null || inv.isNull()) {
+            return;
+        }
+        for (String f : List.of("total", "municipal", "otherSources")) {
+            JsonNode v = inv.get(f);
+            if (v != null && !v.isNull() && (!v.isNumber() || v.decimalValue().signum() < 0)) {
+                problems.add(new Problem(path + "." + f, "La inversión '" + f + "' debe ser un número no negativo; se recibió '" + v.asText() + "'."));
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node == null ? null : node.get(field);
+        if (v == null || v.isNull() || !v.isValueNode()) {
+            return null;
+        }
+        String s = v.asText().trim();
+        return s.isEmpty() ? null : s;
+    }
+}

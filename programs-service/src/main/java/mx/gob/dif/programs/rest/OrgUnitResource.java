@@ -1,0 +1,56 @@
+package mx.gob.dif.programs.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import mx.gob.dif.common.rest.ProblemException;
+import mx.gob.dif.programs.catalog.CatalogLookup.OrgUnitRef;
+import mx.gob.dif.programs.service.OrgUnitService;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+
+@Path("/api/v1/org-units")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrgUnitResource {
+    private final OrgUnitService units;
+
+    public OrgUnitResource(OrgUnitService units) {
+        this.units = units;
+    }
+
+    @GET
+    public List<OrgUnitRef> list(@QueryParam("parent") String parent, @QueryParam("level") String level) {
+        return units.list(parent, level);
+    }
+
+    @GET
+    @Path("/{code}")
+    public OrgUnitRef get(@PathParam("code") String code) {
+        return units.find(code).orElseThrow(() -> ProblemException.notFound("No existe la unidad '" + code + "'."));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(OrgUnitRef unit) {
+        if (unit == null) {
+            throw ProblemException.badRequest("Envíe la unidad: {code, name, level, parent}.");
+        }
+        return Response.status(201).entity(units.create(unit)).build();
+    }
+
+    /** Extends the hierarchy from a CSV with the columns code,name,level,parent (all or nothing). */
+    @POST
+    @Path("/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    public Map<String, Integer> importCsv(String csv) throws Exception {
+        return Map.of("imported", units.importCsv(new StringReader(csv == null ? "" : csv)));
+    }
+}

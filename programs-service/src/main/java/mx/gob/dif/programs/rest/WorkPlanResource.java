@@ -1,0 +1,102 @@
+package mx.gob.dif.programs.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import mx.gob.dif.common.rest.Page;
+import mx.gob.dif.common.rest.ProblemException;
+import mx.gob.dif.events.EventJson;
+import mx.gob.dif.programs.service.WorkPlanService;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class WorkPlanResource {
+    private final WorkPlanService plans;
+
+    public WorkPlanResource(WorkPlanService plans) {
+        this.plans = plans;
+    }
+
+    /** Imports a plan in the format of the PAT JSON file; idempotent (201 new, 200 updated or unchanged). */
+    @POST
+    @Path("/work-plans/import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response importPlan(String body, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                               @Context HttpHeaders headers) throws Exception {
+        if (body == null || body.isBlank()) {
+            throw ProblemException.badRequest("El cuerpo está vacío: envíe el plan en JSON.");
+        }
+        JsonNode node = EventJson.MAPPER.readTree(body);
+        if (!(node instanceof ObjectNode plan)) {
+            throw ProblemException.badRequest("El plan debe ser un objeto JSON con orgUnit, fiscalYear y programs.");
+        }
+        WorkPlanService.ImportResult r = plans.importPlan(plan, dryRun, Caller.of(headers));
+        return Response.status(r.created() && !r.dryRun() ? 201 : 200).entity(r).build();
+    }
+
+    @GET
+    @Path("/work-plans")
+    public Page<WorkPlanService.PlanSummary> list(@QueryParam("orgUnit") String orgUnit, @QueryParam("fiscalYear") Integer year,
+                                                  @QueryParam("page") @DefaultValue("0") int page,
+                                                  @QueryParam("size") @DefaultValue("50") int size) {
+        return plans.list(orgUnit, year, page, size);
+    }
+
+    @GET
+    @Path("/work-plans/{id}")
+    public String get(@PathParam("id") String id) {
+        // serialized with the event mapper: amounts keep exactly the digits they were imported with
+        return WorkPlanService.json(plans.get(uuid(id)));
+    }
+
+    @GET
+    @Path("/work-plans/{id}/summary")
+    public Map<String, Object> summary(@PathParam("id") String id) {
+        return plans.summaryTables(uuid(id));
+    }
+
+    @GET
+    @Path("/work-plans/{id}/revisions")
+    public List<Map<String, Object>> revisions(@PathParam("id") String id) {
+        return plans.revisions(uuid(id));
+    }
+
+    @POST
+    @Path("/work-plans/{id}/approval")
+    public WorkPlanService.PlanSummary approve(@PathParam("id") String id, @Context HttpHeaders headers) {
+        return plans.approve(uuid(id), Caller.of(headers));
+    }
+
+    @GET
+    @Path("/programs/{code}")
+    public String program(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit,
+                              @QueryParam("fiscalYear") Integer year) {
+        if (orgUnit == null || year == null) {
+            throw ProblemException.badRequest("Indique orgUnit y fiscalYear, p. ej. ?orgUnit=10005&fiscalYear=2021.");
+        }
+        return WorkPlanService.json(plans.program(code, orgUnit, year));
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("No existe el plan '" + id + "' (el id debe ser un UUID).");
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package mx.gob.dif.programs.service;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import mx.gob.dif.common.rest.Problem;
+import mx.gob.dif.common.rest.ProblemException;
+import mx.gob.dif.events.EventTypes;
+import mx.gob.dif.events.OrgUnitChanged;
+import mx.gob.dif.events.Topics;
+import mx.gob.dif.programs.catalog.CatalogLookup.OrgUnitRef;
+import mx.gob.dif.programs.messaging.Outbox;
+import org.jboss.logging.Logger;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/** The org-unit hierarchy (INEGI codes). Small and read on every report, so it is cached in memory. */
+@ApplicationScoped
+public class OrgUnitService {
+    private static final Logger LOG = Logger.getLogger(OrgUnitService.class);
+    private static final Pattern CODE = Pattern.compile("^([A-Z]{2}|\\d{2}|\\d{5})$");
+    private final AgroalDataSource ds;
+    private final Outbox outbox;
+    private final Map<String, OrgUnitRef> cache = new ConcurrentHashMap<>();
+
+    public OrgUnitService(AgroalDataSource ds, Outbox outbox) {
+        this.ds = ds;
+        this.outbox = outbox;
+    }
+
+    /** Seeds Mexico, Durango and its 39 municipalities, and republishes the hierarchy (compacted topic). */
+    @Transactional
+    void seed(@Observes StartupEvent e) throws IOException {
+        try (var in = getClass().getResourceAsStream("/org-units/durango.csv")) {
+            List<OrgUnitRef> units = parseCsv(new InputStreamReader(in, StandardCharsets.UTF_8)).units();
+            upsert(units);
+        }
+        reload();
+        cache.values().forEach(this::publish);
+        LOG.infof("Org units ready: %d", cache.size());
+    }
+
+    public Optional<OrgUnitRef> find(String code) {
+        return Optional.ofNullable(code == null ? null : cache.get(code));
+    }
+
+    /** The unit's chain of ancestors, nearest first (without the unit itself). */
+    public List<String> ancestors(String code) {
+        List<String> chain = new ArrayList<>();
+        OrgUnitRef u = cache.get(code);
+        while (u != null && u.parent() != null && chain.size() < 10) {
+            chain.add(u.parent());
+            u = cache.get(u.parent());
+        }
+        return chain;
+    }
+
+    public List<OrgUnitRef> list(String parent, String level) {
+        return cache.values().stream()
+                .filter(u -> parent == null || parent.equals(u.parent()))
+                .filter(u -> level == null || level.equalsIgnoreCase(u.level()))
+                .sorted(java.util.Comparator.comparing(OrgUnitRef::code)).toList();
+    }
+
+    @Transactional
+    public OrgUnitRef create(OrgUnitRef unit) {
+        List<Problem.FieldError> errors = check(unit, null);
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("La unidad no es válida.", errors);
+        }
+        upsert(List.of(unit));
+        reload();
+        publish(unit);
+        return cache.get(unit.code());
+    }
+
+    /** Imports units from a CSV (code,name,level,parent) all-or-nothing, with row-precise errors. */
+    @Transactional
+    public int importCsv(Reader csv) throws IOException {
+        Parsed parsed = parseCsv(csv);
+        if (!parsed.errors().isEmpty()) {
+            throw ProblemException.unprocessable("El archivo de unidades tiene errores; no se guardó nada.", parsed.errors());
+        }
+        Map<String, OrgUnitRef> known = new LinkedHashMap<>(cache);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < parsed.units().size(); i++) {
+            OrgUnitRef u = parsed.units().get(i);
+            for (Problem.FieldError fe : check(u, known)) {
+                errors.add(Problem.FieldError.atCell(i + 2, fe.field(), fe.message()));
+            }
+            known.put(u.code(), u);
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("El archivo de unidades tiene errores; no se guardó nada.", errors);
+        }
+        upsert(parsed.units());
+        reload();
+        parsed.units().forEach(this::publish);
+        return parsed.units().size();
+    }
+
+    private List<Problem.FieldError> check(OrgUnitRef u, Map<String, OrgUnitRef> known) {
+        Map<String, OrgUnitRef> units = known == null ? cache : known;
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (u.code() == null || !CODE.matcher(u.code()).matches()) {
+            errors.add(Problem.FieldError.of(null, "code", "La clave debe ser la clave INEGI: 2 dígitos (estado) o 5 dígitos (municipio)."));
+        }
+        if (u.name() == null || u.name().isBlank()) {
+            errors.add(Problem.FieldError.of(null, "name", "Falta el nombre de la unidad."));
+        }
+        if (u.level() == null || !List.of("NATIONAL", "STATE", "MUNICIPAL").contains(u.level())) {
+            errors.add(Problem.FieldError.of(null, "level", "El nivel debe ser NATIONAL, STATE o MUNICIPAL."));
+        }
+        if (!"NATIONAL".equals(u.level()) && (u.parent() == null || !units.containsKey(u.parent()))) {
+            errors.add(Problem.FieldError.of(null, "parent", "La unidad superior '" + u.parent() + "' no existe."));
+        }
+        return errors;
+    }
+
+    private record Parsed(List<OrgUnitRef> units, List<Problem.FieldError> errors) {
+    }
+
+    private static Parsed parseCsv(Reader reader) throws IOException {
+        List<OrgUnitRef> units = new ArrayList<>();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(reader)) {
+            String header = r.readLine();
+            if (header == null || !header.replace("\uFEFF", "").trim().equalsIgnoreCase("code,name,level,parent")) {
+                errors.add(Problem.FieldError.atCell(1, "encabezado", "La primera fila debe ser: code,name,level,parent"));
+                return new Parsed(units, errors);
+            }
+            String line;
+            int row = 1;
+            while ((line = r.readLine()) != null) {
+                row++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split(",", -1);
+                if (f.length != 4) {
+                    errors.add(Problem.FieldError.atCell(row, "fila", "Se esperaban 4 columnas (code,name,level,parent) y hay " + f.length + "."));
+                    continue;
+                }
+                units.add(new OrgUnitRef(f[0].trim(), f[1].trim(), f[2].trim().toUpperCase(), f[3].isBlank() ? null : f[3].trim()));
+            }
+        }
+        return new Parsed(units, errors);
+    }
+
+    private void upsert(List<OrgUnitRef> units) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     insert into org_unit(code, name, level, parent_code) values (?,?,?,?)
+                     on conflict (code) do update set name = excluded.name, level = excluded.level,
+                       parent_code = excluded.parent_code, updated_at = now()""")) {
+            for (OrgUnitRef u : units) {
+                ps.setString(1, u.code());
+                ps.setString(2, u.name());
+                ps.setString(3, u.level());
+                ps.setString(4, u.parent());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void reload() {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("select code, name, level, parent_code from org_unit");
+             ResultSet rs = ps.executeQuery()) {
+            Map<String, OrgUnitRef> fresh = new LinkedHashMap<>();
+            while (rs.next()) {
+                fresh.put(rs.getString(1), new OrgUnitRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            }
+            cache.putAll(fresh);
+            cache.keySet().retainAll(fresh.keySet());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void publish(OrgUnitRef u) {
+        outbox.add(Topics.ORG_UNITS, u.code(), EventTypes.ORG_UNIT_CHANGED, u.code(),
+                new OrgUnitChanged(u.code(), u.name(), u.level(), u.parent()));
+    }
+}

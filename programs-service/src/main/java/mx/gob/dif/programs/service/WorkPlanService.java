@@ -1,0 +1,483 @@
+package mx.gob.dif.programs.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import mx.gob.dif.common.rest.Page;
+import mx.gob.dif.common.rest.Problem;
+import mx.gob.dif.common.rest.ProblemException;
+import mx.gob.dif.events.EventJson;
+import mx.gob.dif.events.EventTypes;
+import mx.gob.dif.events.ProgramChanged;
+import mx.gob.dif.events.TargetChanged;
+import mx.gob.dif.events.Topics;
+import mx.gob.dif.programs.domain.CalendarMonth;
+import mx.gob.dif.programs.domain.PlanTargetDef;
+import mx.gob.dif.programs.domain.PlanValidation;
+import mx.gob.dif.programs.messaging.Outbox;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Importing, reading and approving annual work plans; every change publishes catalog events. */
+@ApplicationScoped
+public class WorkPlanService {
+    private static final Logger LOG = Logger.getLogger(WorkPlanService.class);
+    private final AgroalDataSource ds;
+    private final OrgUnitService orgUnits;
+    private final Outbox outbox;
+    private final PlanCache planCache;
+
+    public WorkPlanService(AgroalDataSource ds, OrgUnitService orgUnits, Outbox outbox, PlanCache planCache) {
+        this.ds = ds;
+        this.orgUnits = orgUnits;
+        this.outbox = outbox;
+        this.planCache = planCache;
+    }
+
+    public record ImportResult(UUID id, String orgUnit, int fiscalYear, boolean created, boolean changed, boolean dryRun,
+                               String status, int revision, int programs, int actions, int targets, int outcomeGoals) {
+    }
+
+    public record PlanSummary(UUID id, String orgUnit, int fiscalYear, String status, int revision, String unitName,
+                              int programs, int actions, int targets, int outcomeGoals, String updatedAt, String updatedBy) {
+    }
+
+    @Transactional
+    public ImportResult importPlan(ObjectNode plan, boolean dryRun, String user) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String orgUnit = plan.path("orgUnit").isValueNode() ? plan.path("orgUnit").asText().trim() : null;
+        if (orgUnit == null || orgUnit.isEmpty()) {
+            errors.add(Problem.FieldError.of(null, "orgUnit", "Falta 'orgUnit': la clave INEGI de la unidad dueña del plan (p. ej. 10005)."));
+        } else if (orgUnits.find(orgUnit).isEmpty()) {
+            errors.add(Problem.FieldError.of(null, "orgUnit", "La unidad '" + orgUnit + "' no existe. Consulte /api/v1/org-units."));
+        }
+        JsonNode fy = plan.get("fiscalYear");
+        int year = 0;
+        if (fy == null || !fy.canConvertToInt() || !fy.isIntegralNumber()) {
+            errors.add(Problem.FieldError.of(null, "fiscalYear", "Falta 'fiscalYear' o no es un año entero (p. ej. 2021)."));
+        } else if (fy.asInt() < 2000 || fy.asInt() > 2100) {
+            errors.add(Problem.FieldError.of(null, "fiscalYear", "El año fiscal " + fy.asInt() + " está fuera de rango (2000–2100)."));
+        } else {
+            year = fy.asInt();
+        }
+        PlanValidation.Result result = PlanValidation.validate(plan);
+        result.problems().forEach(p -> errors.add(Problem.FieldError.of(null, p.field(), p.message())));
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("El plan tiene " + errors.size() + " error(es); no se guardó nada.", errors);
+        }
+        String content = json(plan);
+        String sha = sha256(content);
+        Optional<Stored> existing = findStored(orgUnit, year);
+        if (dryRun) {
+            return new ImportResult(existing.map(Stored::id).orElse(null), orgUnit, year, existing.isEmpty(),
+                    existing.map(s -> !s.sha().equals(sha)).orElse(true), true,
+                    existing.map(Stored::status).orElse("DRAFT"), existing.map(Stored::revision).orElse(0),
+                    result.programs(), result.actions(), result.targets().size(), result.outcomeGoals());
+        }
+        if (existing.isPresent() && existing.get().sha().equals(sha)) {
+            Stored s = existing.get();
+            return new ImportResult(s.id(), orgUnit, year, false, false, false, s.status(), s.revision(),
+                    result.programs(), result.actions(), result.targets().size(), result.outcomeGoals());
+        }
+        UUID id;
+        int revision;
+        String status;
+        Map<String, PlanTargetDef> before = Map.of();
+        try (Connection c = ds.getConnection()) {
+            if (existing.isEmpty()) {
+                id = UUID.randomUUID();
+                revision = 1;
+                status = "DRAFT";
+                try (PreparedStatement ps = c.prepareStatement("""
+                        insert into work_plan(id, org_unit, fiscal_year, unit_name, content, content_sha, created_by, updated_by)
+                        values (?,?,?,?,?,?,?,?)""")) {
+                    ps.setObject(1, id);
+                    ps.setString(2, orgUnit);
+                    ps.setInt(3, year);
+                    ps.setString(4, plan.path("unit").asText(null));
+                    ps.setString(5, content);
+                    ps.setString(6, sha);
+                    ps.setString(7, user);
+                    ps.setString(8, user);
+                    ps.executeUpdate();
+                }
+            } else {
+                Stored s = existing.get();
+                id = s.id();
+                revision = s.revision() + 1;
+                status = s.status();
+                before = targets(c, id);
+                String summary = describeChange(before, result.targets());
+                try (PreparedStatement ps = c.prepareStatement("""
+                        insert into work_plan_revision(plan_id, revision, changed_by, summary, previous, status_after)
+                        select id, ?, ?, ?, content, status from work_plan where id = ?""")) {
+                    ps.setInt(1, revision);
+                    ps.setString(2, user);
+                    ps.setString(3, summary);
+                    ps.setObject(4, id);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("""
+                        update work_plan set content = ?, content_sha = ?, unit_name = ?, revision = ?, updated_at = now(), updated_by = ?
+                        where id = ?""")) {
+                    ps.setString(1, content);
+                    ps.setString(2, sha);
+                    ps.setString(3, plan.path("unit").asText(null));
+                    ps.setInt(4, revision);
+                    ps.setString(5, user);
+                    ps.setObject(6, id);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("delete from plan_target where plan_id = ?")) {
+                    ps.setObject(1, id);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into plan_target(plan_id, indicator_code, program_code, program_name, action_code, action_desc,
+                      unit, annual_target, method, components, calendar) values (?,?,?,?,?,?,?,?,?,?,?)""")) {
+                for (PlanTargetDef t : result.targets()) {
+                    ps.setObject(1, id);
+                    ps.setString(2, t.indicatorCode());
+                    ps.setString(3, t.programCode());
+                    ps.setString(4, t.programName());
+                    ps.setString(5, t.actionCode());
+                    ps.setString(6, t.actionDescription());
+                    ps.setString(7, t.unit());
+                    ps.setBigDecimal(8, t.annualTarget());
+                    ps.setString(9, t.method());
+                    ps.setString(10, String.join(",", t.components()));
+                    ps.setString(11, String.join(",", t.calendarMonths()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        publish(orgUnit, year, plan, result.targets(), before);
+        planCache.invalidate(orgUnit, year);
+        LOG.infof("Work plan %s/%d %s (revision %d, %d targets)", orgUnit, year, existing.isEmpty() ? "created" : "updated",
+                revision, result.targets().size());
+        return new ImportResult(id, orgUnit, year, existing.isEmpty(), true, false, status, revision,
+                result.programs(), result.actions(), result.targets().size(), result.outcomeGoals());
+    }
+
+    @Transactional
+    public PlanSummary approve(UUID id, String user) {
+        Stored s = findStored(id).orElseThrow(() -> ProblemException.notFound("No existe el plan " + id + "."));
+        if ("APPROVED".equals(s.status())) {
+            throw ProblemException.conflict("El plan ya está aprobado.");
+        }
+        try (Connection c = ds.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into work_plan_revision(plan_id, revision, changed_by, summary, previous, status_after)
+                    values (?, ?, ?, 'Plan aprobado (DRAFT → APPROVED)', null, 'APPROVED')""")) {
+                ps.setObject(1, id);
+                ps.setInt(2, s.revision());
+                ps.setString(3, user);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("update work_plan set status = 'APPROVED', updated_at = now(), updated_by = ? where id = ?")) {
+                ps.setString(1, user);
+                ps.setObject(2, id);
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return summary(id);
+    }
+
+    public Page<PlanSummary> list(String orgUnit, Integer year, int page, int size) {
+        Page.check(page, size);
+        String where = " where (?::text is null or org_unit = ?) and (?::int is null or fiscal_year = ?)";
+        try (Connection c = ds.getConnection()) {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from work_plan" + where)) {
+                bindFilter(ps, orgUnit, year);
+                ResultSet rs = ps.executeQuery();
+                rs.next();
+                total = rs.getLong(1);
+            }
+            List<PlanSummary> items = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select id from work_plan" + where
+                    + " order by fiscal_year desc, org_unit limit ? offset ?")) {
+                bindFilter(ps, orgUnit, year);
+                ps.setInt(5, size);
+                ps.setInt(6, page * size);
+                ResultSet rs = ps.executeQuery();
+                while (rs.next()) {
+                    items.add(summary(rs.getObject(1, UUID.class)));
+                }
+            }
+            return new Page<>(items, page, size, total);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The plan exactly as imported, with its id, status and revision. */
+    public ObjectNode get(UUID id) {
+        Stored s = findStored(id).orElseThrow(() -> ProblemException.notFound("No existe el plan " + id + "."));
+        ObjectNode doc = parse(s.content());
+        ObjectNode out = EventJson.MAPPER.createObjectNode();
+        out.put("id", s.id().toString());
+        out.put("status", s.status());
+        out.put("revision", s.revision());
+        out.setAll(doc);
+        return out;
+    }
+
+    public PlanSummary summary(UUID id) {
+        Stored s = findStored(id).orElseThrow(() -> ProblemException.notFound("No existe el plan " + id + "."));
+        ObjectNode doc = parse(s.content());
+        PlanValidation.Result r = PlanValidation.validate(doc);
+        return new PlanSummary(s.id(), s.orgUnit(), s.fiscalYear(), s.status(), s.revision(), doc.path("unit").asText(null),
+                r.programs(), r.actions(), r.targets().size(), r.outcomeGoals(), s.updatedAt(), s.updatedBy());
+    }
+
+    /** "Cuadros Resumen": counts and investment by source. */
+    public Map<String, Object> summaryTables(UUID id) {
+        ObjectNode doc = get(id);
+        PlanSummary s = summary(id);
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal municipal = BigDecimal.ZERO;
+        BigDecimal other = BigDecimal.ZERO;
+        List<Map<String, Object>> perProgram = new ArrayList<>();
+        for (JsonNode p : doc.path("programs")) {
+            JsonNode inv = p.path("investment");
+            total = total.add(inv.path("total").decimalValue());
+            municipal = municipal.add(inv.path("municipal").decimalValue());
+            other = other.add(inv.path("otherSources").decimalValue());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("program", p.path("code").asText());
+            row.put("name", p.path("name").asText());
+            row.put("actions", p.path("actions").size());
+            int targets = 0;
+            for (JsonNode a : p.path("actions")) {
+                targets += a.path("targets").size();
+            }
+            row.put("targets", targets);
+            row.put("outcomeGoals", p.path("interventionGoals").size());
+            row.put("investmentTotal", inv.path("total").decimalValue());
+            perProgram.add(row);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("planId", id);
+        out.put("orgUnit", s.orgUnit());
+        out.put("fiscalYear", s.fiscalYear());
+        out.put("programs", s.programs());
+        out.put("actions", s.actions());
+        out.put("outcomeGoals", s.outcomeGoals());
+        out.put("indicators", s.targets());
+        out.put("investment", Map.of("total", total, "municipal", municipal, "otherSources", other));
+        if (doc.has("budget")) {
+            out.put("budget", doc.get("budget"));
+        }
+        out.put("byProgram", perProgram);
+        return out;
+    }
+
+    public List<Map<String, Object>> revisions(UUID id) {
+        findStored(id).orElseThrow(() -> ProblemException.notFound("No existe el plan " + id + "."));
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     select revision, changed_at, changed_by, summary, status_after from work_plan_revision
+                     where plan_id = ? order by id""")) {
+            ps.setObject(1, id);
+            ResultSet rs = ps.executeQuery();
+            List<Map<String, Object>> out = new ArrayList<>();
+            while (rs.next()) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("revision", rs.getInt(1));
+                r.put("changedAt", rs.getObject(2, java.time.OffsetDateTime.class).toString());
+                r.put("changedBy", rs.getString(3));
+                r.put("summary", rs.getString(4));
+                r.put("status", rs.getString(5));
+                out.add(r);
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One program of the plan of (orgUnit, year), complete as imported. */
+    public ObjectNode program(String code, String orgUnit, int year) {
+        Stored s = findStored(orgUnit, year).orElseThrow(() -> ProblemException.notFound(
+                "La unidad " + orgUnit + " no tiene plan de trabajo para " + year + "."));
+        for (JsonNode p : parse(s.content()).path("programs")) {
+            if (code.equals(p.path("code").asText())) {
+                ObjectNode out = EventJson.MAPPER.createObjectNode();
+                out.put("planId", s.id().toString());
+                out.put("orgUnit", orgUnit);
+                out.put("fiscalYear", year);
+                out.setAll((ObjectNode) p);
+                return out;
+            }
+        }
+        throw ProblemException.notFound("El plan " + year + " de la unidad " + orgUnit + " no tiene el programa '" + code + "'.");
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private void publish(String orgUnit, int year, ObjectNode plan, List<PlanTargetDef> targets, Map<String, PlanTargetDef> before) {
+        Map<String, List<String>> indicatorsByProgram = new LinkedHashMap<>();
+        targets.forEach(t -> indicatorsByProgram.computeIfAbsent(t.programCode(), k -> new ArrayList<>()).add(t.indicatorCode()));
+        Set<String> programsNow = indicatorsByProgram.keySet();
+        for (JsonNode p : plan.path("programs")) {
+            String code = p.path("code").asText();
+            List<String> months = new ArrayList<>();
+            p.path("calendarMonths").forEach(m -> months.add(m.asText().trim().toUpperCase()));
+            outbox.add(Topics.CATALOG_PROGRAMS, orgUnit + "|" + year + "|" + code, EventTypes.PROGRAM_CHANGED, code,
+                    new ProgramChanged(orgUnit, year, code, p.path("name").asText(), months,
+                            indicatorsByProgram.getOrDefault(code, List.of()), false));
+        }
+        before.values().stream().map(PlanTargetDef::programCode).distinct().filter(pc -> !programsNow.contains(pc))
+                .forEach(pc -> outbox.add(Topics.CATALOG_PROGRAMS, orgUnit + "|" + year + "|" + pc, EventTypes.PROGRAM_CHANGED, pc,
+                        new ProgramChanged(orgUnit, year, pc, "", List.of(), List.of(), true)));
+        Map<String, PlanTargetDef> now = new LinkedHashMap<>();
+        for (PlanTargetDef t : targets) {
+            now.put(t.indicatorCode(), t);
+            if (!t.equals(before.get(t.indicatorCode()))) {
+                TargetChanged e = toEvent(orgUnit, year, t, false);
+                outbox.add(Topics.CATALOG_TARGETS, e.key(), EventTypes.TARGET_CHANGED, t.indicatorCode(), e);
+            }
+        }
+        before.values().stream().filter(t -> !now.containsKey(t.indicatorCode())).forEach(t -> {
+            TargetChanged e = toEvent(orgUnit, year, t, true);
+            outbox.add(Topics.CATALOG_TARGETS, e.key(), EventTypes.TARGET_CHANGED, t.indicatorCode(), e);
+        });
+    }
+
+    private static TargetChanged toEvent(String orgUnit, int year, PlanTargetDef t, boolean deleted) {
+        List<Integer> months = t.calendarMonths().stream().map(CalendarMonth::number).toList();
+        return new TargetChanged(orgUnit, year, t.programCode(), t.programName(), t.actionCode(), t.actionDescription(),
+                t.indicatorCode(), t.unit(), t.annualTarget(), t.method(), t.components().isEmpty() ? null : t.components(),
+                months.isEmpty() ? List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12) : months, deleted);
+    }
+
+    private static String describeChange(Map<String, PlanTargetDef> before, List<PlanTargetDef> after) {
+        int added = 0;
+        int changed = 0;
+        Set<String> seen = new java.util.HashSet<>();
+        for (PlanTargetDef t : after) {
+            seen.add(t.indicatorCode());
+            PlanTargetDef old = before.get(t.indicatorCode());
+            if (old == null) {
+                added++;
+            } else if (!old.equals(t)) {
+                changed++;
+            }
+        }
+        long removed = before.keySet().stream().filter(k -> !seen.contains(k)).count();
+        return "Reimportación: " + added + " meta(s) nueva(s), " + changed + " modificada(s), " + removed
+                + " eliminada(s); el contenido anterior se conserva en esta revisión.";
+    }
+
+    private Map<String, PlanTargetDef> targets(Connection c, UUID planId) throws SQLException {
+        Map<String, PlanTargetDef> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select program_code, program_name, action_code, action_desc, indicator_code, unit, annual_target, method,
+                  components, calendar from plan_target where plan_id = ?""")) {
+            ps.setObject(1, planId);
+            ResultSet rs = ps.executeQuery();
+            while (rs.next()) {
+                out.put(rs.getString(5), new PlanTargetDef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8), split(rs.getString(9)),
+                        split(rs.getString(10))));
+            }
+        }
+        return out;
+    }
+
+    static List<String> split(String csv) {
+        return csv == null || csv.isBlank() ? List.of() : List.of(csv.split(","));
+    }
+
+    record Stored(UUID id, String orgUnit, int fiscalYear, String status, int revision, String content, String sha,
+                  String updatedAt, String updatedBy) {
+    }
+
+    private Optional<Stored> findStored(String orgUnit, int year) {
+        return query("where org_unit = ? and fiscal_year = ?", ps -> {
+            ps.setString(1, orgUnit);
+            ps.setInt(2, year);
+        });
+    }
+
+    private Optional<Stored> findStored(UUID id) {
+        return query("where id = ?", ps -> ps.setObject(1, id));
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private Optional<Stored> query(String where, Binder binder) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("select id, org_unit, fiscal_year, status, revision, content, content_sha, "
+                     + "updated_at, updated_by from work_plan " + where)) {
+            binder.bind(ps);
+            ResultSet rs = ps.executeQuery();
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Stored(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5),
+                    rs.getString(6), rs.getString(7), rs.getObject(8, java.time.OffsetDateTime.class).toString(), rs.getString(9)));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void bindFilter(PreparedStatement ps, String orgUnit, Integer year) throws SQLException {
+        ps.setString(1, orgUnit);
+        ps.setString(2, orgUnit);
+        ps.setObject(3, year, java.sql.Types.INTEGER);
+        ps.setObject(4, year, java.sql.Types.INTEGER);
+    }
+
+    private static ObjectNode parse(String json) {
+        try {
+            return (ObjectNode) EventJson.MAPPER.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String json(Object node) {
+        try {
+            return EventJson.MAPPER.writeValueAsString(node);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

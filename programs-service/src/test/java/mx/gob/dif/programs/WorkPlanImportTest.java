@@ -1,0 +1,161 @@
+package mx.gob.dif.programs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import mx.gob.dif.deploy.testing.RealInfraResource;
+import mx.gob.dif.deploy.testing.TestInfra;
+import mx.gob.dif.events.EventJson;
+import mx.gob.dif.events.SchemaValidator;
+import mx.gob.dif.events.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(value = RealInfraResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "database", value = "dif_programs"))
+class WorkPlanImportTest {
+
+    static String demoPlan(String orgUnit, int year) throws Exception {
+        String json = Files.readString(Path.of("../deploy/demo/pat-2021-municipal-durango.json")).trim();
+        return "{\"orgUnit\":\"" + orgUnit + "\",\"fiscalYear\":" + year + "," + json.substring(1);
+    }
+
+    @Test
+    void theDurangoPlanImportsWithItsOwnTotalsReadsBackAndReimportsAsANoOp() throws Exception {
+        String plan = demoPlan("10005", 2021);
+        String id = given().contentType("application/json").body(plan).post("/api/v1/work-plans/import")
+                .then().statusCode(201)
+                .body("programs", equalTo(19)).body("actions", equalTo(100)).body("targets", equalTo(101))
+                .body("outcomeGoals", equalTo(19)).extract().path("id");
+
+        given().contentType("application/json").body(plan).post("/api/v1/work-plans/import")
+                .then().statusCode(200).body("changed", equalTo(false)).body("revision", equalTo(1));
+        given().get("/api/v1/work-plans/" + id + "/revisions").then().statusCode(200).body("$", hasSize(0));
+
+        JsonNode input = EventJson.MAPPER.readTree(plan);
+        JsonNode back = EventJson.MAPPER.readTree(given().get("/api/v1/work-plans/" + id).then().statusCode(200).extract().asString());
+        for (int i = 0; i < input.get("programs").size(); i++) {
+            var in = input.get("programs").get(i);
+            var out = back.get("programs").get(i);
+            for (var it = in.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                assertEquals(in.get(f), out.get(f), "program " + i + " field " + f + " reads back identical to the input");
+            }
+        }
+        assertEquals(input.get("programs"), back.get("programs"), "programs read back identical to the input");
+        assertEquals(input.get("budget"), back.get("budget"));
+
+        given().get("/api/v1/programs/DIF-04?orgUnit=10005&fiscalYear=2021").then().statusCode(200)
+                .body("calendarMonths", contains("MAR", "JUN", "SEP", "DIC"));
+        given().get("/api/v1/work-plans/" + id + "/summary").then().statusCode(200)
+                .body("programs", equalTo(19)).body("indicators", equalTo(101)).body("outcomeGoals", equalTo(19));
+        given().get("/api/v1/work-plans?orgUnit=10005&fiscalYear=2021").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(id));
+
+        Map<String, JsonNode> targetEvents = targetEventsOnKafka("10005|2021|", 101);
+        assertEquals(101, targetEvents.size(), "one catalog event per target of the imported plan");
+        JsonNode dif0103 = targetEvents.get("10005|2021|DIF-01-03").get("data");
+        assertEquals("Visita", dif0103.get("unit").asText());
+        assertEquals(80, dif0103.get("annualTarget").asInt());
+        assertEquals("SUM", dif0103.get("method").asText());
+    }
+
+    @Test
+    void aChangeIsARevisionAndApprovalIsRecorded() throws Exception {
+        String plan = demoPlan("10012", 2022);
+        String id = given().contentType("application/json").body(plan).post("/api/v1/work-plans/import")
+                .then().statusCode(201).extract().path("id");
+        given().post("/api/v1/work-plans/" + id + "/approval").then().statusCode(200).body("status", equalTo("APPROVED"));
+        given().post("/api/v1/work-plans/" + id + "/approval").then().statusCode(409);
+        String changed = plan.replaceFirst("\"target\": 80", "\"target\": 90");
+        given().contentType("application/json").header("X-Dif-User", "planeacion").body(changed).post("/api/v1/work-plans/import")
+                .then().statusCode(200).body("changed", equalTo(true)).body("revision", equalTo(2)).body("status", equalTo("APPROVED"));
+        given().get("/api/v1/work-plans/" + id + "/revisions").then().statusCode(200)
+                .body("changedBy", hasItem("planeacion"))
+                .body("summary", hasItem(org.hamcrest.Matchers.containsString("1 modificada")));
+    }
+
+    @Test
+    void badPlansAreRejectedWithPreciseSpanishErrorsAndNothingIsStored() {
+        String bad = """
+                {"orgUnit":"10010","fiscalYear":2021,"programs":[
+                  {"code":"X-01","name":"Uno","calendarMonths":["ENE","FEBRERO"],"actions":[
+                    {"code":"X-01-01","description":"a","targets":[{"indicatorCode":"X-01-01","unit":"Visita","target":-5}]},
+                    {"code":"X-01-01","description":"b","targets":[{"indicatorCode":"X-01-02","unit":"Visita","target":"diez","method":"MEDIANA"}]}]},
+                  {"code":"X-01","name":"Dos","actions":[]}]}""";
+        given().contentType("application/json").body(bad).post("/api/v1/work-plans/import").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("programs[0].actions[0].targets[0].target"))
+                .body("errors.field", hasItem("programs[0].actions[1].code"))
+                .body("errors.field", hasItem("programs[0].actions[1].targets[0].target"))
+                .body("errors.field", hasItem("programs[0].actions[1].targets[0].method"))
+                .body("errors.field", hasItem("programs[0].calendarMonths[1]"))
+                .body("errors.field", hasItem("programs[1].code"));
+        given().contentType("application/json").body("{\"orgUnit\":\"99999\",\"fiscalYear\":\"dos mil\",\"programs\":[]}")
+                .post("/api/v1/work-plans/import").then().statusCode(422)
+                .body("errors.field", hasItem("orgUnit")).body("errors.field", hasItem("fiscalYear"));
+        given().contentType("application/json").body("{\"orgUnit\": ").post("/api/v1/work-plans/import").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().get("/api/v1/work-plans?orgUnit=10010").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void dryRunValidatesWithoutStoring() throws Exception {
+        given().contentType("application/json").body(demoPlan("10020", 2021)).post("/api/v1/work-plans/import?dryRun=true")
+                .then().statusCode(200).body("dryRun", equalTo(true)).body("targets", equalTo(101));
+        given().get("/api/v1/work-plans?orgUnit=10020").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void orgUnitsAreSeededAndExtendable() {
+        given().get("/api/v1/org-units?parent=10").then().statusCode(200).body("$", hasSize(39));
+        given().get("/api/v1/org-units/10005").then().statusCode(200).body("name", equalTo("Durango")).body("parent", equalTo("10"));
+        given().contentType("text/csv").body("code,name,level,parent\n05,Coahuila de Zaragoza,STATE,MX\n05035,Torreón,MUNICIPAL,05\n")
+                .post("/api/v1/org-units/import").then().statusCode(200).body("imported", equalTo(2));
+        given().contentType("text/csv").body("code,name,level,parent\n05099,Sin estado,MUNICIPAL,77\n")
+                .post("/api/v1/org-units/import").then().statusCode(422).body("errors[0].row", equalTo(2));
+        given().get("/api/v1/org-units/05035").then().statusCode(200);
+    }
+
+    static Map<String, JsonNode> targetEventsOnKafka(String keyPrefix, int expected) throws Exception {
+        Map<String, JsonNode> latest = new HashMap<>();
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.CATALOG_TARGETS));
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (latest.size() < expected && System.currentTimeMillis() < deadline) {
+                for (var r : consumer.poll(Duration.ofMillis(300))) {
+                    if (r.key().startsWith(keyPrefix)) {
+                        JsonNode event = EventJson.MAPPER.readTree(r.value());
+                        List<String> errors = SchemaValidator.validate(event);
+                        assertTrue(errors.isEmpty(), "schema errors: " + errors);
+                        latest.put(r.key(), event);
+                    }
+                }
+            }
+        }
+        return latest;
+    }
+}
