@@ -1,0 +1,25 @@
+package mx.gob.dif.indicators.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import mx.gob.dif.indicators.messaging.Consumers;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only while both consumer loops run: a stopped loop means stale indicators. */
+@Readiness
+@ApplicationScoped
+public class ConsumersHealthCheck implements HealthCheck {
+    private final Consumers consumers;
+
+    public ConsumersHealthCheck(Consumers consumers) {
+        this.consumers = consumers;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("kafka-consumers").status(consumers.healthy())
+                .withData("eventsApplied", consumers.applied())
+                .withData("rebuild", consumers.rebuildStatus().state()).build();
+    }
+}

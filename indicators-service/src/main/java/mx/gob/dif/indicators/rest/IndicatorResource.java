@@ -1,0 +1,81 @@
+package mx.gob.dif.indicators.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import mx.gob.dif.common.rest.ProblemException;
+import mx.gob.dif.indicators.messaging.Consumers;
+import mx.gob.dif.indicators.service.ClosingReportFormats;
+import mx.gob.dif.indicators.service.IndicatorQuery;
+
+import java.util.Map;
+
+@Path("/api/v1")
+public class IndicatorResource {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private final IndicatorQuery query;
+    private final Consumers consumers;
+
+    public IndicatorResource(IndicatorQuery query, Consumers consumers) {
+        this.query = query;
+        this.consumers = consumers;
+    }
+
+    @GET
+    @Path("/indicators/{code}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public IndicatorQuery.IndicatorValue indicator(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit,
+                                                   @QueryParam("period") String period) {
+        return query.indicator(code, orgUnit, period);
+    }
+
+    @GET
+    @Path("/programs/{code}/progress")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> progress(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit,
+                                        @QueryParam("period") String period) {
+        return query.programProgress(code, orgUnit, period);
+    }
+
+    @GET
+    @Path("/reports/closing")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})
+    public Response closing(@QueryParam("orgUnit") String orgUnit, @QueryParam("fiscalYear") Integer year,
+                            @jakarta.ws.rs.HeaderParam("Accept") String accept, @QueryParam("format") String format) {
+        if (year == null) {
+            throw ProblemException.badRequest("Indique el año fiscal en 'fiscalYear', p. ej. ?orgUnit=10&fiscalYear=2021.");
+        }
+        IndicatorQuery.ClosingReport report = query.closing(orgUnit, year);
+        String wanted = format != null ? format.toLowerCase() : accept == null ? "" : accept.toLowerCase();
+        String file = "cierre-" + orgUnit + "-" + year;
+        if (wanted.contains("csv")) {
+            return Response.ok(ClosingReportFormats.csv(report), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"").build();
+        }
+        if (wanted.contains("spreadsheetml") || wanted.contains("xlsx")) {
+            return Response.ok(ClosingReportFormats.xlsx(report), XLSX)
+                    .header("Content-Disposition", "attachment; filename=\"" + file + ".xlsx\"").build();
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON).build();
+    }
+
+    /** Drops the derived tables and replays the whole activity log from Kafka. */
+    @POST
+    @Path("/admin/rebuild")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response rebuild() {
+        return Response.accepted(consumers.requestRebuild()).build();
+    }
+
+    @GET
+    @Path("/admin/rebuild")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Consumers.RebuildStatus rebuildStatus() {
+        return consumers.rebuildStatus();
+    }
+}

@@ -1,0 +1,189 @@
+package mx.gob.dif.indicators.service;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import mx.gob.dif.common.rest.ProblemException;
+import mx.gob.dif.indicators.domain.Aggregation;
+import mx.gob.dif.indicators.domain.Expectation;
+import mx.gob.dif.indicators.domain.MeasurementMethod;
+import mx.gob.dif.indicators.domain.MonthValues;
+import mx.gob.dif.indicators.domain.Period;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Indicator values for any unit and period: month values of the unit's whole subtree are read in
+ * one query and aggregated in memory by the plain-Java rules of the domain package.
+ */
+@ApplicationScoped
+public class IndicatorQuery {
+    private static final ZoneId MEXICO = ZoneId.of("America/Mexico_City");
+    private final AgroalDataSource ds;
+    private final Catalog catalog;
+    private final Expectation.Thresholds thresholds;
+
+    public IndicatorQuery(AgroalDataSource ds, Catalog catalog,
+                          @ConfigProperty(name = "indicators.status.green") BigDecimal green,
+                          @ConfigProperty(name = "indicators.status.yellow") BigDecimal yellow) {
+        this.ds = ds;
+        this.catalog = catalog;
+        this.thresholds = new Expectation.Thresholds(green, yellow);
+    }
+
+    public record IndicatorValue(String indicator, String orgUnit, String period, String method, String unit,
+                                 BigDecimal target, BigDecimal value, BigDecimal percent, BigDecimal expected,
+                                 BigDecimal expectedPercent, String status, String asOf, String programCode,
+                                 String programName, String actionCode, String actionDescription, String planOrgUnit) {
+    }
+
+    public IndicatorValue indicator(String code, String orgUnit, String periodText) {
+        Period p = period(periodText);
+        requireUnit(orgUnit);
+        Catalog.Target t = catalog.target(code, orgUnit, p.year()).orElseThrow(() -> ProblemException.notFound(
+                "El indicador '" + code + "' no está en el plan " + p.year() + " de la unidad " + orgUnit
+                        + ", de sus unidades superiores ni de las que dependen de ella."));
+        Map<String, Map<String, MonthValues>> values = load(Set.of(code), t.components(), orgUnit, p.year());
+        return evaluate(t, orgUnit, p, values);
+    }
+
+    public Map<String, Object> programProgress(String program, String orgUnit, String periodText) {
+        Period p = period(periodText);
+        requireUnit(orgUnit);
+        List<Catalog.Target> targets = catalog.targetsFor(orgUnit, p.year()).stream()
+                .filter(t -> t.programCode().equals(program)).sorted(java.util.Comparator.comparing(Catalog.Target::indicator)).toList();
+        if (targets.isEmpty()) {
+            throw ProblemException.notFound("El programa '" + program + "' no está en el plan " + p.year() + " que aplica a la unidad " + orgUnit + ".");
+        }
+        Map<String, Map<String, MonthValues>> values = loadAll(orgUnit, p.year());
+        List<IndicatorValue> rows = targets.stream().map(t -> evaluate(t, orgUnit, p, values)).toList();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("program", program);
+        out.put("programName", targets.get(0).programName());
+        out.put("orgUnit", orgUnit);
+        out.put("period", p.label());
+        out.put("globalIndicator", Aggregation.mean(rows.stream().map(IndicatorValue::percent).toList()));
+        out.put("indicators", rows);
+        out.put("asOf", OffsetDateTime.now().toString());
+        return out;
+    }
+
+    /** The year-end closing report: every target that applies to the unit, with its absolute value and percent. */
+    public ClosingReport closing(String orgUnit, int year) {
+        requireUnit(orgUnit);
+        Period p = new Period(Integer.toString(year), year, 1, 12);
+        Collection<Catalog.Target> targets = catalog.targetsFor(orgUnit, year);
+        if (targets.isEmpty()) {
+            throw ProblemException.notFound("No hay plan " + year + " que aplique a la unidad " + orgUnit + ".");
+        }
+        Map<String, Map<String, MonthValues>> values = loadAll(orgUnit, year);
+        List<IndicatorValue> rows = targets.stream().map(t -> evaluate(t, orgUnit, p, values))
+                .sorted(java.util.Comparator.comparing(IndicatorValue::programCode).thenComparing(IndicatorValue::indicator)).toList();
+        Map<String, List<IndicatorValue>> byProgram = new LinkedHashMap<>();
+        rows.forEach(r -> byProgram.computeIfAbsent(r.programCode(), k -> new ArrayList<>()).add(r));
+        List<Map<String, Object>> programs = new ArrayList<>();
+        byProgram.forEach((code, list) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("program", code);
+            m.put("programName", list.get(0).programName());
+            m.put("indicators", list.size());
+            m.put("globalIndicator", Aggregation.mean(list.stream().map(IndicatorValue::percent).toList()));
+            programs.add(m);
+        });
+        String unitName = catalog.unit(orgUnit).map(Catalog.Unit::name).orElse(orgUnit);
+        return new ClosingReport(orgUnit, unitName, year, OffsetDateTime.now().toString(), programs, rows);
+    }
+
+    public record ClosingReport(String orgUnit, String orgUnitName, int fiscalYear, String asOf,
+                                List<Map<String, Object>> programs, List<IndicatorValue> rows) {
+    }
+
+    private IndicatorValue evaluate(Catalog.Target t, String orgUnit, Period p, Map<String, Map<String, MonthValues>> values) {
+        MeasurementMethod method = MeasurementMethod.of(t.method());
+        BigDecimal value;
+        if (method == MeasurementMethod.COMPOSITE) {
+            List<BigDecimal> parts = new ArrayList<>();
+            for (String component : t.components()) {
+                MeasurementMethod cm = catalog.target(component, orgUnit, p.year())
+                        .map(ct -> MeasurementMethod.of(ct.method())).orElse(MeasurementMethod.SUM);
+                parts.add(Aggregation.rollUp(cm == MeasurementMethod.COMPOSITE ? MeasurementMethod.SUM : cm,
+                        new ArrayList<>(values.getOrDefault(component, Map.of()).values()), p));
+            }
+            value = Aggregation.composite(parts);
+        } else {
+            value = Aggregation.rollUp(method, new ArrayList<>(values.getOrDefault(t.indicator(), Map.of()).values()), p);
+        }
+        BigDecimal expected = Expectation.expected(t.annualTarget(), method, t.calendar(), p, LocalDate.now(MEXICO));
+        return new IndicatorValue(t.indicator(), orgUnit, p.label(), method.name(), t.unit(), t.annualTarget(), value,
+                Aggregation.percent(value, t.annualTarget()), expected, Aggregation.percent(expected, t.annualTarget()),
+                Expectation.status(value, expected, thresholds).name(), OffsetDateTime.now().toString(),
+                t.programCode(), t.programName(), t.actionCode(), t.actionDescription(), t.planOrgUnit());
+    }
+
+    /** indicator → org unit → month values, for the given indicators in the unit's subtree. */
+    private Map<String, Map<String, MonthValues>> load(Set<String> indicators, List<String> components, String orgUnit, int year) {
+        Set<String> all = new HashSet<>(indicators);
+        all.addAll(components);
+        return query("select indicator, org_unit, month, total, reports from month_value where year = ? and indicator = any(?) and org_unit = any(?)",
+                year, all.toArray(String[]::new), catalog.subtree(orgUnit).toArray(String[]::new));
+    }
+
+    private Map<String, Map<String, MonthValues>> loadAll(String orgUnit, int year) {
+        return query("select indicator, org_unit, month, total, reports from month_value where year = ? and org_unit = any(?)",
+                year, null, catalog.subtree(orgUnit).toArray(String[]::new));
+    }
+
+    private Map<String, Map<String, MonthValues>> query(String sql, int year, String[] indicators, String[] units) {
+        Map<String, Map<String, MonthValues>> out = new HashMap<>();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setInt(i++, year);
+            if (indicators != null) {
+                ps.setArray(i++, c.createArrayOf("text", indicators));
+            }
+            ps.setArray(i, c.createArrayOf("text", units));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                            .computeIfAbsent(rs.getString(2), k -> new MonthValues())
+                            .add(rs.getInt(3), rs.getBigDecimal(4), rs.getLong(5));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    private void requireUnit(String orgUnit) {
+        if (orgUnit == null || orgUnit.isBlank()) {
+            throw ProblemException.badRequest("Indique la unidad en 'orgUnit' (clave INEGI, p. ej. 10005 o 10 para el estado).");
+        }
+        if (catalog.unit(orgUnit).isEmpty()) {
+            throw ProblemException.notFound("La unidad '" + orgUnit + "' no existe.");
+        }
+    }
+
+    private static Period period(String text) {
+        try {
+            return Period.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package mx.gob.dif.indicators.domain;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The aggregation rules against an independent brute force over individual reports, on random
+ * reports, methods and periods: the brute force reads the method table of ARCHITECTURE.md literally.
+ */
+class AggregationPropertiesTest {
+
+    record Report(int unit, int month, BigDecimal quantity) {
+    }
+
+    @Provide
+    Arbitrary<List<Report>> reports() {
+        return Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.integers().between(1, 12),
+                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("1000")).ofScale(2))
+                .as(Report::new).list().ofMaxSize(60);
+    }
+
+    @Provide
+    Arbitrary<String> periods() {
+        return Arbitraries.of("2021", "2021-S1", "2021-S2", "2021-Q1", "2021-Q2", "2021-Q3", "2021-Q4",
+                "2021-01", "2021-02", "2021-06", "2021-07", "2021-12", "2021-YTD-2021-08-31", "2021-YTD-2021-02-01");
+    }
+
+    @Property(tries = 400)
+    void everyMethodMatchesTheBruteForceAndRollsUpAsASumOfUnits(@ForAll("reports") List<Report> reports,
+                                                               @ForAll("periods") String periodText,
+                                                               @ForAll MeasurementMethod method) {
+        if (method == MeasurementMethod.COMPOSITE) {
+            return;
+        }
+        Period p = Period.parse(periodText);
+        List<MonthValues> units = new ArrayList<>();
+        BigDecimal expectedRollUp = BigDecimal.ZERO;
+        for (int u = 0; u < 4; u++) {
+            MonthValues mv = new MonthValues();
+            List<Report> mine = new ArrayList<>();
+            for (Report r : reports) {
+                if (r.unit() == u) {
+                    mv.add(r.month(), r.quantity(), 1);
+                    mine.add(r);
+                }
+            }
+            units.add(mv);
+            BigDecimal brute = brute(method, mine, p);
+            assertEquals(0, brute.compareTo(Aggregation.value(method, mv, p)), method + " " + p + " unit " + u);
+            expectedRollUp = expectedRollUp.add(brute);
+        }
+        assertEquals(0, expectedRollUp.compareTo(Aggregation.rollUp(method, units, p)));
+    }
+
+    /** Straight from the table: month value = sum of the reports of that month. */
+    private static BigDecimal brute(MeasurementMethod method, List<Report> reports, Period p) {
+        List<Integer> monthsWithReports = new ArrayList<>();
+        for (int m = p.firstMonth(); m <= p.lastMonth(); m++) {
+            final int month = m;
+            if (reports.stream().anyMatch(r -> r.month() == month)) {
+                monthsWithReports.add(m);
+            }
+        }
+        switch (method) {
+            case SUM:
+                return reports.stream().filter(r -> p.contains(r.month())).map(Report::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+            case AVERAGE: {
+                if (monthsWithReports.isEmpty()) {
+                    return BigDecimal.ZERO;
+                }
+                BigDecimal total = reports.stream().filter(r -> p.contains(r.month())).map(Report::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+                return total.divide(BigDecimal.valueOf(monthsWithReports.size()), 4, RoundingMode.HALF_UP);
+            }
+            case LAST: {
+                if (monthsWithReports.isEmpty()) {
+                    return BigDecimal.ZERO;
+                }
+                int last = monthsWithReports.get(monthsWithReports.size() - 1);
+                return monthValue(reports, last);
+            }
+            default: {
+                int size = method == MeasurementMethod.MAX_SEMESTER_SUM ? 6 : 3;
+                List<BigDecimal> blockMaxima = new ArrayList<>();
+                for (int start = 1; start <= 12; start += size) {
+                    BigDecimal max = null;
+                    for (int m : monthsWithReports) {
+                        if (m >= start && m < start + size) {
+                            BigDecimal v = monthValue(reports, m);
+                            max = max == null || v.compareTo(max) > 0 ? v : max;
+                        }
+                    }
+                    if (max != null) {
+                        blockMaxima.add(max);
+                    }
+                }
+                if (method == MeasurementMethod.MAX_QUARTER_MAX) {
+                    return blockMaxima.stream().reduce(BigDecimal.ZERO, BigDecimal::max);
+                }
+                return blockMaxima.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            }
+        }
+    }
+
+    private static BigDecimal monthValue(List<Report> reports, int month) {
+        return reports.stream().filter(r -> r.month() == month).map(Report::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}
