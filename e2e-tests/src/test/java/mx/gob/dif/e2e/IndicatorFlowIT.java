@@ -32,6 +32,8 @@ class IndicatorFlowIT {
                     .append(METHODS.get(i)).append("\",\"targets\":[{\"indicatorCode\":\"").append(code)
                     .append("\",\"unit\":\"Visita\",\"target\":120,\"method\":\"").append(METHODS.get(i)).append("\"}]}");
         }
+        // E2E-01-07 (SUM) is for the tests that add reports of their own, so the method checks stay exact
+        actions.append(",{\"code\":\"E2E-01-07\",\"description\":\"Acción libre\",\"targets\":[{\"indicatorCode\":\"E2E-01-07\",\"unit\":\"Visita\",\"target\":120}]}");
         String plan = "{\"orgUnit\":\"10\",\"fiscalYear\":2021,\"unit\":\"DIF Estatal Durango (prueba)\",\"programs\":[{\"code\":\"E2E-01\","
                 + "\"name\":\"Programa de prueba\",\"calendarMonths\":[\"ENE\",\"FEB\",\"MAR\",\"ABR\",\"MAY\",\"JUN\",\"JUL\",\"AGO\",\"SEP\",\"OCT\",\"NOV\",\"DIC\"],"
                 + "\"actions\":[" + actions + "]}]}";
@@ -98,25 +100,25 @@ class IndicatorFlowIT {
     @Test
     void aResentReportCountsOnceAndARetractedOneStopsCounting() {
         String id = UUID.randomUUID().toString();
-        String one = "[" + Api.report(id, "E2E-01-01", "10003", "2021-05-05", "9") + "]";
+        String one = "[" + Api.report(id, "E2E-01-07", "10003", "2021-05-05", "9") + "]";
         given().contentType("application/json").body(one).post("/api/v1/activities").then().statusCode(202);
         given().contentType("application/json").body(one).post("/api/v1/activities").then().statusCode(202);
-        assertValue("9", "E2E-01-01", "10003", "2021");
+        assertValue("9", "E2E-01-07", "10003", "2021");
         long t0 = System.nanoTime();
         given().contentType("application/json").body("{\"reason\":\"capturado dos veces\"}")
                 .post("/api/v1/activities/" + id + "/retraction").then().statusCode(202);
-        assertValue("0", "E2E-01-01", "10003", "2021");
+        assertValue("0", "E2E-01-07", "10003", "2021");
         assertTrue((System.nanoTime() - t0) / 1e9 < 5, "retraction visible within seconds");
     }
 
     @Test
     void aReportIsVisibleWithinASecond() {
-        BigDecimal before = Api.value(Api.indicator("E2E-01-01", "10004", "2021"));
+        BigDecimal before = Api.value(Api.indicator("E2E-01-07", "10004", "2021"));
         BigDecimal base = before == null ? BigDecimal.ZERO : before;
-        given().contentType("application/json").body(Api.report(null, "E2E-01-01", "10004", "2021-06-06", "4"))
+        given().contentType("application/json").body(Api.report(null, "E2E-01-07", "10004", "2021-06-06", "4"))
                 .post("/api/v1/activities").then().statusCode(202);
         long t0 = System.nanoTime();
-        Response r = Api.awaitIndicator("E2E-01-01", "10004", "2021", v -> v.compareTo(base.add(new BigDecimal(4))) == 0, Duration.ofSeconds(5));
+        Response r = Api.awaitIndicator("E2E-01-07", "10004", "2021", v -> v.compareTo(base.add(new BigDecimal(4))) == 0, Duration.ofSeconds(5));
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertEquals(0, base.add(new BigDecimal(4)).compareTo(Api.value(r)));
         assertTrue(seconds < 1.0, "visible after " + seconds + " s");
@@ -124,20 +126,20 @@ class IndicatorFlowIT {
 
     @Test
     void invalidReportsAreRejectedAndNothingIsStored() {
-        String good = Api.report(null, "E2E-01-01", "10006", "2021-05-05", "1");
+        String good = Api.report(null, "E2E-01-07", "10006", "2021-05-05", "1");
         for (String bad : List.of(
                 Api.report(null, "NO-EXISTE", "10006", "2021-05-05", "1"),
-                Api.report(null, "E2E-01-01", "10006", "2021-05-05", "-1"),
-                Api.report(null, "E2E-01-01", "10006", "2021-05-05", "\"diez\""),
-                Api.report(null, "E2E-01-01", "10006", "2999-05-05", "1"),
-                Api.report(null, "E2E-01-01", "10006", "2021-02-30", "1"),
+                Api.report(null, "E2E-01-07", "10006", "2021-05-05", "-1"),
+                Api.report(null, "E2E-01-07", "10006", "2021-05-05", "\"diez\""),
+                Api.report(null, "E2E-01-07", "10006", "2999-05-05", "1"),
+                Api.report(null, "E2E-01-07", "10006", "2021-02-30", "1"),
                 Api.report(null, "E2E-01-01", "99999", "2021-05-05", "1"))) {
             given().contentType("application/json").body("[" + good + "," + bad + "]").post("/api/v1/activities")
                     .then().statusCode(org.hamcrest.Matchers.oneOf(400, 422)).contentType("application/problem+json");
         }
         given().contentType("application/json").body("[{\"indicator\":").post("/api/v1/activities")
                 .then().statusCode(400).contentType("application/problem+json");
-        Response r = Api.indicator("E2E-01-01", "10006", "2021");
+        Response r = Api.indicator("E2E-01-07", "10006", "2021");
         BigDecimal v = Api.value(r);
         assertTrue(v == null || v.signum() == 0, "nothing from rejected requests counts, got " + v);
     }

@@ -24,6 +24,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -118,6 +119,40 @@ class WorkPlanImportTest {
                 .contentType("application/problem+json");
         given().get("/api/v1/work-plans?orgUnit=10010").then().statusCode(200).body("total", equalTo(0));
     }
+
+    @Test
+    void theSpreadsheetExportReimportsToTheSamePlanAndBadCellsAreNamed() throws Exception {
+        String id = given().contentType("application/json").body(demoPlan("10030", 2021)).post("/api/v1/work-plans/import")
+                .then().statusCode(201).extract().path("id");
+        byte[] xlsx = given().accept(XLSX).get("/api/v1/work-plans/" + id).then().statusCode(200).extract().asByteArray();
+        given().contentType(XLSX).body(xlsx).post("/api/v1/work-plans/import?orgUnit=10030&fiscalYear=2021")
+                .then().statusCode(200).body("changed", equalTo(false)).body("targets", equalTo(101)).body("programs", equalTo(19));
+        // the same file as another unit's plan: a new plan with the same content
+        given().contentType(XLSX).body(xlsx).post("/api/v1/work-plans/import?orgUnit=10031&fiscalYear=2021")
+                .then().statusCode(422).body("errors[0].row", equalTo(2));
+
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx));
+             var out = new java.io.ByteArrayOutputStream()) {
+            wb.getSheet("Metas").getRow(3).getCell(5).setCellValue("ochenta");
+            wb.getSheet("Programas").getRow(0).getCell(1).setCellValue("titulo");
+            wb.write(out);
+            given().contentType(XLSX).body(out.toByteArray()).post("/api/v1/work-plans/import?orgUnit=10030&fiscalYear=2021")
+                    .then().statusCode(422).body("errors.column", hasItem("B"));
+        }
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx));
+             var out = new java.io.ByteArrayOutputStream()) {
+            wb.getSheet("Metas").getRow(3).getCell(5).setCellValue("ochenta");
+            wb.getSheet("Metas").getRow(4).getCell(5).setCellValue(-2);
+            wb.write(out);
+            given().contentType(XLSX).body(out.toByteArray()).post("/api/v1/work-plans/import?orgUnit=10030&fiscalYear=2021")
+                    .then().statusCode(422)
+                    .body("errors.find { it.row == 4 }.column", containsString("F"))
+                    .body("errors.find { it.row == 4 }.message", containsString("ochenta"));
+        }
+        given().get("/api/v1/work-plans/" + id + "/revisions").then().body("$", hasSize(0));
+    }
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @Test
     void dryRunValidatesWithoutStoring() throws Exception {

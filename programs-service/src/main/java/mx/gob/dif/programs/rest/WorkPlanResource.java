@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import mx.gob.dif.common.rest.Page;
 import mx.gob.dif.common.rest.ProblemException;
 import mx.gob.dif.events.EventJson;
+import mx.gob.dif.programs.service.PlanSpreadsheet;
 import mx.gob.dif.programs.service.WorkPlanService;
 
 import java.util.List;
@@ -49,6 +51,22 @@ public class WorkPlanResource {
         return Response.status(r.created() && !r.dryRun() ? 201 : 200).entity(r).build();
     }
 
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** The same import from the spreadsheet officers keep (sheets Plan, Programas, Metas, …). */
+    @POST
+    @Path("/work-plans/import")
+    @Consumes(XLSX)
+    public Response importSpreadsheet(byte[] body, @QueryParam("orgUnit") String orgUnit, @QueryParam("fiscalYear") Integer year,
+                                      @QueryParam("dryRun") @DefaultValue("false") boolean dryRun, @Context HttpHeaders headers) {
+        if (body == null || body.length == 0) {
+            throw ProblemException.badRequest("El archivo está vacío.");
+        }
+        ObjectNode plan = PlanSpreadsheet.read(body, orgUnit, year);
+        WorkPlanService.ImportResult r = plans.importPlan(plan, dryRun, Caller.of(headers));
+        return Response.status(r.created() && !r.dryRun() ? 201 : 200).entity(r).build();
+    }
+
     @GET
     @Path("/work-plans")
     public Page<WorkPlanService.PlanSummary> list(@QueryParam("orgUnit") String orgUnit, @QueryParam("fiscalYear") Integer year,
@@ -57,11 +75,23 @@ public class WorkPlanResource {
         return plans.list(orgUnit, year, page, size);
     }
 
+    /**
+     * The plan as imported (JSON, the default) or, with {@code Accept: XLSX} or {@code ?format=xlsx},
+     * as the spreadsheet that re-imports to the same plan.
+     */
     @GET
     @Path("/work-plans/{id}")
-    public String get(@PathParam("id") String id) {
+    @Produces({MediaType.APPLICATION_JSON, XLSX})
+    public Response get(@PathParam("id") String id, @HeaderParam("Accept") String accept, @QueryParam("format") String format) {
+        ObjectNode plan = plans.get(uuid(id));
+        boolean xlsx = "xlsx".equalsIgnoreCase(format) || (accept != null && accept.contains("spreadsheetml"));
+        if (xlsx) {
+            String name = "pat-" + plan.path("orgUnit").asText() + "-" + plan.path("fiscalYear").asText() + ".xlsx";
+            return Response.ok(PlanSpreadsheet.export(plan), XLSX)
+                    .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+        }
         // serialized with the event mapper: amounts keep exactly the digits they were imported with
-        return WorkPlanService.json(plans.get(uuid(id)));
+        return Response.ok(WorkPlanService.json(plan), MediaType.APPLICATION_JSON).build();
     }
 
     @GET

@@ -84,7 +84,8 @@ public class WorkPlanService {
             throw ProblemException.unprocessable("El plan tiene " + errors.size() + " error(es); no se guardó nada.", errors);
         }
         String content = json(plan);
-        String sha = sha256(content);
+        // the same plan whatever the spelling of its numbers (80, 80.0): a spreadsheet round trip is no change
+        String sha = sha256(json(canonical(plan)));
         Optional<Stored> existing = findStored(orgUnit, year);
         if (dryRun) {
             return new ImportResult(existing.map(Stored::id).orElse(null), orgUnit, year, existing.isEmpty(),
@@ -462,6 +463,29 @@ public class WorkPlanService {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static JsonNode canonical(JsonNode n) {
+        if (n.isNumber()) {
+            return EventJson.MAPPER.getNodeFactory().numberNode(n.decimalValue().stripTrailingZeros());
+        }
+        if (n.isObject()) {
+            ObjectNode o = EventJson.MAPPER.createObjectNode();
+            new java.util.TreeMap<String, JsonNode>(toMap((ObjectNode) n)).forEach((k, v) -> o.set(k, canonical(v)));
+            return o;
+        }
+        if (n.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode a = EventJson.MAPPER.createArrayNode();
+            n.forEach(x -> a.add(canonical(x)));
+            return a;
+        }
+        return n;
+    }
+
+    private static Map<String, JsonNode> toMap(ObjectNode o) {
+        Map<String, JsonNode> m = new LinkedHashMap<>();
+        o.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue()));
+        return m;
     }
 
     public static String json(Object node) {
