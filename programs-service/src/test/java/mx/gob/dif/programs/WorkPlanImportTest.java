@@ -152,6 +152,24 @@ class WorkPlanImportTest {
         given().get("/api/v1/work-plans/" + id + "/revisions").then().body("$", hasSize(0));
     }
 
+    @Test
+    void theCsvFormImportsWithRowPreciseErrors() {
+        String csv = "programa,nombre_programa,calendario,inversion_total,inversion_municipal,inversion_otras,accion,descripcion_accion,"
+                + "indicador,unidad,meta,metodo,componentes,formula\r\n"
+                + "C-01,\"Programa, con coma\",MAR JUN,1000,1000,0,C-01-01,Visitas,C-01-01,Visita,80,,,\r\n"
+                + "C-01,\"Programa, con coma\",MAR JUN,1000,1000,0,C-01-02,Talleres,C-01-02,Taller,12,MAX_QUARTER_SUM,,\r\n";
+        String id = given().contentType("text/csv").body(csv).post("/api/v1/work-plans/import?orgUnit=10033&fiscalYear=2021")
+                .then().statusCode(201).body("programs", equalTo(1)).body("targets", equalTo(2)).extract().path("id");
+        String exported = given().accept("text/csv").get("/api/v1/work-plans/" + id).then().statusCode(200).extract().asString();
+        given().contentType("text/csv").body(exported).post("/api/v1/work-plans/import?orgUnit=10033&fiscalYear=2021")
+                .then().statusCode(200).body("changed", equalTo(false));
+        String bad = csv.replace("Taller,12,", "Taller,doce,");
+        given().contentType("text/csv").body(bad).post("/api/v1/work-plans/import?orgUnit=10034&fiscalYear=2021")
+                .then().statusCode(422).body("errors[0].row", equalTo(3)).body("errors[0].column", equalTo("meta"));
+        given().contentType("text/csv").body("programa,nombre\r\n").post("/api/v1/work-plans/import?orgUnit=10034&fiscalYear=2021")
+                .then().statusCode(422).body("errors[0].row", equalTo(1));
+    }
+
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @Test

@@ -120,12 +120,19 @@ public final class Processes {
         }
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768+), so that no outgoing connection of an
+     * already running process takes it between now and the moment our server binds it.
+     */
     public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        java.util.concurrent.ThreadLocalRandom rnd = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 200; i++) {
+            int port = 20000 + rnd.nextInt(12000);
+            if (isPortFree(port) && !isListening(port)) {
+                return port;
+            }
         }
+        throw new IllegalStateException("no free port found between 20000 and 32000");
     }
 
     public static boolean waitUntil(BooleanSupplier condition, Duration timeout) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import mx.gob.dif.common.rest.Page;
 import mx.gob.dif.common.rest.ProblemException;
 import mx.gob.dif.events.EventJson;
+import mx.gob.dif.programs.service.PlanCsv;
 import mx.gob.dif.programs.service.PlanSpreadsheet;
 import mx.gob.dif.programs.service.WorkPlanService;
 
@@ -75,13 +76,24 @@ public class WorkPlanResource {
         return plans.list(orgUnit, year, page, size);
     }
 
+    /** The plan's targets table as CSV (one row per target). */
+    @POST
+    @Path("/work-plans/import")
+    @Consumes({"text/csv"})
+    public Response importCsv(String body, @QueryParam("orgUnit") String orgUnit, @QueryParam("fiscalYear") Integer year,
+                              @QueryParam("dryRun") @DefaultValue("false") boolean dryRun, @Context HttpHeaders headers) {
+        ObjectNode plan = PlanCsv.read(body == null ? "" : body, orgUnit, year);
+        WorkPlanService.ImportResult r = plans.importPlan(plan, dryRun, Caller.of(headers));
+        return Response.status(r.created() && !r.dryRun() ? 201 : 200).entity(r).build();
+    }
+
     /**
      * The plan as imported (JSON, the default) or, with {@code Accept: XLSX} or {@code ?format=xlsx},
      * as the spreadsheet that re-imports to the same plan.
      */
     @GET
     @Path("/work-plans/{id}")
-    @Produces({MediaType.APPLICATION_JSON, XLSX})
+    @Produces({MediaType.APPLICATION_JSON, XLSX, "text/csv"})
     public Response get(@PathParam("id") String id, @HeaderParam("Accept") String accept, @QueryParam("format") String format) {
         ObjectNode plan = plans.get(uuid(id));
         boolean xlsx = "xlsx".equalsIgnoreCase(format) || (accept != null && accept.contains("spreadsheetml"));
@@ -89,6 +101,9 @@ public class WorkPlanResource {
             String name = "pat-" + plan.path("orgUnit").asText() + "-" + plan.path("fiscalYear").asText() + ".xlsx";
             return Response.ok(PlanSpreadsheet.export(plan), XLSX)
                     .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+        }
+        if ("csv".equalsIgnoreCase(format) || (accept != null && accept.contains("text/csv"))) {
+            return Response.ok(PlanCsv.export(plan), "text/csv; charset=UTF-8").build();
         }
         // serialized with the event mapper: amounts keep exactly the digits they were imported with
         return Response.ok(WorkPlanService.json(plan), MediaType.APPLICATION_JSON).build();
