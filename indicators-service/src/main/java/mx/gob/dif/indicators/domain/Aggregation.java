@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Period values under each measurement method, and roll-ups across org units. Exact decimal
- * arithmetic throughout; only AVERAGE divides, at {@link #DIVISION_SCALE} places, half-up.
+ * arithmetic throughout; divisions round half-up: AVERAGE at {@link #DIVISION_SCALE} places, percents
+ * and the program mean at 2 places. Results carry no trailing zeros (35, not 35.00).
  */
 public final class Aggregation {
     public static final int DIVISION_SCALE = 4;
@@ -32,8 +33,46 @@ public final class Aggregation {
         return componentValues.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /** What a rolled-up value needs to know about indicators: their method, components and month values per unit. */
+    public interface Definitions {
+        MeasurementMethod method(String indicator);
+
+        List<String> components(String indicator);
+
+        /** Month values of the indicator, one entry per org unit of the subtree that reported it. */
+        Collection<MonthValues> units(String indicator);
+    }
+
+    /**
+     * The rolled-up value of an indicator over a period: for COMPOSITE the sum of its components'
+     * rolled-up values (each by its own method, components may be composite themselves; a component
+     * that refers back to an indicator being computed contributes 0), else {@link #rollUp}.
+     */
+    public static BigDecimal rolledUp(String indicator, Definitions defs, Period p) {
+        return rolledUp(indicator, defs, p, new java.util.HashSet<>());
+    }
+
+    private static BigDecimal rolledUp(String indicator, Definitions defs, Period p, java.util.Set<String> path) {
+        if (!path.add(indicator)) {
+            return BigDecimal.ZERO;
+        }
+        try {
+            MeasurementMethod m = defs.method(indicator);
+            if (m == MeasurementMethod.COMPOSITE) {
+                List<BigDecimal> parts = new java.util.ArrayList<>();
+                for (String c : defs.components(indicator)) {
+                    parts.add(rolledUp(c, defs, p, path));
+                }
+                return composite(parts);
+            }
+            return rollUp(m, defs.units(indicator), p);
+        } finally {
+            path.remove(indicator);
+        }
+    }
+
     /** Roll-up across org units: the method is applied in time per unit, then the units are summed. */
-    public static BigDecimal rollUp(MeasurementMethod method, List<MonthValues> units, Period p) {
+    public static BigDecimal rollUp(MeasurementMethod method, Collection<MonthValues> units, Period p) {
         return units.stream().map(u -> value(method, u, p)).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
@@ -42,7 +81,7 @@ public final class Aggregation {
         if (target == null || target.signum() == 0) {
             return null;
         }
-        return value.multiply(BigDecimal.valueOf(100)).divide(target, 2, RoundingMode.HALF_UP);
+        return plain(value.multiply(BigDecimal.valueOf(100)).divide(target, 2, RoundingMode.HALF_UP));
     }
 
     /** Program global indicator: mean of its indicators' percents (those with a target), 2 decimals. */
@@ -51,8 +90,17 @@ public final class Aggregation {
         if (known.isEmpty()) {
             return null;
         }
-        return known.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
-                .divide(BigDecimal.valueOf(known.size()), 2, RoundingMode.HALF_UP);
+        return plain(known.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(known.size()), 2, RoundingMode.HALF_UP));
+    }
+
+    /** Without trailing zeros, never in exponent form with a negative scale (100, not 1E+2). */
+    public static BigDecimal plain(BigDecimal d) {
+        if (d == null) {
+            return null;
+        }
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private static BigDecimal sum(MonthValues v, int from, int to) {
@@ -95,8 +143,7 @@ public final class Aggregation {
                 n++;
             }
         }
-        return n == 0 ? BigDecimal.ZERO : s.divide(BigDecimal.valueOf(n), DIVISION_SCALE, RoundingMode.HALF_UP)
-                .stripTrailingZeros();
+        return n == 0 ? BigDecimal.ZERO : plain(s.divide(BigDecimal.valueOf(n), DIVISION_SCALE, RoundingMode.HALF_UP));
     }
 
     private static BigDecimal last(MonthValues v, Period p) {

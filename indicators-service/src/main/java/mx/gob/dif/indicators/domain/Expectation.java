@@ -8,9 +8,17 @@ import java.util.List;
 /**
  * What should have been reached by the end of the period (or by today, if the period is not over),
  * from the program's calendar, and the traffic light against it.
- * Cumulative methods expect target × (calendar months elapsed / calendar months of the year);
- * level methods (a maximum, an average, a last value) expect the full target once any calendar
- * month has elapsed.
+ * <ul>
+ * <li>Cumulative methods (SUM, MAX_QUARTER_SUM, MAX_SEMESTER_SUM, COMPOSITE) expect
+ * target × (calendar months of the period up to min(period end, today's month) / calendar months of the
+ * year), two decimals half-up. Only the period's own months count because the period's value only sums
+ * those months: for a year or year-to-date that is January onwards; for Q2 it is the share of Q2.
+ * The current month counts as due: reports of the month are expected during the month.</li>
+ * <li>Level methods (MAX_QUARTER_MAX, AVERAGE, LAST) expect the full target once one calendar month of
+ * the period is due, else 0.</li>
+ * <li>An empty calendar means every month. Status: value / expected × 100 against the thresholds
+ * (GREEN ≥ green, YELLOW ≥ yellow, else RED); nothing expected yet → GREEN.</li>
+ * </ul>
  */
 public final class Expectation {
     public enum Status { GREEN, YELLOW, RED }
@@ -34,12 +42,13 @@ public final class Expectation {
             lastMonth = Math.min(lastMonth, today.getMonthValue());
         }
         final int upTo = lastMonth;
-        long elapsed = months.stream().filter(m -> m <= upTo).count();
+        long elapsed = months.stream().distinct().filter(m -> m >= p.firstMonth() && m <= upTo).count();
         if (!method.cumulative()) {
             return elapsed > 0 ? target : BigDecimal.ZERO;
         }
-        return target.multiply(BigDecimal.valueOf(elapsed)).divide(BigDecimal.valueOf(months.size()), 2, RoundingMode.HALF_UP)
-                .stripTrailingZeros();
+        long inYear = months.stream().distinct().count();
+        return Aggregation.plain(target.multiply(BigDecimal.valueOf(elapsed))
+                .divide(BigDecimal.valueOf(inYear), 2, RoundingMode.HALF_UP));
     }
 
     /** GREEN at or above the green share of what was expected, YELLOW at or above the yellow share, else RED. */

@@ -20,6 +20,10 @@ public final class MonthValues {
         return counts[month] > 0;
     }
 
+    public long reports(int month) {
+        return counts[month];
+    }
+
     public BigDecimal value(int month) {
         return hasReports(month) && sums[month] != null ? sums[month] : BigDecimal.ZERO;
     }

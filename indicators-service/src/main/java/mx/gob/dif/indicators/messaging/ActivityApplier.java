@@ -23,8 +23,8 @@ import java.util.UUID;
  */
 public final class ActivityApplier {
 
-    /** (indicator, org unit, year, month) */
-    public record Key(String indicator, String orgUnit, int year, int month) implements Comparable<Key> {
+    /** (indicator, org unit, year, month, plan org unit) — the key of month_value, in its sort order. */
+    public record Key(String indicator, String orgUnit, int year, int month, String planOrgUnit) implements Comparable<Key> {
         @Override
         public int compareTo(Key o) {
             int c = indicator.compareTo(o.indicator);
@@ -34,115 +34,184 @@ public final class ActivityApplier {
             if (c == 0) {
                 c = Integer.compare(year, o.year);
             }
-            return c == 0 ? Integer.compare(month, o.month) : c;
+            if (c == 0) {
+                c = Integer.compare(month, o.month);
+            }
+            return c == 0 ? planOrgUnit.compareTo(o.planOrgUnit) : c;
+        }
+    }
+
+    /** A parsed activity event: a report (quantity set) or a retraction (quantity null). */
+    public record Activity(UUID id, String indicator, String orgUnit, String planOrgUnit, LocalDate date, BigDecimal quantity) {
+        boolean retraction() {
+            return quantity == null;
         }
     }
 
     private record Delta(BigDecimal total, long reports) {
-        Delta plus(BigDecimal t, long r) {
-            return new Delta(total.add(t), reports + r);
+        Delta plus(Delta o) {
+            return new Delta(total.add(o.total), reports + o.reports);
         }
     }
 
     private ActivityApplier() {
     }
 
-    /** @return the keys whose month value changed */
-    public static List<Key> apply(Connection c, List<JsonNode> events) throws SQLException {
+    /**
+     * Reads one CloudEvent of the activity topic.
+     *
+     * @return null for an event type this service does not aggregate
+     * @throws IllegalArgumentException when the event is malformed (the caller skips it and logs why)
+     */
+    public static Activity parse(JsonNode e) {
+        String type = e.path("type").asText();
+        JsonNode d = e.path("data");
+        try {
+            if (EventTypes.ACTIVITY_REPORTED.equals(type)) {
+                BigDecimal q = d.path("quantity").decimalValue();
+                if (!d.path("quantity").isNumber() || q.signum() < 0) {
+                    throw new IllegalArgumentException("quantity must be a non-negative number");
+                }
+                String unit = text(d, "orgUnit");
+                return new Activity(UUID.fromString(text(d, "activityId")), text(d, "indicator"), unit,
+                        d.hasNonNull("planOrgUnit") ? d.get("planOrgUnit").asText() : unit, LocalDate.parse(text(d, "date")), q);
+            }
+            if (EventTypes.ACTIVITY_RETRACTED.equals(type)) {
+                return new Activity(UUID.fromString(text(d, "activityId")), d.path("indicator").asText(null),
+                        d.path("orgUnit").asText(null), null, null, null);
+            }
+        } catch (RuntimeException ex) {
+            throw new IllegalArgumentException(type + ": " + ex.getMessage(), ex);
+        }
+        return null;
+    }
+
+    private static String text(JsonNode d, String field) {
+        JsonNode n = d.get(field);
+        if (n == null || !n.isTextual() || n.asText().isBlank()) {
+            throw new IllegalArgumentException("missing " + field);
+        }
+        return n.asText();
+    }
+
+    /** @return the month-value keys that changed (empty when the whole batch was already applied) */
+    public static List<Key> apply(Connection c, List<Activity> events) throws SQLException {
         List<UUID> ids = new ArrayList<>();
         List<String> indicators = new ArrayList<>();
         List<String> units = new ArrayList<>();
+        List<String> plans = new ArrayList<>();
         List<Integer> years = new ArrayList<>();
         List<Integer> months = new ArrayList<>();
         List<BigDecimal> quantities = new ArrayList<>();
-        List<UUID> retractions = new ArrayList<>();
-        for (JsonNode e : events) {
-            String type = e.path("type").asText();
-            JsonNode d = e.path("data");
-            if (EventTypes.ACTIVITY_REPORTED.equals(type)) {
-                LocalDate date = LocalDate.parse(d.path("date").asText());
-                ids.add(UUID.fromString(d.path("activityId").asText()));
-                indicators.add(d.path("indicator").asText());
-                units.add(d.path("orgUnit").asText());
-                years.add(date.getYear());
-                months.add(date.getMonthValue());
-                quantities.add(d.path("quantity").decimalValue());
-            } else if (EventTypes.ACTIVITY_RETRACTED.equals(type)) {
-                retractions.add(UUID.fromString(d.path("activityId").asText()));
+        List<UUID> retracted = new ArrayList<>();
+        List<String> retractedIndicators = new ArrayList<>();
+        List<String> retractedUnits = new ArrayList<>();
+        for (Activity a : events) {
+            if (a.retraction()) {
+                retracted.add(a.id());
+                retractedIndicators.add(a.indicator());
+                retractedUnits.add(a.orgUnit());
+            } else {
+                ids.add(a.id());
+                indicators.add(a.indicator());
+                units.add(a.orgUnit());
+                plans.add(a.planOrgUnit());
+                years.add(a.date().getYear());
+                months.add(a.date().getMonthValue());
+                quantities.add(a.quantity());
             }
         }
         TreeMap<Key, Delta> deltas = new TreeMap<>();
         if (!ids.isEmpty()) {
-            // a batch may carry the same id twice (a resend): keep the first
+            // a batch may carry the same id twice (a resend): one row per id; RETURNING gives only the new ones
             try (PreparedStatement ps = c.prepareStatement("""
-                    insert into activity(id, indicator, org_unit, year, month, quantity)
-                    select distinct on (u.id) u.* from unnest(?::uuid[], ?::text[], ?::text[], ?::int[], ?::int[], ?::numeric[])
-                      as u(id, indicator, org_unit, year, month, quantity)
+                    insert into activity(id, indicator, org_unit, plan_org_unit, year, month, quantity)
+                    select distinct on (u.id) u.* from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::numeric[])
+                      as u(id, indicator, org_unit, plan_org_unit, year, month, quantity)
                     on conflict (id) do nothing
-                    returning indicator, org_unit, year, month, quantity""")) {
+                    returning indicator, org_unit, year, month, plan_org_unit, quantity""")) {
                 ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
                 ps.setArray(2, c.createArrayOf("text", indicators.toArray()));
                 ps.setArray(3, c.createArrayOf("text", units.toArray()));
-                ps.setArray(4, c.createArrayOf("int4", years.toArray()));
-                ps.setArray(5, c.createArrayOf("int4", months.toArray()));
-                ps.setArray(6, c.createArrayOf("numeric", quantities.toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Key k = new Key(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4));
-                        deltas.merge(k, new Delta(rs.getBigDecimal(5), 1), (a, b) -> a.plus(b.total, b.reports));
-                    }
-                }
+                ps.setArray(4, c.createArrayOf("text", plans.toArray()));
+                ps.setArray(5, c.createArrayOf("int4", years.toArray()));
+                ps.setArray(6, c.createArrayOf("int4", months.toArray()));
+                ps.setArray(7, c.createArrayOf("numeric", quantities.toArray()));
+                collect(ps, deltas, false);
             }
         }
-        if (!retractions.isEmpty()) {
-            Array arr = c.createArrayOf("uuid", retractions.toArray());
+        if (!retracted.isEmpty()) {
+            Array arr = c.createArrayOf("uuid", retracted.toArray());
+            // reports applied earlier (or earlier in this batch) stop counting; a second retraction finds nothing
             try (PreparedStatement ps = c.prepareStatement("""
                     update activity set retracted = true where id = any(?) and not retracted and quantity is not null
-                    returning indicator, org_unit, year, month, quantity""")) {
+                    returning indicator, org_unit, year, month, plan_org_unit, quantity""")) {
                 ps.setArray(1, arr);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Key k = new Key(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4));
-                        deltas.merge(k, new Delta(rs.getBigDecimal(5).negate(), -1), (a, b) -> a.plus(b.total, b.reports));
-                    }
-                }
+                collect(ps, deltas, true);
             }
-            // retraction of a report not seen yet: a tombstone, so the report never counts
+            // retraction of a report not seen yet: a tombstone, so the report is never counted when it arrives
             try (PreparedStatement ps = c.prepareStatement("""
-                    insert into activity(id, retracted) select unnest(?::uuid[]), true on conflict (id) do nothing""")) {
+                    insert into activity(id, indicator, org_unit, retracted)
+                    select u.id, u.indicator, u.org_unit, true from unnest(?::uuid[], ?::text[], ?::text[]) as u(id, indicator, org_unit)
+                    on conflict (id) do nothing""")) {
                 ps.setArray(1, arr);
+                ps.setArray(2, c.createArrayOf("text", retractedIndicators.toArray()));
+                ps.setArray(3, c.createArrayOf("text", retractedUnits.toArray()));
                 ps.executeUpdate();
             }
         }
+        deltas.values().removeIf(d -> d.reports() == 0 && d.total().signum() == 0);
         if (!deltas.isEmpty()) {
-            List<String> ki = new ArrayList<>();
-            List<String> ku = new ArrayList<>();
-            List<Integer> ky = new ArrayList<>();
-            List<Integer> km = new ArrayList<>();
-            List<BigDecimal> kt = new ArrayList<>();
-            List<Long> kr = new ArrayList<>();
-            for (Map.Entry<Key, Delta> e : deltas.entrySet()) {
-                ki.add(e.getKey().indicator());
-                ku.add(e.getKey().orgUnit());
-                ky.add(e.getKey().year());
-                km.add(e.getKey().month());
-                kt.add(e.getValue().total());
-                kr.add(e.getValue().reports());
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into month_value(indicator, org_unit, year, month, total, reports)
-                    select * from unnest(?::text[], ?::text[], ?::int[], ?::int[], ?::numeric[], ?::bigint[])
-                    on conflict (indicator, org_unit, year, month) do update
-                      set total = month_value.total + excluded.total, reports = month_value.reports + excluded.reports""")) {
-                ps.setArray(1, c.createArrayOf("text", ki.toArray()));
-                ps.setArray(2, c.createArrayOf("text", ku.toArray()));
-                ps.setArray(3, c.createArrayOf("int4", ky.toArray()));
-                ps.setArray(4, c.createArrayOf("int4", km.toArray()));
-                ps.setArray(5, c.createArrayOf("numeric", kt.toArray()));
-                ps.setArray(6, c.createArrayOf("int8", kr.toArray()));
-                ps.executeUpdate();
-            }
+            upsert(c, deltas);
         }
         return new ArrayList<>(deltas.keySet());
+    }
+
+    private static void collect(PreparedStatement ps, TreeMap<Key, Delta> deltas, boolean negate) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String plan = rs.getString(5);
+                Key k = new Key(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), plan == null ? "" : plan);
+                BigDecimal q = rs.getBigDecimal(6);
+                deltas.merge(k, negate ? new Delta(q.negate(), -1) : new Delta(q, 1), Delta::plus);
+            }
+        }
+    }
+
+    /** One prepared statement for the whole batch: each key once, in key order. */
+    private static void upsert(Connection c, TreeMap<Key, Delta> deltas) throws SQLException {
+        int n = deltas.size();
+        String[] ki = new String[n];
+        String[] ku = new String[n];
+        String[] kp = new String[n];
+        Integer[] ky = new Integer[n];
+        Integer[] km = new Integer[n];
+        BigDecimal[] kt = new BigDecimal[n];
+        Long[] kr = new Long[n];
+        int i = 0;
+        for (Map.Entry<Key, Delta> e : deltas.entrySet()) {
+            ki[i] = e.getKey().indicator();
+            ku[i] = e.getKey().orgUnit();
+            kp[i] = e.getKey().planOrgUnit();
+            ky[i] = e.getKey().year();
+            km[i] = e.getKey().month();
+            kt[i] = e.getValue().total();
+            kr[i] = e.getValue().reports();
+            i++;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into month_value(indicator, org_unit, year, month, plan_org_unit, total, reports)
+                select * from unnest(?::text[], ?::text[], ?::int[], ?::int[], ?::text[], ?::numeric[], ?::bigint[])
+                on conflict (indicator, org_unit, year, month, plan_org_unit) do update
+                  set total = month_value.total + excluded.total, reports = month_value.reports + excluded.reports""")) {
+            ps.setArray(1, c.createArrayOf("text", ki));
+            ps.setArray(2, c.createArrayOf("text", ku));
+            ps.setArray(3, c.createArrayOf("int4", ky));
+            ps.setArray(4, c.createArrayOf("int4", km));
+            ps.setArray(5, c.createArrayOf("text", kp));
+            ps.setArray(6, c.createArrayOf("numeric", kt));
+            ps.setArray(7, c.createArrayOf("int8", kr));
+            ps.executeUpdate();
+        }
     }
 }

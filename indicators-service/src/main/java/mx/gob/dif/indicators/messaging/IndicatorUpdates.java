@@ -23,8 +23,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * One indicator-updated event per (indicator, unit, year) whose value changed, coalesced and sent
- * from its own thread every half second so integrators' events never slow down aggregation.
+ * One indicator-updated event per (indicator, unit, year) whose year value changed — the reporting
+ * unit and each of its ancestors (a state system subscribes to its own roll-up) — coalesced across
+ * batches and sent from its own thread every half second so integrators never slow down aggregation.
+ * Delivery is at most once per change: a crash between the database commit and the send loses the
+ * notification, never the value (readers can always GET the indicator).
  */
 @ApplicationScoped
 public class IndicatorUpdates {
@@ -33,8 +36,12 @@ public class IndicatorUpdates {
     private final KafkaProducer<String, String> producer;
     private final IndicatorQuery query;
 
-    public IndicatorUpdates(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, IndicatorQuery query) {
+    private final mx.gob.dif.indicators.service.Catalog catalog;
+
+    public IndicatorUpdates(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, IndicatorQuery query,
+                            mx.gob.dif.indicators.service.Catalog catalog) {
         this.query = query;
+        this.catalog = catalog;
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), new StringSerializer());
@@ -48,9 +55,21 @@ public class IndicatorUpdates {
         sender.scheduleWithFixedDelay(this::drain, 500, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
+    public long sent() {
+        return sent.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+
     void publish(List<ActivityApplier.Key> changed) {
+        Set<String> seen = new java.util.HashSet<>();
         for (ActivityApplier.Key k : changed) {
-            pending.add(k.indicator() + "|" + k.orgUnit() + "|" + k.year());
+            if (seen.add(k.indicator() + "|" + k.orgUnit() + "|" + k.year())) {
+                pending.add(k.indicator() + "|" + k.orgUnit() + "|" + k.year());
+                for (String a : catalog.ancestors(k.orgUnit())) {
+                    pending.add(k.indicator() + "|" + a + "|" + k.year());
+                }
+            }
         }
     }
 
@@ -69,6 +88,7 @@ public class IndicatorUpdates {
                 CloudEvent e = CloudEvent.of(UUID.randomUUID().toString(), "/indicators-service", EventTypes.INDICATOR_UPDATED,
                         p[1] + "|" + p[0], EventJson.MAPPER.valueToTree(data));
                 producer.send(new ProducerRecord<>(Topics.INDICATOR_UPDATES, p[1] + "|" + p[0], EventJson.MAPPER.writeValueAsString(e)));
+                sent.incrementAndGet();
             } catch (Exception ex) {
                 LOG.debugf("No indicator-updated event for %s: %s", key, ex.getMessage());
             }

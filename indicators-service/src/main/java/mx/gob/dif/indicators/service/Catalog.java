@@ -32,7 +32,14 @@ public class Catalog {
                          List<String> components, List<Integer> calendar) {
     }
 
+    /** A program of a plan; calendar months as the plan writes them (ENE … DIC). */
+    public record Program(String planOrgUnit, int year, String code, String name, List<String> calendar,
+                          List<String> indicators, boolean deleted) {
+    }
+
     private final AgroalDataSource ds;
+    /** plan org unit|year|program code → program */
+    private final Map<String, Program> programs = new ConcurrentHashMap<>();
     private final Map<String, Unit> units = new ConcurrentHashMap<>();
     /** plan org unit|year → indicator → target */
     private final Map<String, Map<String, Target>> plans = new ConcurrentHashMap<>();
@@ -58,12 +65,19 @@ public class Catalog {
                     plans.computeIfAbsent(t.planOrgUnit() + "|" + t.year(), k -> new ConcurrentHashMap<>()).put(t.indicator(), t);
                 }
             }
+            try (ResultSet rs = c.createStatement().executeQuery("""
+                    select plan_org_unit, fiscal_year, program_code, program_name, calendar, indicators from program_def where not deleted""")) {
+                while (rs.next()) {
+                    cacheProgram(new Program(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                            split(rs.getString(5)), split(rs.getString(6)), false));
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public void putUnit(Connection c, Unit u) throws SQLException {
+    public void persistUnit(Connection c, Unit u) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into org_unit(code, name, level, parent) values (?,?,?,?)
                 on conflict (code) do update set name = excluded.name, level = excluded.level, parent = excluded.parent""")) {
@@ -73,10 +87,14 @@ public class Catalog {
             ps.setString(4, u.parent());
             ps.executeUpdate();
         }
+    }
+
+    /** Call after the transaction that persisted the unit committed. */
+    public void cacheUnit(Unit u) {
         units.put(u.code(), u);
     }
 
-    public void putTarget(Connection c, Target t, boolean deleted) throws SQLException {
+    public void persistTarget(Connection c, Target t, boolean deleted) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into target_def(plan_org_unit, fiscal_year, indicator_code, program_code, program_name, action_code, action_desc,
                   unit, annual_target, method, components, calendar, deleted) values (?,?,?,?,?,?,?,?,?,?,?,?,?)
@@ -99,12 +117,48 @@ public class Catalog {
             ps.setBoolean(13, deleted);
             ps.executeUpdate();
         }
+    }
+
+    /** Call after the transaction that persisted the target committed. */
+    public void cacheTarget(Target t, boolean deleted) {
         Map<String, Target> plan = plans.computeIfAbsent(t.planOrgUnit() + "|" + t.year(), k -> new ConcurrentHashMap<>());
         if (deleted) {
             plan.remove(t.indicator());
         } else {
             plan.put(t.indicator(), t);
         }
+    }
+
+    public void persistProgram(Connection c, Program p) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into program_def(plan_org_unit, fiscal_year, program_code, program_name, calendar, indicators, deleted)
+                values (?,?,?,?,?,?,?)
+                on conflict (plan_org_unit, fiscal_year, program_code) do update set program_name = excluded.program_name,
+                  calendar = excluded.calendar, indicators = excluded.indicators, deleted = excluded.deleted""")) {
+            ps.setString(1, p.planOrgUnit());
+            ps.setInt(2, p.year());
+            ps.setString(3, p.code());
+            ps.setString(4, p.name());
+            ps.setString(5, String.join(",", p.calendar()));
+            ps.setString(6, String.join(",", p.indicators()));
+            ps.setBoolean(7, p.deleted());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Call after the transaction that persisted the program committed. */
+    public void cacheProgram(Program p) {
+        String key = p.planOrgUnit() + "|" + p.year() + "|" + p.code();
+        if (p.deleted()) {
+            programs.remove(key);
+        } else {
+            programs.put(key, p);
+        }
+    }
+
+    /** The program as its plan names it (the plan that applies to the unit), if a program event arrived. */
+    public Optional<Program> program(String planOrgUnit, int year, String code) {
+        return Optional.ofNullable(programs.get(planOrgUnit + "|" + year + "|" + code));
     }
 
     public Optional<Unit> unit(String code) {

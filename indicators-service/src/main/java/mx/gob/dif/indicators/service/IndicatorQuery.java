@@ -1,5 +1,6 @@
 package mx.gob.dif.indicators.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import mx.gob.dif.common.rest.ProblemException;
@@ -46,10 +47,19 @@ public class IndicatorQuery {
         this.thresholds = new Expectation.Thresholds(green, yellow);
     }
 
+    /**
+     * One indicator of one unit over one period. {@code months} (single-indicator queries only) lists the
+     * period's months with reports: v(m) summed over the unit's subtree and the number of reports.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record IndicatorValue(String indicator, String orgUnit, String period, String method, String unit,
                                  BigDecimal target, BigDecimal value, BigDecimal percent, BigDecimal expected,
                                  BigDecimal expectedPercent, String status, String asOf, String programCode,
-                                 String programName, String actionCode, String actionDescription, String planOrgUnit) {
+                                 String programName, String actionCode, String actionDescription, String planOrgUnit,
+                                 List<String> components, List<MonthPoint> months) {
+    }
+
+    public record MonthPoint(int month, BigDecimal value, long reports) {
     }
 
     public IndicatorValue indicator(String code, String orgUnit, String periodText) {
@@ -58,8 +68,37 @@ public class IndicatorQuery {
         Catalog.Target t = catalog.target(code, orgUnit, p.year()).orElseThrow(() -> ProblemException.notFound(
                 "El indicador '" + code + "' no está en el plan " + p.year() + " de la unidad " + orgUnit
                         + ", de sus unidades superiores ni de las que dependen de ella."));
-        Map<String, Map<String, MonthValues>> values = load(Set.of(code), t.components(), orgUnit, p.year());
-        return evaluate(t, orgUnit, p, values);
+        Set<String> needed = new HashSet<>();
+        closure(code, orgUnit, p.year(), needed);
+        Map<String, Map<String, MonthValues>> values = load(needed, orgUnit, p.year());
+        IndicatorValue v = evaluate(t, orgUnit, p, values);
+        if (MeasurementMethod.of(t.method()) == MeasurementMethod.COMPOSITE) {
+            return v;
+        }
+        List<MonthPoint> months = new ArrayList<>();
+        Collection<MonthValues> units = values.getOrDefault(code, Map.of()).values();
+        for (int m = p.firstMonth(); m <= p.lastMonth(); m++) {
+            BigDecimal sum = BigDecimal.ZERO;
+            long reports = 0;
+            for (MonthValues u : units) {
+                sum = sum.add(u.value(m));
+                reports += u.reports(m);
+            }
+            if (reports > 0) {
+                months.add(new MonthPoint(m, Aggregation.plain(sum), reports));
+            }
+        }
+        return new IndicatorValue(v.indicator(), v.orgUnit(), v.period(), v.method(), v.unit(), v.target(), v.value(), v.percent(),
+                v.expected(), v.expectedPercent(), v.status(), v.asOf(), v.programCode(), v.programName(), v.actionCode(),
+                v.actionDescription(), v.planOrgUnit(), v.components(), months);
+    }
+
+    /** The indicator and, for COMPOSITE, its components, theirs, and so on. */
+    private void closure(String code, String orgUnit, int year, Set<String> out) {
+        if (!out.add(code)) {
+            return;
+        }
+        catalog.target(code, orgUnit, year).ifPresent(t -> t.components().forEach(c -> closure(c, orgUnit, year, out)));
     }
 
     public Map<String, Object> programProgress(String program, String orgUnit, String periodText) {
@@ -74,7 +113,7 @@ public class IndicatorQuery {
         List<IndicatorValue> rows = targets.stream().map(t -> evaluate(t, orgUnit, p, values)).toList();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("program", program);
-        out.put("programName", targets.get(0).programName());
+        out.put("programName", rows.get(0).programName());
         out.put("orgUnit", orgUnit);
         out.put("period", p.label());
         out.put("globalIndicator", Aggregation.mean(rows.stream().map(IndicatorValue::percent).toList()));
@@ -115,30 +154,37 @@ public class IndicatorQuery {
 
     private IndicatorValue evaluate(Catalog.Target t, String orgUnit, Period p, Map<String, Map<String, MonthValues>> values) {
         MeasurementMethod method = MeasurementMethod.of(t.method());
-        BigDecimal value;
-        if (method == MeasurementMethod.COMPOSITE) {
-            List<BigDecimal> parts = new ArrayList<>();
-            for (String component : t.components()) {
-                MeasurementMethod cm = catalog.target(component, orgUnit, p.year())
+        Aggregation.Definitions defs = new Aggregation.Definitions() {
+            @Override
+            public MeasurementMethod method(String indicator) {
+                return indicator.equals(t.indicator()) ? method : catalog.target(indicator, orgUnit, p.year())
                         .map(ct -> MeasurementMethod.of(ct.method())).orElse(MeasurementMethod.SUM);
-                parts.add(Aggregation.rollUp(cm == MeasurementMethod.COMPOSITE ? MeasurementMethod.SUM : cm,
-                        new ArrayList<>(values.getOrDefault(component, Map.of()).values()), p));
             }
-            value = Aggregation.composite(parts);
-        } else {
-            value = Aggregation.rollUp(method, new ArrayList<>(values.getOrDefault(t.indicator(), Map.of()).values()), p);
-        }
+
+            @Override
+            public List<String> components(String indicator) {
+                return indicator.equals(t.indicator()) ? t.components() : catalog.target(indicator, orgUnit, p.year())
+                        .map(Catalog.Target::components).orElse(List.of());
+            }
+
+            @Override
+            public Collection<MonthValues> units(String indicator) {
+                return values.getOrDefault(indicator, Map.of()).values();
+            }
+        };
+        BigDecimal value = Aggregation.plain(Aggregation.rolledUp(t.indicator(), defs, p));
         BigDecimal expected = Expectation.expected(t.annualTarget(), method, t.calendar(), p, LocalDate.now(MEXICO));
-        return new IndicatorValue(t.indicator(), orgUnit, p.label(), method.name(), t.unit(), t.annualTarget(), value,
+        String programName = catalog.program(t.planOrgUnit(), t.year(), t.programCode()).map(Catalog.Program::name)
+                .filter(n -> !n.isBlank()).orElse(t.programName());
+        return new IndicatorValue(t.indicator(), orgUnit, p.label(), method.name(), t.unit(), Aggregation.plain(t.annualTarget()), value,
                 Aggregation.percent(value, t.annualTarget()), expected, Aggregation.percent(expected, t.annualTarget()),
                 Expectation.status(value, expected, thresholds).name(), OffsetDateTime.now().toString(),
-                t.programCode(), t.programName(), t.actionCode(), t.actionDescription(), t.planOrgUnit());
+                t.programCode(), programName, t.actionCode(), t.actionDescription(), t.planOrgUnit(),
+                method == MeasurementMethod.COMPOSITE ? t.components() : null, null);
     }
 
     /** indicator → org unit → month values, for the given indicators in the unit's subtree. */
-    private Map<String, Map<String, MonthValues>> load(Set<String> indicators, List<String> components, String orgUnit, int year) {
-        Set<String> all = new HashSet<>(indicators);
-        all.addAll(components);
+    private Map<String, Map<String, MonthValues>> load(Set<String> all, String orgUnit, int year) {
         return query("select indicator, org_unit, month, total, reports from month_value where year = ? and indicator = any(?) and org_unit = any(?)",
                 year, all.toArray(String[]::new), catalog.subtree(orgUnit).toArray(String[]::new));
     }

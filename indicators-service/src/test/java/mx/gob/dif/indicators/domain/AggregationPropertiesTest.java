@@ -63,6 +63,90 @@ class AggregationPropertiesTest {
         assertEquals(0, expectedRollUp.compareTo(Aggregation.rollUp(method, units, p)));
     }
 
+    @Property(tries = 300)
+    void compositeIsTheSumOfItsComponentsEachByItsOwnMethod(@ForAll("reports") List<Report> first, @ForAll("reports") List<Report> second,
+                                                            @ForAll("periods") String periodText,
+                                                            @ForAll MeasurementMethod m1, @ForAll MeasurementMethod m2) {
+        if (m1 == MeasurementMethod.COMPOSITE || m2 == MeasurementMethod.COMPOSITE) {
+            return;
+        }
+        Period p = Period.parse(periodText);
+        java.util.Map<String, List<MonthValues>> units = java.util.Map.of("A", byUnit(first), "B", byUnit(second));
+        Aggregation.Definitions defs = new Aggregation.Definitions() {
+            public MeasurementMethod method(String i) {
+                return switch (i) {
+                    case "A" -> m1;
+                    case "B" -> m2;
+                    default -> MeasurementMethod.COMPOSITE;
+                };
+            }
+
+            public List<String> components(String i) {
+                return "C".equals(i) ? List.of("A", "B") : List.of();
+            }
+
+            public java.util.Collection<MonthValues> units(String i) {
+                return units.getOrDefault(i, List.of());
+            }
+        };
+        BigDecimal brute = BigDecimal.ZERO;
+        for (int u = 0; u < 4; u++) {
+            final int unit = u;
+            brute = brute.add(brute(m1, first.stream().filter(r -> r.unit() == unit).toList(), p))
+                    .add(brute(m2, second.stream().filter(r -> r.unit() == unit).toList(), p));
+        }
+        assertEquals(0, brute.compareTo(Aggregation.rolledUp("C", defs, p)), m1 + "+" + m2 + " " + p);
+    }
+
+    @Property(tries = 500)
+    void expectationCountsTheCalendarMonthsOfThePeriodThatAreDue(@ForAll("periods") String periodText, @ForAll MeasurementMethod method,
+                                                               @ForAll("calendars") List<Integer> calendar,
+                                                               @ForAll("days") java.time.LocalDate today) {
+        Period p = Period.parse(periodText);
+        BigDecimal target = new BigDecimal("1234.5");
+        List<Integer> cal = calendar.isEmpty() ? List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12) : calendar.stream().distinct().toList();
+        int due = 0;
+        for (int m : cal) {
+            java.time.LocalDate monthStart = java.time.LocalDate.of(p.year(), m, 1);
+            if (p.contains(m) && !monthStart.isAfter(today)) {
+                due++;
+            }
+        }
+        BigDecimal expected = Expectation.expected(target, method, calendar, p, today);
+        if (method.cumulative()) {
+            BigDecimal exact = target.multiply(BigDecimal.valueOf(due)).divide(BigDecimal.valueOf(cal.size()), 10, RoundingMode.HALF_UP);
+            assertEquals(0, exact.setScale(2, RoundingMode.HALF_UP).compareTo(expected), method + " " + p + " " + cal + " " + today);
+        } else {
+            assertEquals(0, (due > 0 ? target : BigDecimal.ZERO).compareTo(expected), method + " " + p + " " + cal + " " + today);
+        }
+        // the light: a value at exactly the expectation is always GREEN
+        assertEquals(Expectation.Status.GREEN, Expectation.status(expected, expected, Expectation.Thresholds.DEFAULT));
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> calendars() {
+        return Arbitraries.integers().between(1, 12).list().ofMaxSize(12);
+    }
+
+    @Provide
+    Arbitrary<java.time.LocalDate> days() {
+        return Arbitraries.integers().between(0, 3 * 366).map(d -> java.time.LocalDate.of(2020, 1, 1).plusDays(d));
+    }
+
+    private static List<MonthValues> byUnit(List<Report> reports) {
+        List<MonthValues> out = new ArrayList<>();
+        for (int u = 0; u < 4; u++) {
+            MonthValues mv = new MonthValues();
+            for (Report r : reports) {
+                if (r.unit() == u) {
+                    mv.add(r.month(), r.quantity(), 1);
+                }
+            }
+            out.add(mv);
+        }
+        return out;
+    }
+
     /** Straight from the table: month value = sum of the reports of that month. */
     private static BigDecimal brute(MeasurementMethod method, List<Report> reports, Period p) {
         List<Integer> monthsWithReports = new ArrayList<>();

@@ -61,12 +61,46 @@ class AggregationTest {
 
     @Test
     void percentAndProgramMean() {
-        assertEquals(bd("265.00"), Aggregation.percent(bd("212"), bd("80")));
+        assertEquals(bd("265"), Aggregation.percent(bd("212"), bd("80")));
+        assertEquals("100", Aggregation.percent(bd("5"), bd("5")).toPlainString());
+        assertEquals("0.01", Aggregation.percent(bd("1"), bd("19999")).toPlainString()); // 0.005000… rounds half up
         assertEquals(bd("33.33"), Aggregation.percent(bd("1"), bd("3")));
         assertNull(Aggregation.percent(bd("5"), BigDecimal.ZERO));
-        assertEquals(bd("50.00"), Aggregation.mean(java.util.Arrays.asList(bd("25"), bd("75"), null)));
+        assertEquals(bd("50"), Aggregation.mean(java.util.Arrays.asList(bd("25"), bd("75"), null)));
         assertNull(Aggregation.mean(List.of()));
         assertEquals(0, bd("12").compareTo(Aggregation.composite(List.of(bd("5"), bd("7")))));
+    }
+
+    @Test
+    void compositeSumsItsComponentsEachByItsOwnMethodAcrossUnits() {
+        MonthValues a1 = new MonthValues().add(1, bd("10"), 1).add(2, bd("20"), 1);
+        MonthValues a2 = new MonthValues().add(3, bd("5"), 1);
+        MonthValues b1 = new MonthValues().add(1, bd("7"), 1).add(2, bd("3"), 1);
+        MonthValues b2 = new MonthValues().add(2, bd("9"), 2);
+        java.util.Map<String, MeasurementMethod> methods = java.util.Map.of("A", MeasurementMethod.SUM, "B", MeasurementMethod.MAX_QUARTER_MAX,
+                "C", MeasurementMethod.COMPOSITE, "D", MeasurementMethod.COMPOSITE, "X", MeasurementMethod.COMPOSITE);
+        java.util.Map<String, List<String>> components = java.util.Map.of("C", List.of("A", "B"), "D", List.of("C", "A"), "X", List.of("A", "X"));
+        java.util.Map<String, List<MonthValues>> units = java.util.Map.of("A", List.of(a1, a2), "B", List.of(b1, b2));
+        Aggregation.Definitions defs = new Aggregation.Definitions() {
+            public MeasurementMethod method(String i) {
+                return methods.get(i);
+            }
+
+            public List<String> components(String i) {
+                return components.getOrDefault(i, List.of());
+            }
+
+            public java.util.Collection<MonthValues> units(String i) {
+                return units.getOrDefault(i, List.of());
+            }
+        };
+        Period year = Period.parse("2021");
+        // A: 30 + 5 = 35; B: max per unit 7 and 9 = 16; C = 51; D = C + A = 86
+        assertEquals(0, bd("51").compareTo(Aggregation.rolledUp("C", defs, year)));
+        assertEquals(0, bd("86").compareTo(Aggregation.rolledUp("D", defs, year)));
+        assertEquals(0, bd("17").compareTo(Aggregation.rolledUp("C", defs, Period.parse("2021-01")))); // A: 10 + 0; B: 7 (10001) + none
+        // a composite that names itself counts its other components only
+        assertEquals(0, bd("35").compareTo(Aggregation.rolledUp("X", defs, year)));
     }
 
     @Test
@@ -86,9 +120,24 @@ class AggregationTest {
         LocalDate after = LocalDate.of(2022, 1, 1);
         List<Integer> quarterly = List.of(3, 6, 9, 12);
         assertEquals(0, bd("50").compareTo(Expectation.expected(bd("100"), MeasurementMethod.SUM, quarterly, Period.parse("2021-S1"), after)));
-        assertEquals(0, bd("25").compareTo(Expectation.expected(bd("100"), MeasurementMethod.SUM, quarterly, Period.parse("2021-05"), after)));
+        // only the period's own calendar months: nothing is scheduled in May, a quarter of it in Q2
+        assertEquals(0, BigDecimal.ZERO.compareTo(Expectation.expected(bd("100"), MeasurementMethod.SUM, quarterly, Period.parse("2021-05"), after)));
+        assertEquals(0, bd("25").compareTo(Expectation.expected(bd("100"), MeasurementMethod.SUM, quarterly, Period.parse("2021-Q2"), after)));
+        assertEquals(0, bd("25").compareTo(Expectation.expected(bd("100"), MeasurementMethod.MAX_QUARTER_SUM, quarterly, Period.parse("2021-06"), after)));
+        assertEquals(0, bd("75").compareTo(Expectation.expected(bd("100"), MeasurementMethod.SUM, quarterly, Period.parse("2021-YTD-2021-09-30"), after)));
+        assertEquals(bd("33.33"), Expectation.expected(bd("100"), MeasurementMethod.SUM, List.of(1, 5, 9), Period.parse("2021-Q1"), after));
+        assertEquals(0, bd("66.67").compareTo(Expectation.expected(bd("100"), MeasurementMethod.SUM, List.of(1, 5, 9), Period.parse("2021-S1"), after)));
+        // level methods: the full target as soon as one calendar month of the period is due
         assertEquals(0, bd("100").compareTo(Expectation.expected(bd("100"), MeasurementMethod.AVERAGE, quarterly, Period.parse("2021-03"), after)));
+        assertEquals(0, bd("100").compareTo(Expectation.expected(bd("100"), MeasurementMethod.MAX_QUARTER_MAX, quarterly, Period.parse("2021"), after)));
         assertEquals(0, BigDecimal.ZERO.compareTo(Expectation.expected(bd("100"), MeasurementMethod.LAST, quarterly, Period.parse("2021-02"), after)));
+        // before the year starts nothing is expected; during it, the months up to today's
+        assertEquals(0, BigDecimal.ZERO.compareTo(Expectation.expected(bd("100"), MeasurementMethod.SUM, List.of(), Period.parse("2021"),
+                LocalDate.of(2020, 12, 31))));
+        assertEquals(0, BigDecimal.ZERO.compareTo(Expectation.expected(bd("100"), MeasurementMethod.AVERAGE, quarterly, Period.parse("2021"),
+                LocalDate.of(2021, 2, 28))));
+        assertEquals(0, bd("10").compareTo(Expectation.expected(bd("120"), MeasurementMethod.SUM, List.of(), Period.parse("2021-Q2"),
+                LocalDate.of(2021, 4, 2))));
         // a period not over yet: expected by today
         assertEquals(0, bd("50").compareTo(Expectation.expected(bd("120"), MeasurementMethod.SUM, List.of(), Period.parse("2021"),
                 LocalDate.of(2021, 5, 10))));
@@ -97,5 +146,9 @@ class AggregationTest {
         assertEquals(Expectation.Status.YELLOW, Expectation.status(bd("35"), bd("50"), t));
         assertEquals(Expectation.Status.RED, Expectation.status(bd("34.9"), bd("50"), t));
         assertEquals(Expectation.Status.GREEN, Expectation.status(BigDecimal.ZERO, BigDecimal.ZERO, t));
+        assertEquals(Expectation.Status.GREEN, Expectation.status(bd("300"), bd("50"), t)); // over-achievement
+        var strict = new Expectation.Thresholds(bd("100"), bd("95"));
+        assertEquals(Expectation.Status.YELLOW, Expectation.status(bd("48"), bd("50"), strict));
+        assertEquals(Expectation.Status.RED, Expectation.status(bd("47"), bd("50"), strict));
     }
 }

@@ -1,0 +1,147 @@
+package mx.gob.dif.indicators;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import mx.gob.dif.deploy.testing.RealInfraResource;
+import mx.gob.dif.indicators.service.Catalog;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Query latency on a state-sized data set: a fictitious state 99 with 39 municipalities plus its own
+ * reports, a 700-target plan, and every unit reporting every indicator every month (336,000 month
+ * values, denser than any real year). Ceilings from the issue (one indicator p95 ≤ 20 ms, closing
+ * report ≤ 300 ms) are asserted with a 2× margin for the shared build machine; the measured numbers
+ * are printed.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfraResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "database", value = "dif_indicators"))
+class QueryPerformanceTest {
+    private static final int TARGETS = 700;
+    private static boolean seeded;
+
+    @Inject
+    AgroalDataSource ds;
+    @Inject
+    Catalog catalog;
+
+    @BeforeEach
+    void seed() throws Exception {
+        if (seeded) {
+            return;
+        }
+        seeded = true;
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("insert into org_unit(code, name, level, parent) values ('99', 'Estado ficticio', 'STATE', null) on conflict do nothing");
+            s.execute("""
+                    insert into org_unit(code, name, level, parent)
+                    select '99' || lpad(i::text, 3, '0'), 'Municipio ficticio ' || i, 'MUNICIPAL', '99' from generate_series(1, 39) i
+                    on conflict do nothing""");
+            s.execute("""
+                    insert into target_def(plan_org_unit, fiscal_year, indicator_code, program_code, program_name, action_code,
+                      action_desc, unit, annual_target, method, components, calendar)
+                    select '99', 2022, 'Z-' || lpad((i / 20)::text, 2, '0') || '-' || lpad((i % 20)::text, 2, '0'),
+                      'Z-' || lpad((i / 20)::text, 2, '0'), 'Programa ficticio ' || (i / 20), 'A' || i, 'Acción ficticia ' || i,
+                      'Servicio', 5000,
+                      (array['SUM','MAX_QUARTER_MAX','MAX_QUARTER_SUM','MAX_SEMESTER_SUM','AVERAGE','LAST'])[1 + i % 6], '',
+                      '1,2,3,4,5,6,7,8,9,10,11,12'
+                    from generate_series(0, 699) i on conflict do nothing""");
+            s.execute("""
+                    insert into month_value(indicator, org_unit, year, month, plan_org_unit, total, reports)
+                    select t.indicator_code, u.code, 2022, m, '99', ((length(u.code) * 7 + m * 3 + i) % 11) + 0.5, 1 + m % 3
+                    from (select indicator_code, row_number() over (order by indicator_code) i from target_def
+                          where plan_org_unit = '99' and fiscal_year = 2022) t
+                    cross join (select code from org_unit where code like '99%') u
+                    cross join generate_series(1, 12) m
+                    on conflict do nothing""");
+            s.execute("analyze month_value");
+        }
+        catalog.load();
+    }
+
+    @Test
+    void oneIndicatorAndTheClosingReportOfAState() throws Exception {
+        // correctness on the big set first: a SUM indicator of the state is the sum of every month value
+        BigDecimal expected;
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select sum(total) from month_value where indicator = 'Z-00-00' and year = 2022")) {
+            rs.next();
+            expected = rs.getBigDecimal(1);
+        }
+        given().get("/api/v1/indicators/Z-00-00?orgUnit=99&period=2022").then().statusCode(200)
+                .body("method", org.hamcrest.Matchers.equalTo("SUM"));
+        assertEquals(0, expected.compareTo(new BigDecimal(given().get("/api/v1/indicators/Z-00-00?orgUnit=99&period=2022")
+                .jsonPath().getString("value"))));
+
+        for (int i = 0; i < 100; i++) { // warm-up (JIT, connection pool)
+            given().get("/api/v1/indicators/Z-01-0" + (i % 10) + "?orgUnit=99005&period=2022").then().statusCode(200);
+        }
+        List<Double> municipal = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            String unit = "99" + String.format("%03d", 1 + i % 39);
+            String code = "Z-" + String.format("%02d", i % 35) + "-" + String.format("%02d", i % 20);
+            long t0 = System.nanoTime();
+            given().get("/api/v1/indicators/" + code + "?orgUnit=" + unit + "&period=2022-Q" + (1 + i % 4)).then().statusCode(200);
+            municipal.add((System.nanoTime() - t0) / 1e6);
+        }
+        List<Double> state = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String code = "Z-" + String.format("%02d", i % 35) + "-" + String.format("%02d", i % 20);
+            long t0 = System.nanoTime();
+            given().get("/api/v1/indicators/" + code + "?orgUnit=99&period=2022").then().statusCode(200);
+            state.add((System.nanoTime() - t0) / 1e6);
+        }
+        for (int i = 0; i < 3; i++) {
+            given().get("/api/v1/reports/closing?orgUnit=99&fiscalYear=2022").then().statusCode(200);
+        }
+        List<Double> closing = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            long t0 = System.nanoTime();
+            Response r = given().get("/api/v1/reports/closing?orgUnit=99&fiscalYear=2022");
+            closing.add((System.nanoTime() - t0) / 1e6);
+            assertEquals(200, r.statusCode());
+            if (i == 0) {
+                assertEquals(TARGETS, r.jsonPath().getList("rows").size());
+                assertEquals(35, r.jsonPath().getList("programs").size());
+            }
+        }
+        long t0 = System.nanoTime();
+        given().accept("text/csv").get("/api/v1/reports/closing?orgUnit=99&fiscalYear=2022").then().statusCode(200);
+        double csv = (System.nanoTime() - t0) / 1e6;
+        t0 = System.nanoTime();
+        given().accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .get("/api/v1/reports/closing?orgUnit=99&fiscalYear=2022").then().statusCode(200);
+        double xlsx = (System.nanoTime() - t0) / 1e6;
+        System.out.printf("PERF one indicator (municipality, quarter) p50 %.1f ms p95 %.1f ms p99 %.1f ms%n",
+                p(municipal, 50), p(municipal, 95), p(municipal, 99));
+        System.out.printf("PERF one indicator (state, 40 units, year) p50 %.1f ms p95 %.1f ms%n", p(state, 50), p(state, 95));
+        System.out.printf("PERF closing report (40 units x 700 targets, 336k month values) JSON p50 %.0f ms p95 %.0f ms; CSV %.0f ms; XLSX %.0f ms%n",
+                p(closing, 50), p(closing, 95), csv, xlsx);
+        assertTrue(p(municipal, 95) <= 40, "one indicator p95 " + p(municipal, 95));
+        assertTrue(p(state, 95) <= 40, "state indicator p95 " + p(state, 95));
+        assertTrue(p(closing, 50) <= 600, "closing report p50 " + p(closing, 50));
+    }
+
+    private static double p(List<Double> values, int percentile) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+    }
+}
