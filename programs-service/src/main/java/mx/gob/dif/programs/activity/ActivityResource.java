@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import mx.gob.dif.common.rest.Page;
 import mx.gob.dif.common.rest.ProblemException;
 import mx.gob.dif.events.EventJson;
+import mx.gob.dif.programs.rest.Caller;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -39,7 +40,7 @@ public class ActivityResource {
             throw ProblemException.badRequest("El cuerpo está vacío: envíe un reporte o una lista de reportes en JSON.");
         }
         JsonNode node = EventJson.MAPPER.readTree(body);
-        ActivityService.Accepted a = activities.accept(node, user(headers));
+        ActivityService.Accepted a = activities.accept(node, Caller.of(headers));
         return Response.accepted(a).build();
     }
 
@@ -53,7 +54,7 @@ public class ActivityResource {
         }
         UUID uuid = uuid(id);
         boolean wasRetracted = "RETRACTED".equals(activities.get(uuid).get("status"));
-        Map<String, Object> a = activities.retract(uuid, reason, user(headers));
+        Map<String, Object> a = activities.retract(uuid, reason, Caller.of(headers));
         return Response.status(wasRetracted ? 200 : 202).entity(a).build();
     }
 
@@ -86,10 +87,5 @@ public class ActivityResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("No existe un reporte con id '" + id + "' (debe ser un UUID).");
         }
-    }
-
-    private static String user(HttpHeaders headers) {
-        String u = headers.getHeaderString("X-Dif-User");
-        return u == null || u.isBlank() ? "sistema" : u.trim();
     }
 }
