@@ -37,6 +37,15 @@ class PlatformUpIT {
     }
 
     @Test
+    void theGatewayServesOneOpenApiDocumentForTheWholePublicApi() {
+        given().get("/openapi").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/work-plans/import"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/activities"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/indicators/{code}"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/reports/closing"));
+    }
+
+    @Test
     void unknownRouteIsAProblem() {
         given().get("/api/v1/no-such-thing").then().statusCode(404)
                 .contentType("application/problem+json")

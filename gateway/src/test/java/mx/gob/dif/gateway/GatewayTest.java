@@ -53,6 +53,13 @@ class GatewayTest {
     }
 
     @Test
+    void servesOneOpenApiDocumentEvenWhenAServiceIsDown() {
+        given().get("/openapi").then().statusCode(200)
+                .body("openapi", equalTo("3.1.0"))
+                .body("info.title", containsString("DIF"));
+    }
+
+    @Test
     void healthReportsEachServiceAndIsDownWhenOneIsUnreachable() {
         given().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'services' }.data.programs", equalTo("UP"))
