@@ -89,7 +89,8 @@ public final class KafkaBroker {
         String cp = libs + "/*";
         if (!Files.exists(data.resolve("meta.properties"))) {
             Processes.run(List.of(Processes.javaExecutable(), "-cp", cp, "kafka.tools.StorageTool", "format",
-                    "-t", clusterId(), "-c", props.toString()), baseDir, Duration.ofMinutes(2));
+                    // "=" form: a random id may start with '-' and must not be read as an option
+                    "--cluster-id=" + clusterId(), "--config=" + props), baseDir, Duration.ofMinutes(2));
         }
         List<String> command = List.of(Processes.javaExecutable(), "-Xms" + heap, "-Xmx" + heap,
                 "-XX:+UseG1GC", "-Djava.awt.headless=true", "-Dlog4j2.configurationFile=" + log4j, "-cp", cp, "kafka.Kafka", props.toString());
