@@ -43,12 +43,21 @@ public final class PlatformStack {
                 if (launcher.up(false) != 0) {
                     throw new IllegalStateException("the platform did not come up; see " + runDir.resolve("logs"));
                 }
-                Runtime.getRuntime().addShutdownHook(new Thread(launcher::down));
+                Runtime.getRuntime().addShutdownHook(new Thread(PlatformStack::stop));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }
         return stack;
+    }
+
+    /** Stops what {@link #get()} started; safe to call more than once. */
+    public static synchronized void stop() {
+        if (launcher != null) {
+            launcher.down();
+            launcher = null;
+            stack = null;
+        }
     }
 
     public static Launcher launcher() {
