@@ -1,6 +1,9 @@
 package mx.gob.dif.programs.activity;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -14,68 +17,106 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import mx.gob.dif.common.rest.Page;
+import mx.gob.dif.common.rest.Problem;
 import mx.gob.dif.common.rest.ProblemException;
 import mx.gob.dif.events.EventJson;
 import mx.gob.dif.programs.rest.Caller;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+/** Activity reports: accept (one or a batch), retract, read back from the ledger. */
 @Path("/api/v1/activities")
 @Produces(MediaType.APPLICATION_JSON)
 public class ActivityResource {
+    /**
+     * The body is read as a tree (not bound to a class) so that a quantity written as text or an
+     * impossible date becomes a per-report error with its index instead of one parse error.
+     * Trailing garbage and repeated fields are malformed JSON, not something to guess about.
+     */
+    private static final ObjectReader JSON = EventJson.MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
     private final ActivityService activities;
 
     public ActivityResource(ActivityService activities) {
         this.activities = activities;
     }
 
-    /** One report or a list of up to 10,000; 202 once every report is durable. */
+    /** One report or a list of up to 10,000; 202 once every report is acknowledged by Kafka. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response report(String body, @Context HttpHeaders headers) throws Exception {
-        if (body == null || body.isBlank()) {
+    public Response report(InputStream body, @Context HttpHeaders headers) throws IOException {
+        JsonNode node = body == null ? null : JSON.readTree(body);
+        if (node == null || node.isMissingNode()) {
             throw ProblemException.badRequest("El cuerpo está vacío: envíe un reporte o una lista de reportes en JSON.");
         }
-        JsonNode node = EventJson.MAPPER.readTree(body);
-        ActivityService.Accepted a = activities.accept(node, Caller.of(headers));
-        return Response.accepted(a).build();
+        return Response.accepted(activities.accept(node, Caller.of(headers))).build();
     }
 
+    /** Withdraws a report: 202 when withdrawn now, 200 when it already was. */
     @POST
     @Path("/{id}/retraction")
-    public Response retract(@PathParam("id") String id, String body, @Context HttpHeaders headers) throws Exception {
-        String reason = null;
-        if (body != null && !body.isBlank()) {
-            JsonNode n = EventJson.MAPPER.readTree(body);
-            reason = n.hasNonNull("reason") ? n.get("reason").asText() : null;
-        }
+    public Response retract(@PathParam("id") String id, InputStream body, @Context HttpHeaders headers) throws IOException {
         UUID uuid = uuid(id);
-        boolean wasRetracted = "RETRACTED".equals(activities.get(uuid).get("status"));
-        Map<String, Object> a = activities.retract(uuid, reason, Caller.of(headers));
-        return Response.status(wasRetracted ? 200 : 202).entity(a).build();
+        String reason = reason(body == null ? null : JSON.readTree(body));
+        ActivityService.Retraction r = activities.retract(uuid, reason, Caller.of(headers));
+        return Response.status(r.changed() ? 202 : 200).entity(r.entry()).build();
     }
 
     @GET
     @Path("/{id}")
-    public Map<String, Object> get(@PathParam("id") String id) {
+    public ActivityLedger.Entry get(@PathParam("id") String id) {
         return activities.get(uuid(id));
     }
 
+    /** Reports of the ledger, by activity date. */
     @GET
-    public Page<Map<String, Object>> list(@QueryParam("orgUnit") String orgUnit, @QueryParam("indicator") String indicator,
-                                          @QueryParam("from") String from, @QueryParam("to") String to,
-                                          @QueryParam("status") String status,
-                                          @QueryParam("page") @DefaultValue("0") int page,
-                                          @QueryParam("size") @DefaultValue("50") int size) {
-        return activities.list(orgUnit, indicator, date("from", from), date("to", to), status, page, size);
+    public Page<ActivityLedger.Entry> list(@QueryParam("orgUnit") String orgUnit, @QueryParam("indicator") String indicator,
+                                           @QueryParam("from") String from, @QueryParam("to") String to,
+                                           @QueryParam("status") String status,
+                                           @QueryParam("page") @DefaultValue("0") int page,
+                                           @QueryParam("size") @DefaultValue("50") int size) {
+        String st = blank(status) ? null : status.trim().toUpperCase(Locale.ROOT);
+        if (st != null && !st.equals("ACTIVE") && !st.equals("RETRACTED")) {
+            throw ProblemException.badRequest("El parámetro 'status' debe ser ACTIVE o RETRACTED.");
+        }
+        return activities.list(new ActivityLedger.Filter(blank(orgUnit) ? null : orgUnit.trim(),
+                blank(indicator) ? null : indicator.trim(), date("from", from), date("to", to), st), page, size);
+    }
+
+    private static String reason(JsonNode n) {
+        if (n == null || n.isMissingNode() || n.isNull()) {
+            return null;
+        }
+        JsonNode r = n.isObject() ? n.get("reason") : null;
+        if (!n.isObject() || (r != null && !r.isNull() && !r.isTextual())) {
+            throw ProblemException.unprocessable("El cuerpo del retiro es opcional; si se envía debe ser {\"reason\": \"texto\"}.",
+                    List.of(Problem.FieldError.of(null, "reason", "El motivo debe ser texto.")));
+        }
+        if (r == null || r.isNull() || r.asText().isBlank()) {
+            return null;
+        }
+        if (r.asText().length() > ReportValidator.MAX_NOTE) {
+            throw ProblemException.unprocessable("El motivo es demasiado largo.",
+                    List.of(Problem.FieldError.of(null, "reason", "El motivo admite hasta " + ReportValidator.MAX_NOTE + " caracteres.")));
+        }
+        return r.asText().trim();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static LocalDate date(String name, String value) {
         try {
-            return value == null ? null : LocalDate.parse(value);
+            return blank(value) ? null : LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("El parámetro '" + name + "' debe ser una fecha AAAA-MM-DD.");
         }
@@ -85,7 +126,7 @@ public class ActivityResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("No existe un reporte con id '" + id + "' (debe ser un UUID).");
+            throw ProblemException.notFound("No existe un reporte con id '" + id + "' (los ids son UUID).");
         }
     }
 }

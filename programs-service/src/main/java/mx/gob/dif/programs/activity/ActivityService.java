@@ -1,296 +1,181 @@
 package mx.gob.dif.programs.activity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import mx.gob.dif.common.rest.Page;
 import mx.gob.dif.common.rest.Problem;
 import mx.gob.dif.common.rest.ProblemException;
 import mx.gob.dif.events.ActivityReported;
 import mx.gob.dif.events.ActivityRetracted;
-import mx.gob.dif.events.CloudEvent;
-import mx.gob.dif.events.EventJson;
-import mx.gob.dif.events.EventTypes;
-import mx.gob.dif.events.Topics;
 import mx.gob.dif.programs.catalog.CatalogLookup;
-import mx.gob.dif.programs.messaging.KafkaProducers;
-import mx.gob.dif.programs.messaging.Outbox;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Accepting activity reports: all-or-nothing validation, then every report durable on Kafka
- * (acks=all) before the caller hears 202. Kafka is the system of record for indicators.
+ * Accepting activity reports: all-or-nothing validation, then every new report durable on Kafka
+ * (acks=all) before the caller hears 202, then the ledger row. Kafka is the system of record for
+ * the indicators; the ledger serves resends, retraction and listings.
  */
 @ApplicationScoped
 public class ActivityService {
     public static final int MAX_BATCH = 10_000;
     private static final Logger LOG = Logger.getLogger(ActivityService.class);
-    private static final ZoneId MEXICO = ZoneId.of("America/Mexico_City");
-    private final CatalogLookup catalog;
-    private final KafkaProducers kafka;
-    private final AgroalDataSource ds;
+    /** Whether a date is "in the future" is judged on Mexico's calendar, not the server's. */
+    static final ZoneId MEXICO = ZoneId.of("America/Mexico_City");
 
-    public ActivityService(CatalogLookup catalog, KafkaProducers kafka, AgroalDataSource ds) {
+    private final CatalogLookup catalog;
+    private final ActivityPublisher publisher;
+    private final ActivityLedger ledger;
+
+    public ActivityService(CatalogLookup catalog, ActivityPublisher publisher, ActivityLedger ledger) {
         this.catalog = catalog;
-        this.kafka = kafka;
-        this.ds = ds;
+        this.publisher = publisher;
+        this.ledger = ledger;
     }
 
+    /** {@code accepted}: new reports of this request; {@code alreadyKnown}: resends of known ids (not published again). */
     public record Accepted(int accepted, int alreadyKnown, List<UUID> ids) {
     }
 
+    /** The state of a report after a retraction request; {@code changed} is false when it was already retracted. */
+    public record Retraction(ActivityLedger.Entry entry, boolean changed) {
+    }
+
     public Accepted accept(JsonNode body, String user) {
-        List<JsonNode> items = new ArrayList<>();
-        if (body.isArray()) {
-            body.forEach(items::add);
-        } else if (body.isObject()) {
-            items.add(body);
-        } else {
-            throw ProblemException.badRequest("Envíe un reporte (objeto JSON) o una lista de reportes.");
-        }
-        if (items.isEmpty()) {
-            throw ProblemException.unprocessable("La lista de reportes está vacía.", List.of());
-        }
-        if (items.size() > MAX_BATCH) {
-            throw new ProblemException(413, "Lote demasiado grande", "Se recibieron " + items.size()
-                    + " reportes; el máximo por solicitud es " + MAX_BATCH + ". Divida el envío en varios lotes.");
-        }
+        List<JsonNode> items = items(body);
         List<Problem.FieldError> errors = new ArrayList<>();
-        List<ReportValidator.Valid> valid = new ReportValidator(catalog, LocalDate.now(MEXICO)).validate(items, errors);
-        Map<UUID, ReportValidator.Valid> known = known(valid);
-        for (int i = 0; i < valid.size(); i++) {
-            ReportValidator.Valid v = valid.get(i);
-            ReportValidator.Valid k = known.get(v.id());
-            if (k != null && !sameReport(k, v)) {
-                errors.add(Problem.FieldError.of(indexOf(items, v), "id", "El id " + v.id()
-                        + " ya se usó para un reporte distinto; use un id nuevo para un reporte nuevo."));
+        List<ReportValidator.Valid> valid = new ReportValidator(catalog, LocalDate.now(MEXICO), UUID::randomUUID).validate(items, errors);
+        if (!errors.isEmpty()) {
+            long rejected = errors.stream().map(Problem.FieldError::index).distinct().count();
+            throw ProblemException.unprocessable(rejected + " de " + items.size() + " reporte(s) no son válidos; "
+                    + "no se registró ningún reporte de esta solicitud. Corrija los indicados y reenvíe la solicitud completa.", errors);
+        }
+
+        // resends: a known id is a no-op when the content is the same, a conflict when it is not
+        Map<UUID, ActivityLedger.Entry> known = ledger.find(valid.stream().filter(ReportValidator.Valid::clientId)
+                .map(ReportValidator.Valid::id).toList());
+        List<ReportValidator.Valid> fresh = new ArrayList<>(valid.size());
+        List<Problem.FieldError> conflicts = new ArrayList<>();
+        for (ReportValidator.Valid v : valid) {
+            ActivityLedger.Entry k = known.get(v.id());
+            if (k == null) {
+                fresh.add(v);
+            } else if (!v.sameAs(asValid(k))) {
+                conflicts.add(Problem.FieldError.of(v.index(), "id", "El id " + v.id() + " ya se registró con otro contenido ("
+                        + k.indicator() + ", " + k.orgUnit() + ", " + k.date() + ", cantidad " + k.quantity().toPlainString()
+                        + "); use un id nuevo para un reporte nuevo, o retire el anterior."));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable(errors.size() + " reporte(s) inválido(s); no se registró ningún reporte de esta solicitud.", errors);
+        if (!conflicts.isEmpty()) {
+            throw new ProblemException(409, "Id ya usado", conflicts.size() + " reporte(s) reutilizan el id de un reporte distinto; "
+                    + "no se registró ningún reporte de esta solicitud.", conflicts);
         }
-        List<ReportValidator.Valid> fresh = valid.stream().filter(v -> !known.containsKey(v.id())).toList();
-        publish(fresh);
-        record(fresh, user);
+
+        publishAndRecord(fresh, user);
         return new Accepted(fresh.size(), valid.size() - fresh.size(), valid.stream().map(ReportValidator.Valid::id).toList());
     }
 
-    /** Publishes every report and waits for every broker acknowledgement. */
-    private void publish(List<ReportValidator.Valid> reports) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(reports.size());
-        for (ReportValidator.Valid v : reports) {
-            ActivityReported data = new ActivityReported(v.id().toString(), v.indicator(), v.orgUnit(), v.planOrgUnit(),
-                    v.fiscalYear(), v.date(), v.quantity());
-            acks.add(kafka.producer().send(new ProducerRecord<>(Topics.ACTIVITIES, data.key(),
-                    json(CloudEvent.of(v.id().toString(), Outbox.SOURCE, EventTypes.ACTIVITY_REPORTED, data.key(),
-                            EventJson.MAPPER.valueToTree(data))))));
+    private static List<JsonNode> items(JsonNode body) {
+        List<JsonNode> items = new ArrayList<>();
+        if (body != null && body.isArray()) {
+            body.forEach(items::add);
+        } else if (body != null && body.isObject()) {
+            items.add(body);
+        } else {
+            throw ProblemException.badRequest("Envíe un reporte (objeto JSON) o una lista de reportes (arreglo JSON).");
         }
-        try {
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(30, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            LOG.errorf("Kafka did not acknowledge a batch of %d reports: %s", reports.size(), e.toString());
-            throw new ProblemException(503, "No se pudo registrar", "El registro de reportes no está disponible en este momento. "
-                    + "Reintente con los mismos ids: un reporte reenviado con su id no se cuenta dos veces.");
+        if (items.isEmpty()) {
+            throw ProblemException.unprocessable("La lista de reportes está vacía: envíe al menos un reporte.", List.of());
         }
+        if (items.size() > MAX_BATCH) {
+            throw new ProblemException(413, "Lote demasiado grande", "Se recibieron " + items.size()
+                    + " reportes; el máximo por solicitud es " + MAX_BATCH + ". Divida el envío en lotes de hasta " + MAX_BATCH + ".");
+        }
+        return items;
     }
 
-    private void record(List<ReportValidator.Valid> reports, String user) {
-        if (reports.isEmpty()) {
+    private void publishAndRecord(List<ReportValidator.Valid> fresh, String user) {
+        if (fresh.isEmpty()) {
             return;
         }
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     insert into activity(id, indicator, org_unit, plan_org_unit, fiscal_year, activity_date, quantity, note, received_by)
-                     values (?,?,?,?,?,?,?,?,?) on conflict (id) do nothing""")) {
-            for (ReportValidator.Valid v : reports) {
-                ps.setObject(1, v.id());
-                ps.setString(2, v.indicator());
-                ps.setString(3, v.orgUnit());
-                ps.setString(4, v.planOrgUnit());
-                ps.setInt(5, v.fiscalYear());
-                ps.setObject(6, v.date());
-                ps.setBigDecimal(7, v.quantity());
-                ps.setString(8, v.note());
-                ps.setString(9, user);
-                ps.addBatch();
+        List<ActivityReported> events = new ArrayList<>(fresh.size());
+        for (ReportValidator.Valid v : fresh) {
+            events.add(new ActivityReported(v.id().toString(), v.indicator(), v.orgUnit(), v.planOrgUnit(), v.fiscalYear(),
+                    v.date(), v.quantity()));
+        }
+        ActivityPublisher.Outcome outcome = publisher.publishReports(events);
+        List<ReportValidator.Valid> durable = fresh;
+        if (!outcome.allAcked()) {
+            durable = new ArrayList<>();
+            for (int i = 0; i < fresh.size(); i++) {
+                if (outcome.acked()[i]) {
+                    durable.add(fresh.get(i));
+                }
             }
-            ps.executeBatch();
-        } catch (SQLException e) {
-            // the reports are durable on Kafka (the system of record); only this service's ledger is behind
-            LOG.errorf("Ledger insert failed for %d accepted reports: %s", reports.size(), e.getMessage());
+        }
+        // the ledger mirrors what is on Kafka, also after a partial failure: a resend with the same
+        // ids then publishes only what is missing
+        try {
+            ledger.insert(durable, user);
+        } catch (SQLException first) {
+            try {
+                ledger.insert(durable, user);
+            } catch (SQLException e) {
+                // the reports are durable on Kafka (the system of record); only this service's ledger is behind
+                LOG.errorf("Ledger insert failed for %d acknowledged reports: %s", durable.size(), e.getMessage());
+            }
+        }
+        if (!outcome.allAcked()) {
+            LOG.errorf("Kafka acknowledged %d of %d reports: %s", durable.size(), fresh.size(), outcome.failure().toString());
+            throw new ProblemException(503, "Registro no disponible", "No se pudo confirmar el registro de "
+                    + (fresh.size() - durable.size()) + " de " + fresh.size() + " reportes. Reintente en unos segundos "
+                    + "enviando cada reporte con un id propio (UUID): un reporte reenviado con el mismo id no se cuenta dos veces.");
         }
     }
 
-    public Map<String, Object> retract(UUID id, String reason, String user) {
-        Map<String, Object> a = get(id);
-        if ("RETRACTED".equals(a.get("status"))) {
-            return a;
+    private static ReportValidator.Valid asValid(ActivityLedger.Entry e) {
+        return new ReportValidator.Valid(-1, e.id(), true, e.indicator(), e.orgUnit(), e.planOrgUnit(), e.fiscalYear(), e.date(),
+                e.quantity(), e.note());
+    }
+
+    /** The event id of a report's retraction: derived, so a repeated retraction is the same event. */
+    static UUID retractionEventId(UUID activityId) {
+        return UUID.nameUUIDFromBytes(("retraction:" + activityId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Retraction retract(UUID id, String reason, String user) {
+        ActivityLedger.Entry a = get(id);
+        if (a.retracted()) {
+            return new Retraction(a, false);
         }
-        ActivityRetracted data = new ActivityRetracted(id.toString(), (String) a.get("indicator"), (String) a.get("orgUnit"), reason);
-        String eventId = UUID.nameUUIDFromBytes(("retraction:" + id).getBytes(StandardCharsets.UTF_8)).toString();
+        // the reason is free text that may name people: it stays in the ledger, not on Kafka
+        ActivityRetracted event = new ActivityRetracted(id.toString(), a.indicator(), a.orgUnit(), null);
         try {
-            kafka.producer().send(new ProducerRecord<>(Topics.ACTIVITIES, data.key(), json(CloudEvent.of(eventId, Outbox.SOURCE,
-                    EventTypes.ACTIVITY_RETRACTED, data.key(), EventJson.MAPPER.valueToTree(data))))).get(30, TimeUnit.SECONDS);
+            publisher.publishRetraction(retractionEventId(id).toString(), event);
         } catch (Exception e) {
-            throw new ProblemException(503, "No se pudo retirar", "El registro no está disponible; reintente en unos segundos.");
+            LOG.errorf("Kafka did not acknowledge the retraction of %s: %s", id, e.toString());
+            throw new ProblemException(503, "Registro no disponible", "No se pudo registrar el retiro; reintente en unos segundos "
+                    + "(retirar dos veces el mismo reporte no tiene efecto adicional).");
         }
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("update activity set status = 'RETRACTED', retracted_at = now(), retract_reason = ? where id = ?")) {
-            ps.setString(1, reason);
-            ps.setObject(2, id);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        ledger.markRetracted(id, reason);
         LOG.infof("Activity %s retracted by %s", id, user);
-        return get(id);
+        return new Retraction(get(id), true);
     }
 
-    public Map<String, Object> get(UUID id) {
-        List<Map<String, Object>> rows = query("where id = ?", List.of(id), 1, 0);
-        if (rows.isEmpty()) {
-            throw ProblemException.notFound("No existe un reporte con id " + id + ".");
-        }
-        return rows.get(0);
+    public ActivityLedger.Entry get(UUID id) {
+        return ledger.find(id).orElseThrow(() -> ProblemException.notFound("No existe un reporte con id " + id + "."));
     }
 
-    public Page<Map<String, Object>> list(String orgUnit, String indicator, LocalDate from, LocalDate to, String status, int page, int size) {
+    public Page<ActivityLedger.Entry> list(ActivityLedger.Filter filter, int page, int size) {
         Page.check(page, size);
-        StringBuilder where = new StringBuilder("where true");
-        List<Object> args = new ArrayList<>();
-        if (orgUnit != null) {
-            where.append(" and org_unit = ?");
-            args.add(orgUnit);
-        }
-        if (indicator != null) {
-            where.append(" and indicator = ?");
-            args.add(indicator);
-        }
-        if (from != null) {
-            where.append(" and activity_date >= ?");
-            args.add(from);
-        }
-        if (to != null) {
-            where.append(" and activity_date <= ?");
-            args.add(to);
-        }
-        if (status != null) {
-            where.append(" and status = ?");
-            args.add(status.toUpperCase());
-        }
-        long total;
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("select count(*) from activity " + where)) {
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            ResultSet rs = ps.executeQuery();
-            rs.next();
-            total = rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return new Page<>(query(where.toString(), args, size, page * size), page, size, total);
-    }
-
-    private List<Map<String, Object>> query(String where, List<Object> args, int limit, int offset) {
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     select id, indicator, org_unit, plan_org_unit, fiscal_year, activity_date, quantity, note, status,
-                       received_at, retracted_at, retract_reason from activity\s""" + where
-                     + " order by activity_date, received_at limit ? offset ?")) {
-            int i = 1;
-            for (Object a : args) {
-                ps.setObject(i++, a);
-            }
-            ps.setInt(i++, limit);
-            ps.setInt(i, offset);
-            ResultSet rs = ps.executeQuery();
-            List<Map<String, Object>> out = new ArrayList<>();
-            while (rs.next()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", rs.getObject(1, UUID.class));
-                m.put("indicator", rs.getString(2));
-                m.put("orgUnit", rs.getString(3));
-                m.put("planOrgUnit", rs.getString(4));
-                m.put("fiscalYear", rs.getInt(5));
-                m.put("date", rs.getObject(6, LocalDate.class).toString());
-                m.put("quantity", rs.getBigDecimal(7).stripTrailingZeros());
-                m.put("note", rs.getString(8));
-                m.put("status", rs.getString(9));
-                m.put("receivedAt", rs.getObject(10, java.time.OffsetDateTime.class).toString());
-                java.time.OffsetDateTime retracted = rs.getObject(11, java.time.OffsetDateTime.class);
-                m.put("retractedAt", retracted == null ? null : retracted.toString());
-                m.put("retractionReason", rs.getString(12));
-                out.add(m);
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Map<UUID, ReportValidator.Valid> known(List<ReportValidator.Valid> valid) {
-        List<UUID> ids = valid.stream().filter(ReportValidator.Valid::clientId).map(ReportValidator.Valid::id).toList();
-        Map<UUID, ReportValidator.Valid> out = new HashMap<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     select id, indicator, org_unit, plan_org_unit, fiscal_year, activity_date, quantity from activity where id = any(?)""")) {
-            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
-            ResultSet rs = ps.executeQuery();
-            while (rs.next()) {
-                UUID id = rs.getObject(1, UUID.class);
-                out.put(id, new ReportValidator.Valid(id, true, rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                        rs.getObject(6, LocalDate.class), rs.getBigDecimal(7), null));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
-    }
-
-    private static boolean sameReport(ReportValidator.Valid a, ReportValidator.Valid b) {
-        return a.indicator().equals(b.indicator()) && a.orgUnit().equals(b.orgUnit()) && a.date().equals(b.date())
-                && a.quantity().compareTo(b.quantity()) == 0;
-    }
-
-    private static int indexOf(List<JsonNode> items, ReportValidator.Valid v) {
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode id = items.get(i).get("id");
-            if (id != null && v.id().toString().equalsIgnoreCase(id.asText())) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static String json(Object o) {
-        try {
-            return EventJson.MAPPER.writeValueAsString(o);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return new Page<>(ledger.list(filter, size, (long) page * size), page, size, ledger.count(filter));
     }
 }
