@@ -7,6 +7,8 @@ import java.util.List;
  * Latest state of one target (indicator definition) of a work plan. Keyed
  * {@code planOrgUnit|fiscalYear|indicatorCode} on a compacted topic.
  * {@code calendarMonths} are 1..12. {@code components} is only set for COMPOSITE.
+ * {@code caseMetric}, when set, says the target is counted from case events instead of activity
+ * reports (one of {@link #CASE_METRICS}: e.g. CASES_ATTENDED against the yearly goal of cases).
  */
 public record TargetChanged(
         String planOrgUnit,
@@ -21,7 +23,13 @@ public record TargetChanged(
         String method,
         List<String> components,
         List<Integer> calendarMonths,
-        boolean deleted) {
+        boolean deleted,
+        String caseMetric) {
+
+    /** Counts indicators-service can take from case events, per org unit and month. */
+    public static final java.util.List<String> CASE_METRICS = java.util.List.of(
+            "CASES_ATTENDED", "CASES_ENROLLED", "CASES_REFERRED", "REFERRAL_LETTERS_ISSUED",
+            "FOLLOW_UP_REPORTS_DELIVERED", "INTERVENTIONS");
 
     public String key() {
         return planOrgUnit + "|" + fiscalYear + "|" + indicatorCode;

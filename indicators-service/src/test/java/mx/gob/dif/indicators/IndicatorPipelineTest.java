@@ -381,7 +381,7 @@ class IndicatorPipelineTest {
 
     private static void target(String code, String method, List<Integer> months, List<String> components) throws Exception {
         TargetChanged t = new TargetChanged("10", 2021, "P-01", "Programa de prueba", code, "Acción " + code, code, "Visita",
-                new BigDecimal("100"), method, components, months, false);
+                new BigDecimal("100"), method, components, months, false, null);
         send(Topics.CATALOG_TARGETS, t.key(), EventTypes.TARGET_CHANGED, t);
     }
 

@@ -374,7 +374,7 @@ public class WorkPlanService {
         List<Integer> months = t.calendarMonths().stream().map(CalendarMonth::number).toList();
         return new TargetChanged(orgUnit, year, t.programCode(), t.programName(), t.actionCode(), t.actionDescription(),
                 t.indicatorCode(), t.unit(), t.annualTarget(), t.method(), t.components().isEmpty() ? null : t.components(),
-                months.isEmpty() ? List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12) : months, deleted);
+                months.isEmpty() ? List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12) : months, deleted, null);
     }
 
     private static String describeChange(Map<String, PlanTargetDef> before, List<PlanTargetDef> after) {
