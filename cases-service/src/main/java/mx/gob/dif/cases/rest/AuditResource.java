@@ -1,0 +1,29 @@
+package mx.gob.dif.cases.rest;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import mx.gob.dif.cases.entity.AuditEntry;
+import mx.gob.dif.cases.service.AuditTrail;
+import mx.gob.dif.common.rest.Page;
+
+/** For administrators: who read or changed which person's or case's data. */
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+    private final AuditTrail audit;
+
+    public AuditResource(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    @GET
+    public Page<AuditEntry> list(@QueryParam("resourceType") String resourceType, @QueryParam("resourceId") String resourceId,
+                                 @QueryParam("actor") String actor, @QueryParam("from") String from, @QueryParam("to") String to,
+                                 @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        return audit.list(resourceType, resourceId, actor, from, to, page, size);
+    }
+}

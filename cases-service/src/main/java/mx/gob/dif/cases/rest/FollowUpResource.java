@@ -1,0 +1,78 @@
+package mx.gob.dif.cases.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import mx.gob.dif.cases.entity.FollowUpRequest;
+import mx.gob.dif.cases.service.FollowUpService;
+import mx.gob.dif.common.rest.Caller;
+import mx.gob.dif.common.rest.Page;
+import mx.gob.dif.common.rest.ProblemException;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class FollowUpResource {
+    private final FollowUpService followUps;
+
+    public FollowUpResource(FollowUpService followUps) {
+        this.followUps = followUps;
+    }
+
+    @GET
+    @Path("/follow-up-requests")
+    public Page<FollowUpRequest> list(@QueryParam("orgUnit") String orgUnit, @QueryParam("status") String status,
+                                      @QueryParam("assignedTo") String assignedTo, @QueryParam("page") @DefaultValue("0") int page,
+                                      @QueryParam("size") @DefaultValue("50") int size) {
+        return followUps.list(orgUnit, status, assignedTo, page, size);
+    }
+
+    @GET
+    @Path("/follow-up-requests/{id}")
+    public FollowUpRequest get(@PathParam("id") UUID id) {
+        return followUps.get(id);
+    }
+
+    /** Integrates and delivers the Informe de Seguimiento. */
+    @POST
+    @Path("/follow-up-requests/{id}/report")
+    public FollowUpRequest deliver(@PathParam("id") UUID id, Dtos.DeliveryInput in, @Context HttpHeaders headers) {
+        return followUps.deliver(id, in, Caller.of(headers));
+    }
+
+    @GET
+    @Path("/follow-up-requests/{id}/report")
+    @Produces("application/pdf")
+    public Response report(@PathParam("id") UUID id) {
+        FollowUpRequest f = followUps.get(id);
+        return Response.ok(followUps.report(id), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + f.reportFolio + ".pdf\"").build();
+    }
+
+    /** What a worker or a unit must deliver soon (within the configured days) and what is overdue. */
+    @GET
+    @Path("/tasks")
+    public Map<String, Object> tasks(@QueryParam("orgUnit") String orgUnit, @QueryParam("worker") String worker,
+                                     @QueryParam("asOf") String asOf) {
+        LocalDate today;
+        try {
+            today = asOf == null || asOf.isBlank() ? LocalDate.now() : LocalDate.parse(asOf);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badRequest("'asOf' debe ser una fecha AAAA-MM-DD.");
+        }
+        return followUps.tasks(orgUnit, worker, today);
+    }
+}

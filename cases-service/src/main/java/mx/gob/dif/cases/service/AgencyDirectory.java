@@ -1,0 +1,189 @@
+package mx.gob.dif.cases.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import mx.gob.dif.cases.entity.Agency;
+import mx.gob.dif.cases.entity.AgencyService;
+import mx.gob.dif.cases.rest.Dtos;
+import mx.gob.dif.common.rest.Page;
+import mx.gob.dif.common.rest.Problem;
+import mx.gob.dif.common.rest.ProblemException;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The directory of agencies (HSDS organizations and services) that cases can be referred to. */
+@ApplicationScoped
+public class AgencyDirectory {
+    private static final Pattern ID = Pattern.compile("^[A-Z0-9][A-Z0-9-]{1,59}$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    public Page<Agency> list(String q, String municipality, Boolean onPlatform, int page, int size) {
+        Page.check(page, size);
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> p = new HashMap<>();
+        if (q != null && !q.isBlank()) {
+            where.append(" and (lower(name) like :q or lower(id) like :q)");
+            p.put("q", "%" + q.trim().toLowerCase(Locale.ROOT) + "%");
+        }
+        if (onPlatform != null) {
+            where.append(" and onPlatform = :onPlatform");
+            p.put("onPlatform", onPlatform);
+        }
+        List<Agency> all = Agency.<Agency>list(where + " order by name", p);
+        if (municipality != null && !municipality.isBlank()) {
+            all = all.stream().filter(a -> a.services.isEmpty() || a.services.stream()
+                    .anyMatch(s -> s.serviceArea.isEmpty() || s.serviceArea.contains(municipality))).toList();
+        }
+        int from = Math.min(all.size(), page * size);
+        return new Page<>(all.subList(from, Math.min(all.size(), from + size)), page, size, all.size());
+    }
+
+    public Agency get(String id) {
+        Agency a = Agency.findById(id);
+        if (a == null) {
+            throw ProblemException.notFound("No existe la dependencia " + id + " en el directorio.");
+        }
+        return a;
+    }
+
+    /** Creates or replaces one agency with its services. */
+    @Transactional
+    public Agency put(Dtos.AgencyInput in, boolean mustBeNew) {
+        validate(in, null);
+        Agency a = Agency.findById(in.id().trim());
+        if (a != null && mustBeNew) {
+            throw ProblemException.conflict("Ya existe la dependencia " + in.id() + "; para cambiarla use PUT /api/v1/agencies/" + in.id() + ".");
+        }
+        boolean created = a == null;
+        if (created) {
+            a = new Agency();
+            a.id = in.id().trim();
+        }
+        copy(in, a);
+        if (created) {
+            a.persist();
+        }
+        return a;
+    }
+
+    /** Replaces the directory rows named in a spreadsheet; all or nothing. */
+    @Transactional
+    public int importAll(List<Dtos.AgencyInput> agencies) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < agencies.size(); i++) {
+            try {
+                validate(agencies.get(i), i);
+            } catch (ProblemException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("El directorio tiene " + errors.size() + " error(es); no se guardó nada.", errors);
+        }
+        for (Dtos.AgencyInput in : agencies) {
+            Agency a = Agency.findById(in.id().trim());
+            if (a == null) {
+                a = new Agency();
+                a.id = in.id().trim();
+                copy(in, a);
+                a.persist();
+            } else {
+                copy(in, a);
+            }
+        }
+        return agencies.size();
+    }
+
+    private void copy(Dtos.AgencyInput in, Agency a) {
+        a.name = in.name().trim();
+        a.kind = in.kind().trim().toUpperCase(Locale.ROOT);
+        a.description = BeneficiaryService.blankToNull(in.description());
+        a.phone = BeneficiaryService.blankToNull(in.phone());
+        a.email = BeneficiaryService.blankToNull(in.email());
+        a.address = BeneficiaryService.blankToNull(in.address());
+        a.onPlatform = Boolean.TRUE.equals(in.onPlatform());
+        a.lastVerified = in.lastVerified() == null || in.lastVerified().isBlank() ? null : LocalDate.parse(in.lastVerified().trim());
+        a.updatedAt = OffsetDateTime.now();
+        Map<String, AgencyService> existing = new HashMap<>();
+        a.services.forEach(s -> existing.put(s.name, s));
+        List<AgencyService> next = new ArrayList<>();
+        for (Dtos.ServiceInput si : in.services() == null ? List.<Dtos.ServiceInput>of() : in.services()) {
+            // keep a service's id across updates: referrals point to it
+            AgencyService s = existing.getOrDefault(si.name().trim(), new AgencyService());
+            if (s.id == null) {
+                s.id = UUID.randomUUID();
+            }
+            s.agency = a;
+            s.name = si.name().trim();
+            s.description = BeneficiaryService.blankToNull(si.description());
+            s.eligibility = BeneficiaryService.blankToNull(si.eligibility());
+            s.minAge = si.minAge();
+            s.maxAge = si.maxAge();
+            s.fees = BeneficiaryService.blankToNull(si.fees());
+            s.requiredDocuments = si.requiredDocuments() == null ? new ArrayList<>() : new ArrayList<>(si.requiredDocuments());
+            s.serviceArea = si.serviceArea() == null ? new ArrayList<>() : new ArrayList<>(si.serviceArea());
+            next.add(s);
+        }
+        a.services.clear();
+        a.services.addAll(next);
+    }
+
+    private void validate(Dtos.AgencyInput in, Integer index) {
+        if (in == null) {
+            throw ProblemException.badRequest("El cuerpo está vacío: envíe la dependencia en JSON.");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (in.id() == null || !ID.matcher(in.id().trim()).matches()) {
+            errors.add(Problem.FieldError.of(index, "id", "La clave de la dependencia (id) es obligatoria: mayúsculas, dígitos y guiones, p. ej. SALUD-DGO."));
+        }
+        if (in.name() == null || in.name().isBlank()) {
+            errors.add(Problem.FieldError.of(index, "name", "Falta el nombre de la dependencia."));
+        }
+        if (in.kind() == null || !Set.of("PUBLIC", "PRIVATE").contains(in.kind().trim().toUpperCase(Locale.ROOT))) {
+            errors.add(Problem.FieldError.of(index, "kind", "El tipo debe ser PUBLIC (pública) o PRIVATE (privada)."));
+        }
+        if (in.email() != null && !in.email().isBlank() && !EMAIL.matcher(in.email().trim()).matches()) {
+            errors.add(Problem.FieldError.of(index, "email", "El correo '" + in.email() + "' no es válido."));
+        }
+        if (in.lastVerified() != null && !in.lastVerified().isBlank()) {
+            try {
+                LocalDate d = LocalDate.parse(in.lastVerified().trim());
+                if (d.isAfter(LocalDate.now())) {
+                    errors.add(Problem.FieldError.of(index, "lastVerified", "La fecha de última verificación está en el futuro."));
+                }
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.add(Problem.FieldError.of(index, "lastVerified", "La fecha de última verificación debe ser AAAA-MM-DD."));
+            }
+        }
+        Set<String> names = new HashSet<>();
+        List<Dtos.ServiceInput> services = in.services() == null ? List.of() : in.services();
+        for (int i = 0; i < services.size(); i++) {
+            Dtos.ServiceInput s = services.get(i);
+            String f = "services[" + i + "]";
+            if (s.name() == null || s.name().isBlank()) {
+                errors.add(Problem.FieldError.of(index, f + ".name", "Falta el nombre del servicio."));
+            } else if (!names.add(s.name().trim())) {
+                errors.add(Problem.FieldError.of(index, f + ".name", "El servicio '" + s.name() + "' está repetido."));
+            }
+            if (s.minAge() != null && s.minAge() < 0 || s.maxAge() != null && s.maxAge() < 0) {
+                errors.add(Problem.FieldError.of(index, f, "Las edades no pueden ser negativas."));
+            }
+            if (s.minAge() != null && s.maxAge() != null && s.minAge() > s.maxAge()) {
+                errors.add(Problem.FieldError.of(index, f, "La edad mínima (" + s.minAge() + ") es mayor que la máxima (" + s.maxAge() + ")."));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("La dependencia tiene errores: " + errors.get(0).message(), errors);
+        }
+    }
+}

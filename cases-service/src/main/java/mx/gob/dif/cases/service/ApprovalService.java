@@ -1,0 +1,107 @@
+package mx.gob.dif.cases.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import mx.gob.dif.cases.domain.Approval;
+import mx.gob.dif.cases.domain.CaseStatus;
+import mx.gob.dif.cases.domain.ReferralStatus;
+import mx.gob.dif.cases.entity.ApprovalRequest;
+import mx.gob.dif.cases.entity.Referral;
+import mx.gob.dif.cases.entity.SupportCase;
+import mx.gob.dif.cases.rest.Dtos;
+import mx.gob.dif.common.rest.Page;
+import mx.gob.dif.common.rest.Problem;
+import mx.gob.dif.common.rest.ProblemException;
+
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The director's decisions: a case closure, a referral without consent. Every request stays as history. */
+@ApplicationScoped
+public class ApprovalService {
+    private final CaseService cases;
+    private final ReferralService referrals;
+
+    public ApprovalService(CaseService cases, ReferralService referrals) {
+        this.cases = cases;
+        this.referrals = referrals;
+    }
+
+    public Page<ApprovalRequest> list(String orgUnit, String status, String caseId, int page, int size) {
+        Page.check(page, size);
+        Checks checks = new Checks();
+        Approval.Status st = checks.oneOf("status", status, Approval.Status.class, false);
+        checks.orThrow("Filtros inválidos");
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> p = new HashMap<>();
+        if (orgUnit != null && !orgUnit.isBlank()) {
+            where.append(" and orgUnit = :orgUnit");
+            p.put("orgUnit", orgUnit);
+        }
+        if (st != null) {
+            where.append(" and status = :status");
+            p.put("status", st);
+        }
+        if (caseId != null && !caseId.isBlank()) {
+            where.append(" and caseId = :caseId");
+            p.put("caseId", CaseService.parseId(caseId, "caseId"));
+        }
+        var q = ApprovalRequest.<ApprovalRequest>find(where + " order by requestedAt desc", p);
+        return new Page<>(q.page(page, size).list(), page, size, q.count());
+    }
+
+    public ApprovalRequest get(UUID id) {
+        ApprovalRequest a = ApprovalRequest.findById(id);
+        if (a == null) {
+            throw ProblemException.notFound("No existe la solicitud de aprobación " + id + ".");
+        }
+        return a;
+    }
+
+    @Transactional
+    public ApprovalRequest decide(UUID id, Dtos.DecisionInput in, String actor) {
+        ApprovalRequest a = get(id);
+        if (a.status != Approval.Status.REQUESTED) {
+            throw ProblemException.conflict("Esta solicitud ya fue " + (a.status == Approval.Status.APPROVED ? "aprobada" : "rechazada")
+                    + " por " + a.decidedBy + "; una decisión no se cambia. Si algo cambió, pida una nueva aprobación.");
+        }
+        Checks checks = new Checks();
+        Approval.Status decision = checks.oneOf("decision", in == null ? null : in.decision(), Approval.Status.class, true);
+        if (decision == Approval.Status.REQUESTED) {
+            checks.fail("decision", "La decisión debe ser APPROVED o REJECTED.");
+        }
+        if (decision == Approval.Status.REJECTED && (in.comment() == null || in.comment().isBlank())) {
+            checks.fail("comment", "Explique por qué se rechaza (campo 'comment').");
+        }
+        checks.orThrow("La decisión tiene errores");
+        a.status = decision;
+        a.decidedBy = actor;
+        a.decidedAt = OffsetDateTime.now();
+        a.comment = BeneficiaryService.blankToNull(in.comment());
+        SupportCase c = cases.get(a.caseId);
+        switch (a.kind) {
+            case CASE_CLOSURE -> {
+                if (decision == Approval.Status.APPROVED) {
+                    if (!c.status.canMoveTo(CaseStatus.CLOSED)) {
+                        throw ProblemException.conflict("El caso cambió a \"" + c.status.label() + "\" desde que se pidió el cierre; ya no puede cerrarse.");
+                    }
+                    cases.move(c, CaseStatus.CLOSED, a.reason + " (aprobado por " + actor + ")", actor);
+                }
+            }
+            case CONSENT_OVERRIDE -> {
+                Referral r = referrals.get(a.referralId);
+                if (decision == Approval.Status.APPROVED) {
+                    referrals.move(r, ReferralStatus.REQUESTED, "Excepción de consentimiento aprobada por " + actor, actor);
+                    referrals.activate(r, c, actor);
+                } else {
+                    referrals.move(r, ReferralStatus.CANCELLED, "Excepción de consentimiento rechazada: " + a.comment, actor);
+                }
+            }
+        }
+        return a;
+    }
+
+}

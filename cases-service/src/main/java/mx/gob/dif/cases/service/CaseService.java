@@ -1,0 +1,400 @@
+package mx.gob.dif.cases.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import mx.gob.dif.cases.domain.Approval;
+import mx.gob.dif.cases.domain.CaseCategory;
+import mx.gob.dif.cases.domain.CaseOrigin;
+import mx.gob.dif.cases.domain.CaseStatus;
+import mx.gob.dif.cases.domain.InterventionType;
+import mx.gob.dif.cases.domain.Priority;
+import mx.gob.dif.cases.entity.ApprovalRequest;
+import mx.gob.dif.cases.entity.Beneficiary;
+import mx.gob.dif.cases.entity.CaseTransition;
+import mx.gob.dif.cases.entity.Consent;
+import mx.gob.dif.cases.entity.Enrollment;
+import mx.gob.dif.cases.entity.FollowUpRequest;
+import mx.gob.dif.cases.entity.Intervention;
+import mx.gob.dif.cases.entity.Referral;
+import mx.gob.dif.cases.entity.SupportCase;
+import mx.gob.dif.cases.rest.Dtos;
+import mx.gob.dif.common.rest.Page;
+import mx.gob.dif.common.rest.ProblemException;
+import mx.gob.dif.events.CaseEvent;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Intake, review and the state machine of a case; enrollments, interventions, consents, closure. */
+@ApplicationScoped
+public class CaseService {
+    private final EntityManager em;
+    private final BeneficiaryService beneficiaries;
+    private final CaseEvents events;
+    private final Folios folios;
+
+    public CaseService(EntityManager em, BeneficiaryService beneficiaries, CaseEvents events, Folios folios) {
+        this.em = em;
+        this.beneficiaries = beneficiaries;
+        this.events = events;
+        this.folios = folios;
+    }
+
+    @Transactional
+    public SupportCase intake(Dtos.CaseInput in, String actor) {
+        if (in == null) {
+            throw ProblemException.badRequest("El cuerpo está vacío: envíe la solicitud de apoyo en JSON.");
+        }
+        Checks checks = new Checks();
+        String orgUnit = checks.required("orgUnit", in.orgUnit(), "la unidad que recibe la solicitud (orgUnit)");
+        String beneficiaryId = checks.required("beneficiaryId", in.beneficiaryId(), "el beneficiario (beneficiaryId)");
+        CaseOrigin origin = checks.oneOf("origin", in.origin(), CaseOrigin.class, true);
+        CaseCategory category = checks.oneOf("category", in.category(), CaseCategory.class, true);
+        Priority priority = checks.oneOf("priority", in.priority(), Priority.class, false);
+        String request = checks.required("request", in.request(), "la descripción de lo que se solicita (request)");
+        LocalDate receivedOn = checks.date("receivedOn", in.receivedOn(), false, true);
+        Beneficiary b = null;
+        if (beneficiaryId != null) {
+            try {
+                b = Beneficiary.findById(UUID.fromString(beneficiaryId));
+                if (b == null) {
+                    checks.fail("beneficiaryId", "No existe el beneficiario " + beneficiaryId + ". Regístrelo primero.");
+                } else if (b.mergedInto != null) {
+                    checks.fail("beneficiaryId", "El beneficiario fue fusionado con " + b.mergedInto + "; use ese registro.");
+                }
+            } catch (IllegalArgumentException e) {
+                checks.fail("beneficiaryId", "El id del beneficiario no es un UUID válido.");
+            }
+        }
+        checks.orThrow("La solicitud de apoyo tiene errores");
+        SupportCase c = new SupportCase();
+        c.id = UUID.randomUUID();
+        c.ref = events.caseRef(c.id);
+        c.orgUnit = orgUnit;
+        c.beneficiaryId = b.id;
+        c.origin = origin;
+        c.category = category;
+        c.priority = priority == null ? Priority.NORMAL : priority;
+        c.request = request;
+        c.priorInvestigation = BeneficiaryService.blankToNull(in.priorInvestigation());
+        c.assignedWorker = BeneficiaryService.blankToNull(in.assignedWorker());
+        c.receivedOn = receivedOn == null ? LocalDate.now() : receivedOn;
+        c.status = CaseStatus.RECEIVED;
+        c.folio = folios.next("CASO", orgUnit, c.receivedOn.getYear());
+        c.createdAt = OffsetDateTime.now();
+        c.updatedAt = c.createdAt;
+        c.createdBy = actor;
+        c.persist();
+        record(c, null, CaseStatus.RECEIVED, actor, null);
+        events.publish(c, b, CaseEvent.Change.RECEIVED, c.receivedOn);
+        return c;
+    }
+
+    public SupportCase get(UUID id) {
+        SupportCase c = SupportCase.findById(id);
+        if (c == null) {
+            throw ProblemException.notFound("No existe el caso " + id + ".");
+        }
+        return c;
+    }
+
+    /** The case with everything that happened to it, for the worker's screen. */
+    public Map<String, Object> detail(UUID id) {
+        SupportCase c = get(id);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("case", c);
+        m.put("statusLabel", c.status.label());
+        m.put("allowedTransitions", c.status.next().stream().map(Enum::name).sorted().toList());
+        m.put("beneficiary", Beneficiary.findById(c.beneficiaryId));
+        m.put("history", history(id));
+        m.put("enrollments", Enrollment.list("caseId = ?1 order by enrolledOn", id));
+        m.put("referrals", Referral.list("caseId = ?1 order by createdAt", id));
+        m.put("interventions", Intervention.list("caseId = ?1 order by doneOn, createdAt", id));
+        m.put("consents", Consent.list("caseId = ?1 order by recordedAt", id));
+        m.put("followUpRequests", FollowUpRequest.list("caseId = ?1 order by requestedOn", id));
+        m.put("approvals", ApprovalRequest.list("caseId = ?1 order by requestedAt", id));
+        return m;
+    }
+
+    public List<CaseTransition> history(UUID id) {
+        return CaseTransition.list("caseId = ?1 order by id", id);
+    }
+
+    public Page<SupportCase> list(String orgUnit, String status, String category, String worker, String beneficiaryId,
+                                  String from, String to, int page, int size) {
+        Page.check(page, size);
+        Checks checks = new Checks();
+        CaseStatus st = checks.oneOf("status", status, CaseStatus.class, false);
+        CaseCategory cat = checks.oneOf("category", category, CaseCategory.class, false);
+        LocalDate fromDate = checks.date("from", from, false, false);
+        LocalDate toDate = checks.date("to", to, false, false);
+        checks.orThrow("Filtros inválidos");
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> p = new HashMap<>();
+        if (orgUnit != null && !orgUnit.isBlank()) {
+            where.append(" and orgUnit = :orgUnit");
+            p.put("orgUnit", orgUnit);
+        }
+        if (st != null) {
+            where.append(" and status = :status");
+            p.put("status", st);
+        }
+        if (cat != null) {
+            where.append(" and category = :category");
+            p.put("category", cat);
+        }
+        if (worker != null && !worker.isBlank()) {
+            where.append(" and assignedWorker = :worker");
+            p.put("worker", worker);
+        }
+        if (beneficiaryId != null && !beneficiaryId.isBlank()) {
+            where.append(" and beneficiaryId = :b");
+            p.put("b", parseId(beneficiaryId, "beneficiaryId"));
+        }
+        if (fromDate != null) {
+            where.append(" and receivedOn >= :from");
+            p.put("from", fromDate);
+        }
+        if (toDate != null) {
+            where.append(" and receivedOn <= :to");
+            p.put("to", toDate);
+        }
+        var q = SupportCase.<SupportCase>find(where + " order by receivedOn desc, folio desc", p);
+        return new Page<>(q.page(page, size).list(), page, size, q.count());
+    }
+
+    /**
+     * Moves a case along its state machine. Enrollment, referral and closure have their own
+     * operations (they carry more than a status), so they are refused here with a pointer.
+     */
+    @Transactional
+    public SupportCase transition(UUID id, Dtos.TransitionInput in, String actor) {
+        if (in == null || in.to() == null || in.to().isBlank()) {
+            throw ProblemException.badRequest("Indique el estado destino en 'to'. Valores: "
+                    + Arrays.stream(CaseStatus.values()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
+        }
+        CaseStatus to;
+        try {
+            to = CaseStatus.valueOf(in.to().trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.unprocessable("Estado desconocido '" + in.to() + "'.", List.of());
+        }
+        switch (to) {
+            case ENROLLED -> throw ProblemException.conflict("Para incorporar el caso a un programa use POST /api/v1/cases/" + id + "/enrollments con el programa.");
+            case REFERRED -> throw ProblemException.conflict("Para canalizar el caso use POST /api/v1/cases/" + id + "/referrals con la dependencia.");
+            case CLOSED -> throw ProblemException.conflict("El cierre de un caso requiere aprobación del director: use POST /api/v1/cases/" + id + "/closure.");
+            default -> {
+            }
+        }
+        SupportCase c = get(id);
+        move(c, to, in.reason(), actor);
+        return c;
+    }
+
+    /** Applies one legal transition, records it and tells the event log. */
+    void move(SupportCase c, CaseStatus to, String reason, String actor) {
+        if (!c.status.canMoveTo(to)) {
+            throw ProblemException.conflict("El caso " + c.folio + " está \"" + c.status.label() + "\" y no puede pasar a \""
+                    + to.label() + "\". Desde aquí puede pasar a: " + c.status.next().stream().map(CaseStatus::label)
+                    .collect(Collectors.joining(", ")) + ".");
+        }
+        if (CaseStatus.needsReason(c.status, to) && (reason == null || reason.isBlank())) {
+            throw ProblemException.unprocessable("Indique el motivo para pasar el caso a \"" + to.label() + "\" (campo 'reason').",
+                    List.of(mx.gob.dif.common.rest.Problem.FieldError.of(null, "reason", "Falta el motivo.")));
+        }
+        CaseStatus from = c.status;
+        c.status = to;
+        c.updatedAt = OffsetDateTime.now();
+        record(c, from, to, actor, reason);
+        events.publish(c, Beneficiary.findById(c.beneficiaryId), mx.gob.dif.events.CaseEvent.Change.STATUS_CHANGED, LocalDate.now());
+    }
+
+    private void record(SupportCase c, CaseStatus from, CaseStatus to, String actor, String reason) {
+        CaseTransition t = new CaseTransition();
+        t.caseId = c.id;
+        t.fromStatus = from;
+        t.toStatus = to;
+        t.at = OffsetDateTime.now();
+        t.actor = actor;
+        t.reason = BeneficiaryService.blankToNull(reason);
+        t.persist();
+    }
+
+    /** Es competencia de DIF: the case enters a program of its unit's work plan (known from catalog events). */
+    @Transactional
+    public Enrollment enroll(UUID id, Dtos.EnrollmentInput in, String actor) {
+        SupportCase c = get(id);
+        Checks checks = new Checks();
+        String program = checks.required("programCode", in == null ? null : in.programCode(), "el programa (programCode)");
+        LocalDate on = checks.date("enrolledOn", in == null ? null : in.enrolledOn(), false, true);
+        checks.orThrow("La incorporación tiene errores");
+        LocalDate date = on == null ? LocalDate.now() : on;
+        int year = in.fiscalYear() == null ? date.getYear() : in.fiscalYear();
+        String planUnit = planUnitWithProgram(c.orgUnit, year, program);
+        if (planUnit == null) {
+            throw ProblemException.unprocessable("El programa " + program + " no está en el programa anual de trabajo " + year
+                    + " de la unidad " + c.orgUnit + " (ni de sus unidades superiores). Revise la clave del programa.",
+                    List.of(mx.gob.dif.common.rest.Problem.FieldError.of(null, "programCode", "Programa desconocido para " + year + ".")));
+        }
+        if (Enrollment.count("caseId = ?1 and fiscalYear = ?2 and programCode = ?3", id, year, program) > 0) {
+            throw ProblemException.conflict("El caso ya está incorporado al programa " + program + " en " + year + ".");
+        }
+        if (c.status != CaseStatus.ENROLLED) {
+            move(c, CaseStatus.ENROLLED, null, actor);
+        }
+        Enrollment e = new Enrollment();
+        e.id = UUID.randomUUID();
+        e.caseId = id;
+        e.orgUnit = c.orgUnit;
+        e.fiscalYear = year;
+        e.programCode = program;
+        e.enrolledOn = date;
+        e.actor = actor;
+        e.persist();
+        events.publish(c, Beneficiary.findById(c.beneficiaryId), CaseEvent.Change.ENROLLED, date, CaseEvents.Extra.program(program));
+        return e;
+    }
+
+    /** The unit itself or its nearest ancestor whose plan of that year has the program. */
+    private String planUnitWithProgram(String orgUnit, int year, String program) {
+        String unit = orgUnit;
+        for (int depth = 0; unit != null && depth < 5; depth++) {
+            long n = ((Number) em.createNativeQuery("select count(*) from program_catalog where org_unit = ?1 and fiscal_year = ?2 and code = ?3 and not deleted")
+                    .setParameter(1, unit).setParameter(2, year).setParameter(3, program).getSingleResult()).longValue();
+            if (n > 0) {
+                return unit;
+            }
+            @SuppressWarnings("unchecked")
+            List<String> parent = em.createNativeQuery("select parent from org_unit where code = ?1").setParameter(1, unit).getResultList();
+            unit = parent.isEmpty() ? (unit.length() == 5 ? unit.substring(0, 2) : null) : parent.get(0);
+        }
+        return null;
+    }
+
+    @Transactional
+    public Intervention intervene(UUID id, Dtos.InterventionInput in, String actor) {
+        SupportCase c = get(id);
+        if (c.status == CaseStatus.CLOSED) {
+            throw ProblemException.conflict("El caso " + c.folio + " está cerrado; reábralo para registrar intervenciones.");
+        }
+        Checks checks = new Checks();
+        InterventionType type = checks.oneOf("type", in == null ? null : in.type(), InterventionType.class, true);
+        LocalDate date = checks.date("date", in == null ? null : in.date(), true, true);
+        checks.orThrow("La intervención tiene errores");
+        Intervention i = new Intervention();
+        i.id = UUID.randomUUID();
+        i.caseId = id;
+        i.type = type;
+        i.doneOn = date;
+        i.doneBy = in.doneBy() == null || in.doneBy().isBlank() ? actor : in.doneBy().trim();
+        i.outcome = BeneficiaryService.blankToNull(in.outcome());
+        i.createdAt = OffsetDateTime.now();
+        i.actor = actor;
+        i.persist();
+        events.publish(c, Beneficiary.findById(c.beneficiaryId), CaseEvent.Change.INTERVENTION_RECORDED, date);
+        return i;
+    }
+
+    @Transactional
+    public Consent consent(UUID id, Dtos.ConsentInput in, String actor) {
+        SupportCase c = get(id);
+        Checks checks = new Checks();
+        String purpose = in == null || in.purpose() == null ? "REFERRAL" : in.purpose().trim().toUpperCase(java.util.Locale.ROOT);
+        if (!purpose.equals("REFERRAL")) {
+            checks.fail("purpose", "El único propósito de consentimiento es REFERRAL (canalización).");
+        }
+        String givenBy = in == null || in.givenBy() == null ? null : in.givenBy().trim().toUpperCase(java.util.Locale.ROOT);
+        if (!"BENEFICIARY".equals(givenBy) && !"GUARDIAN".equals(givenBy)) {
+            checks.fail("givenBy", "Indique quién otorga el consentimiento: BENEFICIARY (la persona) o GUARDIAN (su tutor).");
+        }
+        LocalDate givenOn = checks.date("givenOn", in == null ? null : in.givenOn(), false, true);
+        Beneficiary b = Beneficiary.findById(c.beneficiaryId);
+        UUID guardian = null;
+        if ("GUARDIAN".equals(givenBy)) {
+            guardian = b.guardianId;
+            if (in.guardianId() != null && !in.guardianId().isBlank()) {
+                guardian = parseId(in.guardianId(), "guardianId");
+            }
+            if (guardian == null) {
+                checks.fail("guardianId", "El beneficiario no tiene tutor registrado: indique guardianId.");
+            }
+        } else if ("BENEFICIARY".equals(givenBy) && b.birthDate != null && b.birthDate.plusYears(18).isAfter(LocalDate.now())) {
+            checks.fail("givenBy", "El beneficiario es menor de edad: el consentimiento lo otorga su madre, padre o tutor (GUARDIAN).");
+        }
+        String agency = in == null ? null : BeneficiaryService.blankToNull(in.agencyId());
+        if (agency != null && mx.gob.dif.cases.entity.Agency.findById(agency) == null) {
+            checks.fail("agencyId", "No existe la dependencia " + agency + " en el directorio.");
+        }
+        checks.orThrow("El consentimiento tiene errores");
+        Consent k = new Consent();
+        k.id = UUID.randomUUID();
+        k.caseId = id;
+        k.purpose = purpose;
+        k.agencyId = agency;
+        k.givenBy = givenBy;
+        k.guardianId = guardian;
+        k.givenOn = givenOn == null ? LocalDate.now() : givenOn;
+        k.recordedAt = OffsetDateTime.now();
+        k.actor = actor;
+        k.persist();
+        return k;
+    }
+
+    @Transactional
+    public Consent revokeConsent(UUID caseId, UUID consentId, String reason, String actor) {
+        Consent k = Consent.findById(consentId);
+        if (k == null || !k.caseId.equals(caseId)) {
+            throw ProblemException.notFound("No existe el consentimiento " + consentId + " en este caso.");
+        }
+        if (k.revokedAt != null) {
+            throw ProblemException.conflict("El consentimiento ya fue revocado.");
+        }
+        k.revokedAt = OffsetDateTime.now();
+        k.revokedReason = reason == null || reason.isBlank() ? "Sin motivo indicado" : reason.trim();
+        return k;
+    }
+
+    /** Closing needs a director: this asks for the approval; the case closes when it is granted. */
+    @Transactional
+    public ApprovalRequest requestClosure(UUID id, String reason, String actor) {
+        SupportCase c = get(id);
+        if (!c.status.canMoveTo(CaseStatus.CLOSED)) {
+            throw ProblemException.conflict("El caso " + c.folio + " está \"" + c.status.label()
+                    + "\": solo un caso resuelto o rechazado puede cerrarse.");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.unprocessable("Indique el motivo del cierre (campo 'reason').",
+                    List.of(mx.gob.dif.common.rest.Problem.FieldError.of(null, "reason", "Falta el motivo.")));
+        }
+        if (ApprovalRequest.count("caseId = ?1 and kind = ?2 and status = ?3", id, Approval.Kind.CASE_CLOSURE, Approval.Status.REQUESTED) > 0) {
+            throw ProblemException.conflict("Ya hay una solicitud de cierre pendiente de aprobación para este caso.");
+        }
+        ApprovalRequest a = new ApprovalRequest();
+        a.id = UUID.randomUUID();
+        a.kind = Approval.Kind.CASE_CLOSURE;
+        a.caseId = id;
+        a.orgUnit = c.orgUnit;
+        a.reason = reason.trim();
+        a.status = Approval.Status.REQUESTED;
+        a.requestedBy = actor;
+        a.requestedAt = OffsetDateTime.now();
+        a.persist();
+        return a;
+    }
+
+    static UUID parseId(String raw, String field) {
+        try {
+            return UUID.fromString(raw.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("El valor de '" + field + "' no es un id válido (UUID).");
+        }
+    }
+}

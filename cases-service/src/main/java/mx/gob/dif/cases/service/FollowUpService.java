@@ -1,0 +1,180 @@
+package mx.gob.dif.cases.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import mx.gob.dif.cases.config.CasesConfig;
+import mx.gob.dif.cases.domain.FollowUpSchedule;
+import mx.gob.dif.cases.entity.Beneficiary;
+import mx.gob.dif.cases.entity.FollowUpRequest;
+import mx.gob.dif.cases.entity.SupportCase;
+import mx.gob.dif.cases.rest.Dtos;
+import mx.gob.dif.common.rest.Page;
+import mx.gob.dif.common.rest.Problem;
+import mx.gob.dif.common.rest.ProblemException;
+import mx.gob.dif.events.CaseEvent;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Offices' petitions for a case's follow-up report, the report itself, and the workers' task lists. */
+@ApplicationScoped
+public class FollowUpService {
+    private final CaseService cases;
+    private final CaseEvents events;
+    private final Folios folios;
+    private final CaseDocuments documents;
+    private final FollowUpSchedule schedule;
+
+    public FollowUpService(CaseService cases, CaseEvents events, Folios folios, CaseDocuments documents, CasesConfig config) {
+        this.cases = cases;
+        this.events = events;
+        this.folios = folios;
+        this.documents = documents;
+        this.schedule = config.followUpSchedule();
+    }
+
+    @Transactional
+    public FollowUpRequest request(UUID caseId, Dtos.FollowUpInput in, String actor) {
+        SupportCase c = cases.get(caseId);
+        Checks checks = new Checks();
+        String office = checks.required("office", in == null ? null : in.office(), "la oficina que pide el informe (office)");
+        LocalDate requestedOn = checks.date("requestedOn", in == null ? null : in.requestedOn(), false, true);
+        checks.orThrow("La petición de informe tiene errores");
+        LocalDate on = requestedOn == null ? LocalDate.now() : requestedOn;
+        LocalDate due;
+        try {
+            due = schedule.dueDate(on, in.dueInDays());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.unprocessable(e.getMessage(), List.of(Problem.FieldError.of(null, "dueInDays", e.getMessage())));
+        }
+        FollowUpRequest f = new FollowUpRequest();
+        f.id = UUID.randomUUID();
+        f.caseId = caseId;
+        f.orgUnit = c.orgUnit;
+        f.office = office;
+        f.petitionRef = BeneficiaryService.blankToNull(in.petitionRef());
+        f.requestedOn = on;
+        f.dueOn = due;
+        f.assignedTo = in.assignedTo() == null || in.assignedTo().isBlank() ? c.assignedWorker : in.assignedTo().trim();
+        f.status = "REQUESTED";
+        f.createdAt = OffsetDateTime.now();
+        f.actor = actor;
+        f.persist();
+        events.publish(c, Beneficiary.findById(c.beneficiaryId), CaseEvent.Change.FOLLOW_UP_REQUESTED, on,
+                CaseEvents.Extra.due(due, null));
+        return f;
+    }
+
+    public FollowUpRequest get(UUID id) {
+        FollowUpRequest f = FollowUpRequest.findById(id);
+        if (f == null) {
+            throw ProblemException.notFound("No existe la petición de informe de seguimiento " + id + ".");
+        }
+        return f;
+    }
+
+    /** Integrates and delivers the Informe de Seguimiento (once). */
+    @Transactional
+    public FollowUpRequest deliver(UUID id, Dtos.DeliveryInput in, String actor) {
+        FollowUpRequest f = get(id);
+        if ("DELIVERED".equals(f.status)) {
+            throw ProblemException.conflict("El informe de seguimiento ya se entregó el " + f.deliveredOn + " (folio " + f.reportFolio + ").");
+        }
+        Checks checks = new Checks();
+        LocalDate deliveredOn = checks.date("deliveredOn", in == null ? null : in.deliveredOn(), false, true);
+        checks.orThrow("La entrega tiene errores");
+        LocalDate on = deliveredOn == null ? LocalDate.now() : deliveredOn;
+        if (on.isBefore(f.requestedOn)) {
+            throw ProblemException.unprocessable("La fecha de entrega no puede ser anterior a la petición (" + f.requestedOn + ").", List.of());
+        }
+        SupportCase c = cases.get(f.caseId);
+        f.status = "DELIVERED";
+        f.deliveredOn = on;
+        f.deliveredBy = actor;
+        f.reportFolio = folios.next("IS", f.orgUnit, on.getYear());
+        f.reportPdf = documents.followUpReport(f, c, actor);
+        boolean onTime = FollowUpSchedule.onTime(f.dueOn, on);
+        events.publish(c, Beneficiary.findById(c.beneficiaryId), CaseEvent.Change.FOLLOW_UP_DELIVERED, on,
+                CaseEvents.Extra.due(f.dueOn, onTime));
+        return f;
+    }
+
+    public byte[] report(UUID id) {
+        FollowUpRequest f = get(id);
+        if (f.reportPdf == null) {
+            throw ProblemException.notFound("El informe de seguimiento aún no se ha entregado: use POST /api/v1/follow-up-requests/" + id + "/report.");
+        }
+        return f.reportPdf;
+    }
+
+    public Page<FollowUpRequest> list(String orgUnit, String status, String assignedTo, int page, int size) {
+        Page.check(page, size);
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> p = new HashMap<>();
+        if (orgUnit != null && !orgUnit.isBlank()) {
+            where.append(" and orgUnit = :orgUnit");
+            p.put("orgUnit", orgUnit);
+        }
+        if (status != null && !status.isBlank()) {
+            String st = status.trim().toUpperCase(java.util.Locale.ROOT);
+            if (!st.equals("REQUESTED") && !st.equals("DELIVERED")) {
+                throw ProblemException.badRequest("El estado debe ser REQUESTED o DELIVERED.");
+            }
+            where.append(" and status = :status");
+            p.put("status", st);
+        }
+        if (assignedTo != null && !assignedTo.isBlank()) {
+            where.append(" and assignedTo = :who");
+            p.put("who", assignedTo);
+        }
+        var q = FollowUpRequest.<FollowUpRequest>find(where + " order by dueOn, requestedOn", p);
+        return new Page<>(q.page(page, size).list(), page, size, q.count());
+    }
+
+    /** Pending follow-up reports of a unit (or one worker): overdue and due within the next days. */
+    public Map<String, Object> tasks(String orgUnit, String worker, LocalDate today) {
+        if ((orgUnit == null || orgUnit.isBlank()) && (worker == null || worker.isBlank())) {
+            throw ProblemException.badRequest("Indique la unidad (orgUnit) o la persona (worker) de la que quiere ver las tareas.");
+        }
+        StringBuilder where = new StringBuilder("status = 'REQUESTED'");
+        Map<String, Object> p = new HashMap<>();
+        if (orgUnit != null && !orgUnit.isBlank()) {
+            where.append(" and orgUnit = :orgUnit");
+            p.put("orgUnit", orgUnit);
+        }
+        if (worker != null && !worker.isBlank()) {
+            where.append(" and assignedTo = :who");
+            p.put("who", worker);
+        }
+        List<Map<String, Object>> overdue = new ArrayList<>();
+        List<Map<String, Object>> upcoming = new ArrayList<>();
+        for (FollowUpRequest f : FollowUpRequest.<FollowUpRequest>list(where + " order by dueOn", p)) {
+            FollowUpSchedule.Urgency u = schedule.urgency(f.dueOn, today);
+            if (u == FollowUpSchedule.Urgency.LATER) {
+                continue;
+            }
+            SupportCase c = SupportCase.findById(f.caseId);
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("type", "FOLLOW_UP_REPORT");
+            t.put("followUpRequestId", f.id);
+            t.put("caseId", f.caseId);
+            t.put("caseFolio", c.folio);
+            t.put("office", f.office);
+            t.put("dueOn", f.dueOn);
+            t.put("daysLeft", java.time.temporal.ChronoUnit.DAYS.between(today, f.dueOn));
+            t.put("assignedTo", f.assignedTo);
+            (u == FollowUpSchedule.Urgency.OVERDUE ? overdue : upcoming).add(t);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("asOf", today);
+        out.put("overdue", overdue);
+        out.put("upcoming", upcoming);
+        return out;
+    }
+}

@@ -1,0 +1,166 @@
+package mx.gob.dif.cases.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import mx.gob.dif.cases.config.CasesConfig;
+import mx.gob.dif.cases.domain.AgeBand;
+import mx.gob.dif.cases.documents.MonthlyReport;
+import mx.gob.dif.cases.documents.MonthlyReport.Row;
+import mx.gob.dif.cases.entity.Agency;
+import mx.gob.dif.cases.entity.Beneficiary;
+import mx.gob.dif.cases.entity.Enrollment;
+import mx.gob.dif.cases.entity.Referral;
+import mx.gob.dif.cases.entity.SupportCase;
+import mx.gob.dif.common.rest.ProblemException;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The Informe Mensual of a unit: every case received (attended) or referred in the month, with
+ * the decision taken; no names or CURP, it goes to other offices.
+ */
+@ApplicationScoped
+public class MonthlyReports {
+    private final EntityManager em;
+    private final CaseEvents events;
+    private final int dueDay;
+
+    public MonthlyReports(EntityManager em, CaseEvents events, CasesConfig config) {
+        this.em = em;
+        this.events = events;
+        this.dueDay = config.monthlyReport().dueDay();
+    }
+
+    public static YearMonth month(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw ProblemException.badRequest("Indique el mes del informe en 'month' (AAAA-MM).");
+        }
+        try {
+            return YearMonth.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("El mes '" + raw + "' no es válido: use AAAA-MM, p. ej. 2021-03.");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Row> rows(String orgUnit, YearMonth month) {
+        if (orgUnit == null || orgUnit.isBlank()) {
+            throw ProblemException.badRequest("Indique la unidad (orgUnit) del informe mensual.");
+        }
+        LocalDate from = month.atDay(1);
+        LocalDate to = month.atEndOfMonth();
+        List<UUID> ids = em.createNativeQuery("""
+                        select id from support_case where org_unit = ?1 and received_on between ?2 and ?3
+                        union
+                        select case_id from referral where org_unit = ?1 and status <> 'AWAITING_APPROVAL' and status <> 'CANCELLED'
+                          and cast(created_at as date) between ?2 and ?3""", UUID.class)
+                .setParameter(1, orgUnit).setParameter(2, from).setParameter(3, to).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<SupportCase> cases = SupportCase.list("id in ?1 order by receivedOn, folio", ids);
+        List<Row> rows = new ArrayList<>();
+        for (SupportCase c : cases) {
+            Beneficiary b = Beneficiary.findById(c.beneficiaryId);
+            Set<String> decisions = new LinkedHashSet<>();
+            Enrollment.<Enrollment>list("caseId = ?1 order by enrolledOn", c.id).forEach(e -> decisions.add("Programa " + e.programCode));
+            for (Referral r : Referral.<Referral>list("caseId = ?1 order by createdAt", c.id)) {
+                Agency a = Agency.findById(r.agencyId);
+                decisions.add("Canalizado a " + (a == null ? r.agencyId : a.name));
+            }
+            rows.add(new Row(c.folio, c.receivedOn, c.origin.label(), c.category.label(), c.status.label(),
+                    decisions.isEmpty() ? "Pendiente" : String.join("; ", decisions),
+                    ageLabel(b == null ? "UNKNOWN" : AgeBand.of(b.birthDate, c.receivedOn)), sexLabel(b == null ? null : b.sex),
+                    c.assignedWorker));
+        }
+        return rows;
+    }
+
+    /** The report as a document (PDF, CSV) with the unit's name. */
+    public MonthlyReport document(String orgUnit, YearMonth month, String orgUnitName) {
+        return new MonthlyReport(orgUnitName, month, rows(orgUnit, month));
+    }
+
+    static String ageLabel(String band) {
+        return switch (band) {
+            case "UNKNOWN" -> "Sin dato";
+            case "60+" -> "60 años o más";
+            default -> band.replace("-", " a ") + " años";
+        };
+    }
+
+    static String sexLabel(String sex) {
+        return sex == null ? null : sex.equals("H") ? "Hombre" : sex.equals("M") ? "Mujer" : sex;
+    }
+
+    public Map<String, Object> json(String orgUnit, YearMonth month) {
+        List<Row> rows = rows(orgUnit, month);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("orgUnit", orgUnit);
+        out.put("month", month.toString());
+        out.put("total", rows.size());
+        out.put("byCategory", rows.stream().collect(Collectors.groupingBy(Row::category, LinkedHashMap::new, Collectors.counting())));
+        out.put("byStatus", rows.stream().collect(Collectors.groupingBy(Row::status, LinkedHashMap::new, Collectors.counting())));
+        out.put("rows", rows);
+        out.put("delivery", delivery(orgUnit, month));
+        return out;
+    }
+
+    /** The day the report of {@code month} is due: {@code due-day} of the next month. */
+    public LocalDate dueDate(YearMonth month) {
+        YearMonth next = month.plusMonths(1);
+        return next.atDay(Math.min(dueDay, next.lengthOfMonth()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> delivery(String orgUnit, YearMonth month) {
+        List<Object[]> r = em.createNativeQuery("select delivered_on, on_time, actor from monthly_report_delivery where org_unit = ?1 and month = ?2")
+                .setParameter(1, orgUnit).setParameter(2, month.toString()).getResultList();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("dueOn", dueDate(month));
+        if (!r.isEmpty()) {
+            d.put("deliveredOn", r.get(0)[0]);
+            d.put("onTime", r.get(0)[1]);
+            d.put("deliveredBy", r.get(0)[2]);
+        }
+        return d;
+    }
+
+    /** Records that the month's report was delivered (once), on time or not. */
+    @Transactional
+    public Map<String, Object> deliver(String orgUnit, YearMonth month, LocalDate deliveredOn, String actor) {
+        if (orgUnit == null || orgUnit.isBlank()) {
+            throw ProblemException.badRequest("Indique la unidad (orgUnit).");
+        }
+        LocalDate on = deliveredOn == null ? LocalDate.now() : deliveredOn;
+        if (on.isAfter(LocalDate.now())) {
+            throw ProblemException.unprocessable("La fecha de entrega está en el futuro.", List.of());
+        }
+        if (!on.isAfter(month.atEndOfMonth())) {
+            throw ProblemException.unprocessable("El informe mensual de " + month + " solo puede entregarse después de que termine el mes.", List.of());
+        }
+        LocalDate due = dueDate(month);
+        boolean onTime = !on.isAfter(due);
+        int inserted = em.createNativeQuery("""
+                        insert into monthly_report_delivery(org_unit, month, delivered_on, on_time, actor) values (?1, ?2, ?3, ?4, ?5)
+                        on conflict do nothing""")
+                .setParameter(1, orgUnit).setParameter(2, month.toString()).setParameter(3, on).setParameter(4, onTime)
+                .setParameter(5, actor).executeUpdate();
+        if (inserted == 0) {
+            throw ProblemException.conflict("El informe mensual de " + month + " de la unidad " + orgUnit + " ya se registró como entregado.");
+        }
+        events.monthlyReportDelivered(orgUnit, month.atDay(1), due, onTime);
+        return delivery(orgUnit, month);
+    }
+}
