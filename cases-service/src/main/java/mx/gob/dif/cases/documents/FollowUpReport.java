@@ -43,38 +43,30 @@ public record FollowUpReport(
     public record Entry(LocalDate date, String text) {
         public Entry {
             Objects.requireNonNull(date, "date");
-            text = required(text, "text");
+            text = SpanishText.required(text, "text");
         }
     }
 
     public FollowUpReport {
-        folio = required(folio, "folio");
+        folio = SpanishText.required(folio, "folio");
         Objects.requireNonNull(date, "date");
         place = SpanishText.clean(place);
-        issuingUnitName = required(issuingUnitName, "issuingUnitName");
-        requestingOffice = required(requestingOffice, "requestingOffice");
-        petitionReference = required(petitionReference, "petitionReference");
+        issuingUnitName = SpanishText.required(issuingUnitName, "issuingUnitName");
+        requestingOffice = SpanishText.required(requestingOffice, "requestingOffice");
+        petitionReference = SpanishText.required(petitionReference, "petitionReference");
         Objects.requireNonNull(dueDate, "dueDate");
-        caseFolio = required(caseFolio, "caseFolio");
-        caseCategory = required(caseCategory, "caseCategory");
-        currentStatus = required(currentStatus, "currentStatus");
+        caseFolio = SpanishText.required(caseFolio, "caseFolio");
+        caseCategory = SpanishText.required(caseCategory, "caseCategory");
+        currentStatus = SpanishText.required(currentStatus, "currentStatus");
         entries = entries == null ? List.of()
                 : entries.stream().map(e -> Objects.requireNonNull(e, "entry"))
                         .sorted(Comparator.comparing(Entry::date)).toList();
-        signerName = required(signerName, "signerName");
+        signerName = SpanishText.required(signerName, "signerName");
         signerRole = SpanishText.clean(signerRole);
     }
 
     /** Whether the report is issued on or before its due date (the procedure's timeliness indicator). */
     public boolean onTime() {
         return !date.isAfter(dueDate);
-    }
-
-    private static String required(String value, String name) {
-        String cleaned = SpanishText.clean(value);
-        if (cleaned == null) {
-            throw new IllegalArgumentException(name + " is required");
-        }
-        return cleaned;
     }
 }

@@ -40,11 +40,11 @@ public record MonthlyReport(String orgUnitName, YearMonth month, List<Row> rows)
     public record Row(String caseFolio, LocalDate receivedOn, String origin, String category, String status,
             String decision, String ageBand, String sex, String worker) {
         public Row {
-            caseFolio = required(caseFolio, "caseFolio");
+            caseFolio = SpanishText.required(caseFolio, "caseFolio");
             Objects.requireNonNull(receivedOn, "receivedOn");
             origin = SpanishText.clean(origin);
-            category = required(category, "category");
-            status = required(status, "status");
+            category = SpanishText.required(category, "category");
+            status = SpanishText.required(status, "status");
             decision = SpanishText.clean(decision);
             ageBand = SpanishText.clean(ageBand);
             sex = SpanishText.clean(sex);
@@ -53,7 +53,7 @@ public record MonthlyReport(String orgUnitName, YearMonth month, List<Row> rows)
     }
 
     public MonthlyReport {
-        orgUnitName = required(orgUnitName, "orgUnitName");
+        orgUnitName = SpanishText.required(orgUnitName, "orgUnitName");
         Objects.requireNonNull(month, "month");
         rows = rows == null ? List.of()
                 : rows.stream().map(r -> Objects.requireNonNull(r, "row"))
@@ -160,13 +160,5 @@ public record MonthlyReport(String orgUnitName, YearMonth month, List<Row> rows)
             sorted.merge(key.apply(row), 1, Integer::sum);
         }
         return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sorted));
-    }
-
-    private static String required(String value, String name) {
-        String cleaned = SpanishText.clean(value);
-        if (cleaned == null) {
-            throw new IllegalArgumentException(name + " is required");
-        }
-        return cleaned;
     }
 }

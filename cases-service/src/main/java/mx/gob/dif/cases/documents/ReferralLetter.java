@@ -35,12 +35,12 @@ public record ReferralLetter(
         String issuePlace) {
 
     public ReferralLetter {
-        folio = required(folio, "folio");
+        folio = SpanishText.required(folio, "folio");
         Objects.requireNonNull(date, "date");
-        issuingUnitName = required(issuingUnitName, "issuingUnitName");
-        addresseeOrganization = required(addresseeOrganization, "addresseeOrganization");
-        request = required(request, "request");
-        signerName = required(signerName, "signerName");
+        issuingUnitName = SpanishText.required(issuingUnitName, "issuingUnitName");
+        addresseeOrganization = SpanishText.required(addresseeOrganization, "addresseeOrganization");
+        request = SpanishText.required(request, "request");
+        signerName = SpanishText.required(signerName, "signerName");
         addresseeService = SpanishText.clean(addresseeService);
         addresseeContact = SpanishText.clean(addresseeContact);
         beneficiaryName = SpanishText.clean(beneficiaryName);
@@ -65,13 +65,5 @@ public record ReferralLetter(
         this(folio, date, issuingUnitName, addresseeOrganization, addresseeService, addresseeContact, request,
                 beneficiaryName, beneficiaryCurp, beneficiaryAge, guardianName, municipality, locality,
                 requiredDocuments, signerName, signerRole, municipality);
-    }
-
-    private static String required(String value, String name) {
-        String cleaned = SpanishText.clean(value);
-        if (cleaned == null) {
-            throw new IllegalArgumentException(name + " is required");
-        }
-        return cleaned;
     }
 }

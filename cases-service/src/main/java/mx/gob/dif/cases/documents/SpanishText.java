@@ -79,6 +79,15 @@ public final class SpanishText {
         return text == null || text.isBlank();
     }
 
+    /** The stripped text; {@link IllegalArgumentException} naming the field if it is null or blank. */
+    static String required(String value, String field) {
+        String cleaned = clean(value);
+        if (cleaned == null) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        return cleaned;
+    }
+
     /** {@code null} for a blank text, the stripped text otherwise. */
     public static String clean(String text) {
         return isBlank(text) ? null : text.strip();
