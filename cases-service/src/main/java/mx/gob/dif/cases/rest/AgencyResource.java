@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import mx.gob.dif.cases.documents.AgencyDirectorySheet;
 import mx.gob.dif.cases.entity.Agency;
 import mx.gob.dif.cases.service.AgencyDirectory;
 import mx.gob.dif.common.rest.Page;
@@ -24,6 +25,8 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AgencyResource {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private final AgencyDirectory directory;
 
     public AgencyResource(AgencyDirectory directory) {
@@ -57,6 +60,29 @@ public class AgencyResource {
         }
         return directory.put(in == null ? null : new Dtos.AgencyInput(id, in.name(), in.kind(), in.description(), in.phone(),
                 in.email(), in.address(), in.onPlatform(), in.lastVerified(), in.services()), false);
+    }
+
+    /** The directory as a spreadsheet (XLSX or CSV, one row per service), all or nothing. */
+    @POST
+    @Path("/import")
+    @Consumes({XLSX, "text/csv"})
+    public Map<String, Object> importSheet(java.io.InputStream body, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+        AgencyDirectorySheet.Format format = headers.getMediaType() != null && "csv".equalsIgnoreCase(headers.getMediaType().getSubtype())
+                ? AgencyDirectorySheet.Format.CSV : AgencyDirectorySheet.Format.XLSX;
+        return Map.of("imported", directory.importSheet(body, format));
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({XLSX, "text/csv"})
+    public Response export(@QueryParam("format") @DefaultValue("xlsx") String format) {
+        boolean csv = "csv".equalsIgnoreCase(format);
+        if (!csv && !"xlsx".equalsIgnoreCase(format)) {
+            throw ProblemException.badRequest("Formato '" + format + "' no disponible: use xlsx o csv.");
+        }
+        byte[] bytes = directory.exportSheet(csv ? AgencyDirectorySheet.Format.CSV : AgencyDirectorySheet.Format.XLSX);
+        return Response.ok(bytes, csv ? "text/csv; charset=UTF-8" : XLSX)
+                .header("Content-Disposition", "attachment; filename=\"directorio-dependencias." + (csv ? "csv" : "xlsx") + "\"").build();
     }
 
     /** A list of agencies in JSON, all or nothing. */

@@ -2,6 +2,12 @@ package mx.gob.dif.cases.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import mx.gob.dif.cases.documents.AgencyDirectorySheet;
+import mx.gob.dif.cases.documents.SpanishText;
+import mx.gob.dif.cases.documents.agency.Contact;
+import mx.gob.dif.cases.documents.agency.Organization;
+import mx.gob.dif.cases.documents.agency.OrganizationType;
+import mx.gob.dif.cases.documents.agency.Service;
 import mx.gob.dif.cases.entity.Agency;
 import mx.gob.dif.cases.entity.AgencyService;
 import mx.gob.dif.cases.rest.Dtos;
@@ -102,6 +108,62 @@ public class AgencyDirectory {
             }
         }
         return agencies.size();
+    }
+
+    /**
+     * Imports the directory as officers keep it (one row per service, HSDS columns in Spanish).
+     * An organization already in the directory is matched by name and keeps its key; a new one
+     * gets a key made from its name. All or nothing, with row and column of every problem.
+     */
+    @Transactional
+    public int importSheet(java.io.InputStream in, AgencyDirectorySheet.Format format) {
+        AgencyDirectorySheet.Result result = new AgencyDirectorySheet().read(in, format);
+        if (result instanceof AgencyDirectorySheet.Rejected rejected) {
+            List<Problem.FieldError> errors = rejected.errors().stream()
+                    .map(e -> Problem.FieldError.atCell(e.row(), e.column(), e.message())).toList();
+            throw ProblemException.unprocessable("El archivo del directorio tiene " + errors.size()
+                    + " error(es); no se guardó nada. Primer error (fila " + errors.get(0).row() + "): " + errors.get(0).message(), errors);
+        }
+        Map<String, String> idsByName = new HashMap<>();
+        for (Agency a : Agency.<Agency>listAll()) {
+            idsByName.put(SpanishText.key(a.name), a.id);
+        }
+        List<Dtos.AgencyInput> inputs = new ArrayList<>();
+        for (Organization o : ((AgencyDirectorySheet.Parsed) result).organizations()) {
+            String id = idsByName.getOrDefault(SpanishText.key(o.name()), keyFor(o.name()));
+            Agency existing = Agency.findById(id);
+            Contact contact = o.services().stream().map(Service::contact).filter(c -> !Contact.NONE.equals(c)).findFirst().orElse(Contact.NONE);
+            LocalDate verified = o.services().stream().map(Service::lastVerified).filter(java.util.Objects::nonNull)
+                    .max(LocalDate::compareTo).orElse(null);
+            inputs.add(new Dtos.AgencyInput(id, o.name(), o.type().name(), existing == null ? null : existing.description,
+                    contact.phone(), contact.email(), contact.address(), existing != null && existing.onPlatform,
+                    verified == null ? null : verified.toString(),
+                    o.services().stream().map(sv -> new Dtos.ServiceInput(sv.name(), sv.description(), sv.eligibility(), sv.minAge(),
+                            sv.maxAge(), sv.cost(), sv.requiredDocuments(), sv.serviceArea())).toList()));
+        }
+        return importAll(inputs);
+    }
+
+    /** The whole directory in the same spreadsheet form it is imported from. */
+    public byte[] exportSheet(AgencyDirectorySheet.Format format) {
+        List<Organization> orgs = new ArrayList<>();
+        for (Agency a : Agency.<Agency>list("order by name")) {
+            if (a.services.isEmpty()) {
+                continue; // the sheet has one row per service
+            }
+            Contact contact = new Contact(a.phone, a.email, a.address);
+            orgs.add(new Organization(a.name, OrganizationType.valueOf(a.kind), a.services.stream()
+                    .map(sv -> new Service(sv.name, sv.description, sv.eligibility, sv.minAge, sv.maxAge, sv.fees,
+                            sv.requiredDocuments, sv.serviceArea, contact, a.lastVerified)).toList()));
+        }
+        return new AgencyDirectorySheet().write(orgs, format);
+    }
+
+    /** "Secretaría de Salud de Durango" → "SECRETARIA-DE-SALUD-DE-DURANGO" (at most 60 characters). */
+    static String keyFor(String name) {
+        String k = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "-").replaceAll("^-|-$", "");
+        return k.length() > 60 ? k.substring(0, 60).replaceAll("-$", "") : k;
     }
 
     private void copy(Dtos.AgencyInput in, Agency a) {

@@ -375,6 +375,37 @@ class CaseProcedureTest {
     }
 
     @Test
+    void theAgencyDirectoryImportsFromASpreadsheetAllOrNothingAndExportsTheSameWay() {
+        String csv = "Organización,Tipo,Servicio,Edad mínima,Edad máxima,Documentos requeridos,Área de servicio,Correo,Última verificación\n"
+                + "Centro Ficticio de Rehabilitación,PRIVADA,Terapia física,0,17,Acta de nacimiento;CURP,10005;10007,contacto@crf.example,01/02/2021\n"
+                + "Centro Ficticio de Rehabilitación,PRIVADA,Prótesis,18,99,Identificación oficial,,contacto@crf.example,01/02/2021\n";
+        given().contentType("text/csv").body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/agencies/import")
+                .then().statusCode(200).body("imported", equalTo(1));
+        given().get("/api/v1/agencies/CENTRO-FICTICIO-DE-REHABILITACION").then().statusCode(200).body("kind", equalTo("PRIVATE"))
+                .body("services.name", equalTo(List.of("Prótesis", "Terapia física"))).body("email", equalTo("contacto@crf.example"));
+        given().get("/api/v1/agencies?municipality=10007").then().statusCode(200)
+                .body("items.id", hasItem("CENTRO-FICTICIO-DE-REHABILITACION"));
+
+        // a bad row rejects the whole file with its row and column; what was there stays as it was
+        String bad = "Organización,Tipo,Servicio,Edad mínima,Edad máxima\n"
+                + "Otra Organización Ficticia,PUBLICA,Consulta,5,3\n"
+                + "Centro Ficticio de Rehabilitación,PRIVADA,Terapia física,0,doce\n";
+        given().contentType("text/csv").body(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/agencies/import")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.row", hasItem(2)).body("errors.row", hasItem(3)).body("errors.column", hasItem("Edad máxima"));
+        given().get("/api/v1/agencies?q=Otra Organización").then().body("total", equalTo(0));
+        given().get("/api/v1/agencies/CENTRO-FICTICIO-DE-REHABILITACION").then().body("services[1].maxAge", equalTo(17));
+
+        // the export re-imports as the same directory
+        byte[] xlsx = given().get("/api/v1/agencies/export?format=xlsx").then().statusCode(200).extract().asByteArray();
+        String before = given().get("/api/v1/agencies/CENTRO-FICTICIO-DE-REHABILITACION").then().extract().asString();
+        given().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").body(xlsx)
+                .post("/api/v1/agencies/import").then().statusCode(200);
+        String after = given().get("/api/v1/agencies/CENTRO-FICTICIO-DE-REHABILITACION").then().extract().asString();
+        assertEquals(CaseTestSupport.json(before).get("services"), CaseTestSupport.json(after).get("services"));
+    }
+
+    @Test
     void theMonthlyReportIsDeliveredOnceAndOnTimeIsJudgedByTheDueDay() {
         as("director.durango").body(Map.of("orgUnit", "10005", "month", "2021-03", "deliveredOn", "2021-04-05"))
                 .post("/api/v1/reports/monthly/delivery").then().statusCode(201).body("onTime", equalTo(true))
