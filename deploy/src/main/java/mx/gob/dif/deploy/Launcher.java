@@ -256,22 +256,31 @@ public final class Launcher {
         }
     }
 
-    /** The 2021 plan of the Durango municipal DIF, loaded through the public API (idempotent). */
+    /** The 2021 plan of the Durango municipal DIF and the agency directory, loaded through the public API (idempotent). */
     private void loadDemoData() {
-        Path plan = stack.projectDir().resolve("deploy/demo/pat-2021-municipal-durango.json");
         try {
-            String json = Files.readString(plan);
-            String body = "{\"orgUnit\":\"10005\",\"fiscalYear\":2021," + json.trim().substring(1);
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/v1/work-plans/import"))
+            String json = Files.readString(stack.projectDir().resolve("deploy/demo/pat-2021-municipal-durango.json"));
+            postDemo("/api/v1/work-plans/import", "{\"orgUnit\":\"10005\",\"fiscalYear\":2021," + json.trim().substring(1),
+                    "PAT 2021 del SMDIF Durango (10005)");
+            postDemo("/api/v1/agencies/import", Files.readString(stack.projectDir().resolve("deploy/demo/agencies.json")),
+                    "directorio de dependencias (SALUD-DGO, SEED-DGO y una organización fuera de la plataforma)");
+        } catch (IOException e) {
+            OUT.println("Aviso: no se encontraron los datos de demostración: " + e.getMessage());
+        }
+    }
+
+    private void postDemo(String path, String body, String what) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
                     .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200 || r.statusCode() == 201) {
-                OUT.println("Datos de demostración: PAT 2021 del SMDIF Durango (10005) cargado " + r.body());
+                OUT.println("Datos de demostración: " + what + " cargado " + r.body());
             } else {
-                OUT.println("Aviso: no se cargó el plan de demostración (" + r.statusCode() + "): " + r.body());
+                OUT.println("Aviso: no se cargó " + what + " (" + r.statusCode() + "): " + r.body());
             }
         } catch (Exception e) {
-            OUT.println("Aviso: no se cargó el plan de demostración: " + e.getMessage());
+            OUT.println("Aviso: no se cargó " + what + ": " + e.getMessage());
         }
     }
 
