@@ -186,6 +186,7 @@ public final class PlanSpreadsheet {
                 programs.put(code, p);
             }
             Map<String, ObjectNode> actions = new LinkedHashMap<>();
+            boolean withCaseMetric = TARGETS.get(9).equalsIgnoreCase(String.valueOf(text(ts.getRow(0), 9)).trim());
             for (int r = 1; r <= ts.getLastRowNum(); r++) {
                 Row row = ts.getRow(r);
                 String program = text(row, 0);
@@ -226,7 +227,7 @@ public final class PlanSpreadsheet {
                         c.add(x.trim());
                     }
                 }
-                String metric = text(row, 9);
+                String metric = withCaseMetric ? text(row, 9) : null;
                 if (metric != null) {
                     metric = metric.trim();
                     if (!TargetChanged.CASE_METRICS.contains(metric)) {

@@ -93,11 +93,11 @@ public class WorkPlanService {
         });
         if (dryRun) {
             return new ImportResult(existing.map(Stored::id).orElse(null), orgUnit, year, existing.isEmpty(),
-                    existing.map(s -> !s.sha().equals(sha)).orElse(true), true,
+                    existing.map(s -> !sameContent(s, plan, sha)).orElse(true), true,
                     existing.map(Stored::status).orElse("DRAFT"), existing.map(Stored::revision).orElse(0),
                     result.programs(), result.actions(), result.targets().size(), result.outcomeGoals());
         }
-        if (existing.isPresent() && existing.get().sha().equals(sha)) {
+        if (existing.isPresent() && sameContent(existing.get(), plan, sha)) {
             Stored s = existing.get();
             return new ImportResult(s.id(), orgUnit, year, false, false, false, s.status(), s.revision(),
                     result.programs(), result.actions(), result.targets().size(), result.outcomeGoals());
@@ -439,7 +439,7 @@ public class WorkPlanService {
                     : "El cambio deja " + errors.size() + " error(es) en el plan; no se guardó nada.", errors);
         }
         String sha = sha256(json(canonical(doc)));
-        if (sha.equals(s.sha())) {
+        if (sameContent(s, doc, sha)) {
             return new EditResult(s.id(), s.orgUnit(), s.fiscalYear(), s.status(), s.revision(), false, doc);
         }
         Written w = write(Optional.of(s), s.orgUnit(), s.fiscalYear(), doc, sha, result.targets(), user,
@@ -657,25 +657,38 @@ public class WorkPlanService {
     }
 
     static JsonNode canonical(JsonNode n) {
+        return canonical(n, true);
+    }
+
+    /**
+     * The form the content hash is taken of: numbers without trailing zeros, keys sorted and, with
+     * {@code dropEmptyLists}, an empty list counted as no list (a spreadsheet or CSV round trip
+     * writes some lists always). Plans stored before that rule keep the older hash; see {@link #sameContent}.
+     */
+    static JsonNode canonical(JsonNode n, boolean dropEmptyLists) {
         if (n.isNumber()) {
             return EventJson.MAPPER.getNodeFactory().numberNode(n.decimalValue().stripTrailingZeros());
         }
         if (n.isObject()) {
             ObjectNode o = EventJson.MAPPER.createObjectNode();
-            // an empty list means the same as no list (a spreadsheet or CSV round trip writes some lists always)
             new java.util.TreeMap<String, JsonNode>(toMap((ObjectNode) n)).forEach((k, v) -> {
-                if (!(v.isArray() && v.isEmpty())) {
-                    o.set(k, canonical(v));
+                if (!(dropEmptyLists && v.isArray() && v.isEmpty())) {
+                    o.set(k, canonical(v, dropEmptyLists));
                 }
             });
             return o;
         }
         if (n.isArray()) {
             com.fasterxml.jackson.databind.node.ArrayNode a = EventJson.MAPPER.createArrayNode();
-            n.forEach(x -> a.add(canonical(x)));
+            n.forEach(x -> a.add(canonical(x, dropEmptyLists)));
             return a;
         }
         return n;
+    }
+
+    /** Whether {@code doc} (hashed {@code sha}) is what is stored, also under the hash rule of plans stored earlier. */
+    private static boolean sameContent(Stored s, ObjectNode doc, String sha) {
+        return s.sha().equals(sha) || s.sha().equals(sha256(json(canonical(doc, false))));
     }
 
     private static Map<String, JsonNode> toMap(ObjectNode o) {

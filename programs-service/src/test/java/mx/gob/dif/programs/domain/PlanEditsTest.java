@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import mx.gob.dif.common.rest.ProblemException;
 import mx.gob.dif.events.EventJson;
 import mx.gob.dif.programs.service.PlanCsv;
+import mx.gob.dif.programs.service.PlanSpreadsheet;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -138,5 +139,28 @@ class PlanEditsTest {
         assertEquals(2, e.errors().get(0).row());
         assertEquals("metrica_casos", e.errors().get(0).column());
         assertTrue(e.errors().get(0).message().contains("REFERIDOS"));
+    }
+
+    @Test
+    void aSpreadsheetWrittenBeforeTheCaseMetricColumnStillImports() throws Exception {
+        ObjectNode doc = plan();
+        PlanEdits.replaceTarget(doc, "P-01-01", json("{\"unit\":\"Caso\",\"target\":120,\"caseMetric\":\"INTERVENTIONS\"}"));
+        byte[] xlsx = PlanSpreadsheet.export(doc);
+        ObjectNode back = PlanSpreadsheet.read(xlsx, "10005", 2030);
+        assertEquals("INTERVENTIONS", PlanEdits.at(back, PlanEdits.target(back, "P-01-01")).get("caseMetric").asText());
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx));
+             var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = wb.getSheet("Metas");
+            for (var row : sheet) {
+                var cell = row.getCell(9);
+                if (cell != null) {
+                    row.removeCell(cell);
+                }
+            }
+            wb.write(out);
+            ObjectNode old = PlanSpreadsheet.read(out.toByteArray(), "10005", 2030);
+            assertFalse(PlanEdits.at(old, PlanEdits.target(old, "P-01-01")).has("caseMetric"));
+            assertTrue(PlanValidation.validate(old).ok());
+        }
     }
 }
