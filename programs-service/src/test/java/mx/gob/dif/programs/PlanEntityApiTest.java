@@ -276,4 +276,25 @@ class PlanEntityApiTest {
         assertFalse(events.get(1).get("deleted").asBoolean());
         assertNull(events.get(1).get("caseMetric").textValue());
     }
+
+    @Test
+    void ifMatchRefusesAChangeBasedOnAStaleReadAndCodesMustBeAddressable() {
+        String id = newPlan("10002", 2031);
+        String base = "/api/v1/work-plans/" + id;
+        given().contentType(JSON).body("{\"code\":\"M/01\",\"name\":\"Con diagonal\"}").post(base + "/programs")
+                .then().statusCode(422).body("errors[0].field", equalTo("code")).body("errors[0].message", containsString("'/'"));
+        given().contentType(JSON).body("{\"code\":\"M-01\",\"name\":\"Uno\"}").post(base + "/programs").then().statusCode(201);
+        String etag = given().get(base + "/programs/M-01").then().statusCode(200).extract().header("ETag");
+        // someone else changes the plan after our read
+        given().contentType(JSON).body("{\"code\":\"M-01-01\",\"description\":\"otra persona\"}")
+                .post(base + "/programs/M-01/actions").then().statusCode(201);
+        given().contentType(JSON).header("If-Match", etag).body("{\"name\":\"Uno, con base en una lectura vieja\"}")
+                .put(base + "/programs/M-01").then().statusCode(412).contentType("application/problem+json")
+                .body("detail", containsString("Vuelva a leerlo"));
+        given().get(base + "/programs/M-01").then().body("name", equalTo("Uno"));
+        String fresh = given().get(base + "/programs/M-01").then().extract().header("ETag");
+        given().contentType(JSON).header("If-Match", fresh).body("{\"name\":\"Uno bis\"}")
+                .put(base + "/programs/M-01").then().statusCode(200).body("name", equalTo("Uno bis"))
+                .body("actions[0].code", equalTo("M-01-01"));
+    }
 }

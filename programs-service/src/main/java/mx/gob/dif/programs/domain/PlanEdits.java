@@ -259,6 +259,9 @@ public final class PlanEdits {
                 errors.add(Problem.FieldError.of(null, codeField, "Falta '" + codeField + "': la clave única en el plan."));
             } else if (!given.equals(code.asText())) {
                 errors.add(Problem.FieldError.of(null, codeField, "La clave '" + code.asText() + "' tiene espacios al inicio o al final."));
+            } else if (given.contains("/") || given.contains("?") || given.contains("#")) {
+                errors.add(Problem.FieldError.of(null, codeField, "La clave '" + given + "' no puede llevar '/', '?' ni '#' "
+                        + "(se usa en las direcciones de la API); use por ejemplo guiones: DIF-01-03."));
             }
         } else if (given == null) {
             e.put(codeField, pathCode);

@@ -85,15 +85,16 @@ public class PlanEntityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createProgram(@PathParam("id") String id, String body, @Context HttpHeaders headers) {
         JsonNode in = parse(body);
-        EditResult r = plans.edit(uuid(id), Caller.of(headers), doc -> PlanEdits.addProgram(doc, in));
+        EditResult r = plans.edit(uuid(id), ifMatch(headers), Caller.of(headers), doc -> PlanEdits.addProgram(doc, in));
         String code = in.path("code").asText();
-        return created(r, "/api/v1/work-plans/" + r.planId() + "/programs/" + code, program(r, code));
+        return created(r, location("/api/v1/work-plans/{id}/programs/{code}", r, code), program(r, code));
     }
 
     @GET
     @Path("/work-plans/{id}/programs/{code}")
-    public String getProgram(@PathParam("id") String id, @PathParam("code") String code) {
-        return WorkPlanService.json(program(plans.read(uuid(id)), code));
+    public Response getProgram(@PathParam("id") String id, @PathParam("code") String code) {
+        EditResult r = plans.read(uuid(id));
+        return Response.ok(WorkPlanService.json(program(r, code)), MediaType.APPLICATION_JSON).tag(etag(r)).build();
     }
 
     @PUT
@@ -102,14 +103,14 @@ public class PlanEntityResource {
     public Response replaceProgram(@PathParam("id") String id, @PathParam("code") String code, String body,
                                    @Context HttpHeaders headers) {
         JsonNode in = parse(body);
-        EditResult r = plans.edit(uuid(id), Caller.of(headers), doc -> PlanEdits.replaceProgram(doc, code, in));
+        EditResult r = plans.edit(uuid(id), ifMatch(headers), Caller.of(headers), doc -> PlanEdits.replaceProgram(doc, code, in));
         return ok(r, program(r, code));
     }
 
     @DELETE
     @Path("/work-plans/{id}/programs/{code}")
     public Response deleteProgram(@PathParam("id") String id, @PathParam("code") String code, @Context HttpHeaders headers) {
-        return deleted(plans.edit(uuid(id), Caller.of(headers), doc -> PlanEdits.deleteProgram(doc, code)));
+        return deleted(plans.edit(uuid(id), ifMatch(headers), Caller.of(headers), doc -> PlanEdits.deleteProgram(doc, code)));
     }
 
     // ------------------------------------------------------------------ actions
@@ -148,15 +149,16 @@ public class PlanEntityResource {
     public Response createAction(@PathParam("id") String id, @PathParam("code") String programCode, String body,
                                  @Context HttpHeaders headers) {
         JsonNode in = parse(body);
-        EditResult r = plans.edit(uuid(id), Caller.of(headers), doc -> PlanEdits.addAction(doc, programCode, in));
+        EditResult r = plans.edit(uuid(id), ifMatch(headers), Caller.of(headers), doc -> PlanEdits.addAction(doc, programCode, in));
         String code = in.path("code").asText();
-        return created(r, "/api/v1/work-plans/" + r.planId() + "/actions/" + code, action(r, code));
+        return created(r, location("/api/v1/work-plans/{id}/actions/{code}", r, code), action(r, code));
     }
 
     @GET
     @Path("/work-plans/{id}/actions/{code}")
-    public String getAction(@PathParam("id") String id, @PathParam("code") String code) {
-        return WorkPlanService.json(action(plans.read(uuid(id)), code));
+    public Response getAction(@PathParam("id") String id, @PathParam("code") String code) {
+        EditResult r = plans.read(uuid(id));
+        return Response.ok(WorkPlanService.json(action(r, code)), MediaType.APPLICATION_JSON).tag(etag(r)).build();
     }
 
     @PUT
@@ -165,14 +167,14 @@ public class PlanEntityResource {
     public Response replaceAction(@PathParam("id") String id, @PathParam("code") String code, String body,
                                   @Context HttpHeaders headers) {
         JsonNode in = parse(body);
-        EditResult r = plans.edit(uuid(id), Caller.of(headers), doc -> PlanEdits.replaceAction(doc, code, in));
+        EditResult r = plans.edit(uuid(id), ifMatch(headers), Caller.of(headers), doc -> PlanEdits.replaceAction(doc, code, in));
         return ok(r, action(r, code));
     }
 
     @DELETE
     @Path("/work-plans/{id}/actions/{code}")
     public Response deleteAction(@PathParam("id") String id, @PathParam("code") String code, @Context HttpHeaders headers) {
-        return deleted(plans.edit(uuid(id), Caller.of(headers), doc -> PlanEdits.deleteAction(doc, code)));
+        return deleted(plans.edit(uuid(id), ifMatch(headers), Caller.of(headers), doc -> PlanEdits.deleteAction(doc, code)));
     }
 
     // ------------------------------------------------------------------ targets
@@ -211,15 +213,16 @@ public class PlanEntityResource {
     public Response createTarget(@PathParam("id") String id, @PathParam("code") String actionCode, String body,
                                  @Context HttpHeaders headers) {
         JsonNode in = parse(body);
-        EditResult r = plans.edit(uuid(id), Caller.of(headers), doc -> PlanEdits.addTarget(doc, actionCode, in));
+        EditResult r = plans.edit(uuid(id), ifMatch(headers), Caller.of(headers), doc -> PlanEdits.addTarget(doc, actionCode, in));
         String code = in.path("indicatorCode").asText();
-        return created(r, "/api/v1/work-plans/" + r.planId() + "/targets/" + code, target(r, code));
+        return created(r, location("/api/v1/work-plans/{id}/targets/{code}", r, code), target(r, code));
     }
 
     @GET
     @Path("/work-plans/{id}/targets/{code}")
-    public String getTarget(@PathParam("id") String id, @PathParam("code") String code) {
-        return WorkPlanService.json(target(plans.read(uuid(id)), code));
+    public Response getTarget(@PathParam("id") String id, @PathParam("code") String code) {
+        EditResult r = plans.read(uuid(id));
+        return Response.ok(WorkPlanService.json(target(r, code)), MediaType.APPLICATION_JSON).tag(etag(r)).build();
     }
 
     @PUT
@@ -228,14 +231,14 @@ public class PlanEntityResource {
     public Response replaceTarget(@PathParam("id") String id, @PathParam("code") String code, String body,
                                   @Context HttpHeaders headers) {
         JsonNode in = parse(body);
-        EditResult r = plans.edit(uuid(id), Caller.of(headers), doc -> PlanEdits.replaceTarget(doc, code, in));
+        EditResult r = plans.edit(uuid(id), ifMatch(headers), Caller.of(headers), doc -> PlanEdits.replaceTarget(doc, code, in));
         return ok(r, target(r, code));
     }
 
     @DELETE
     @Path("/work-plans/{id}/targets/{code}")
     public Response deleteTarget(@PathParam("id") String id, @PathParam("code") String code, @Context HttpHeaders headers) {
-        return deleted(plans.edit(uuid(id), Caller.of(headers), doc -> PlanEdits.deleteTarget(doc, code)));
+        return deleted(plans.edit(uuid(id), ifMatch(headers), Caller.of(headers), doc -> PlanEdits.deleteTarget(doc, code)));
     }
 
     // ------------------------------------------------------------------ representation
@@ -365,18 +368,40 @@ public class PlanEntityResource {
 
     // ------------------------------------------------------------------ plumbing
 
-    private static Response created(EditResult r, String location, ObjectNode entity) {
-        return Response.created(URI.create(location)).entity(WorkPlanService.json(entity)).type(MediaType.APPLICATION_JSON)
-                .header("X-Plan-Revision", r.revision()).header("X-Plan-Changed", r.changed()).build();
+    private static URI location(String template, EditResult r, String code) {
+        return jakarta.ws.rs.core.UriBuilder.fromPath(template).build(r.planId(), code);
+    }
+
+    /** {@code If-Match: "7"} (or 7): the plan revision the client read; null when absent or {@code *}. */
+    static Integer ifMatch(HttpHeaders headers) {
+        String v = headers.getHeaderString("If-Match");
+        if (v == null || v.isBlank() || v.trim().equals("*")) {
+            return null;
+        }
+        String t = v.trim().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Integer.valueOf(t);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("If-Match debe ser la revisión del plan que leyó (encabezado ETag o planRevision), p. ej. If-Match: \"3\".");
+        }
+    }
+
+    private static Response created(EditResult r, URI location, ObjectNode entity) {
+        return Response.created(location).entity(WorkPlanService.json(entity)).type(MediaType.APPLICATION_JSON)
+                .header("X-Plan-Revision", r.revision()).header("X-Plan-Changed", r.changed()).tag(etag(r)).build();
+    }
+
+    private static jakarta.ws.rs.core.EntityTag etag(EditResult r) {
+        return new jakarta.ws.rs.core.EntityTag(String.valueOf(r.revision()));
     }
 
     private static Response ok(EditResult r, ObjectNode entity) {
         return Response.ok(WorkPlanService.json(entity), MediaType.APPLICATION_JSON)
-                .header("X-Plan-Revision", r.revision()).header("X-Plan-Changed", r.changed()).build();
+                .header("X-Plan-Revision", r.revision()).header("X-Plan-Changed", r.changed()).tag(etag(r)).build();
     }
 
     private static Response deleted(EditResult r) {
-        return Response.noContent().header("X-Plan-Revision", r.revision()).header("X-Plan-Changed", r.changed()).build();
+        return Response.noContent().header("X-Plan-Revision", r.revision()).header("X-Plan-Changed", r.changed()).tag(etag(r)).build();
     }
 
     private static JsonNode parse(String body) {

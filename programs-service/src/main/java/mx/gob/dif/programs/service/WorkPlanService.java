@@ -423,8 +423,21 @@ public class WorkPlanService {
      */
     @Transactional
     public EditResult edit(UUID id, String user, PlanEdit change) {
+        return edit(id, null, user, change);
+    }
+
+    /**
+     * @param expectedRevision when not null (from {@code If-Match}), the change is refused with 412
+     *                         if the plan has another revision: someone changed it since it was read
+     */
+    @Transactional
+    public EditResult edit(UUID id, Integer expectedRevision, String user, PlanEdit change) {
         Stored s = query("where id = ? for update", ps -> ps.setObject(1, id))
                 .orElseThrow(() -> ProblemException.notFound("No existe el plan " + id + "."));
+        if (expectedRevision != null && expectedRevision != s.revision()) {
+            throw new ProblemException(412, "El plan cambió", "El plan está en la revisión " + s.revision() + " y usted lo leyó en la "
+                    + expectedRevision + ": alguien lo modificó mientras tanto. Vuelva a leerlo, revise los cambios y reintente.");
+        }
         ObjectNode doc = parse(s.content());
         PlanEdits.Outcome outcome = change.apply(doc);
         PlanValidation.Result result = PlanValidation.validate(doc, true);
