@@ -3,8 +3,11 @@ package mx.gob.dif.programs.domain;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** One target of a plan as the catalog indexes it. */
+/**
+ * One target of a plan as the catalog indexes it. {@code caseMetric} is null unless the target is
+ * counted from case events (one of {@code TargetChanged.CASE_METRICS}).
+ */
 public record PlanTargetDef(String programCode, String programName, String actionCode, String actionDescription,
                             String indicatorCode, String unit, BigDecimal annualTarget, String method,
-                            List<String> components, List<String> calendarMonths) {
+                            List<String> components, List<String> calendarMonths, String caseMetric) {
 }

@@ -1,6 +1,7 @@
 package mx.gob.dif.programs.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import mx.gob.dif.events.TargetChanged;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -30,11 +31,22 @@ public final class PlanValidation {
     }
 
     public static Result validate(JsonNode plan) {
+        return validate(plan, false);
+    }
+
+    /**
+     * @param allowEmpty true for a plan being built entity by entity (created empty, programs added
+     *                   one at a time); an imported plan must bring at least one program
+     */
+    public static Result validate(JsonNode plan, boolean allowEmpty) {
         List<Problem> problems = new ArrayList<>();
         List<PlanTargetDef> targets = new ArrayList<>();
         int actionCount = 0;
         int goals = 0;
         JsonNode programs = plan.get("programs");
+        if (allowEmpty && (programs == null || programs.isNull() || (programs.isArray() && programs.isEmpty()))) {
+            return new Result(problems, targets, 0, 0, 0);
+        }
         if (programs == null || !programs.isArray() || programs.isEmpty()) {
             problems.add(new Problem("programs", "El plan debe tener al menos un programa en 'programs'."));
             return new Result(problems, targets, 0, 0, 0);
@@ -137,12 +149,25 @@ public final class PlanValidation {
                         }
                         composites.put(tPath, components);
                     }
+                    String caseMetric = null;
+                    JsonNode cm = target.get("caseMetric");
+                    if (cm != null && !cm.isNull()) {
+                        String v = cm.isTextual() ? cm.asText().trim() : cm.toString();
+                        if (!cm.isTextual() || !TargetChanged.CASE_METRICS.contains(v)) {
+                            problems.add(new Problem(tPath + ".caseMetric", caseMetricMessage(v)));
+                        } else if (MeasurementMethod.COMPOSITE.name().equals(method)) {
+                            problems.add(new Problem(tPath + ".caseMetric", "Una meta COMPOSITE se calcula de sus componentes y no puede "
+                                    + "contarse además desde casos; quite 'caseMetric' o cambie el método."));
+                        } else {
+                            caseMetric = v;
+                        }
+                    }
                     if (ind != null) {
                         indicatorMethods.put(ind, method);
                     }
                     if (ind != null && unit != null && quantity != null) {
                         targets.add(new PlanTargetDef(pCode, text(program, "name"), aCode, text(action, "description"), ind, unit,
-                                quantity, method, List.copyOf(components), List.copyOf(months)));
+                                quantity, method, List.copyOf(components), List.copyOf(months), caseMetric));
                     }
                 }
             }
@@ -157,6 +182,12 @@ public final class PlanValidation {
             }
         });
         return new Result(problems, targets, programs.size(), actionCount, goals);
+    }
+
+    /** Spanish message for a case metric that is not one of {@link TargetChanged#CASE_METRICS}. */
+    public static String caseMetricMessage(String value) {
+        return "Métrica de casos desconocida '" + value + "'. Déjela vacía (la meta se cuenta de los informes de actividad) "
+                + "o use una de: " + String.join(", ", TargetChanged.CASE_METRICS) + ".";
     }
 
     private static void checkInvestment(JsonNode inv, String path, List<Problem> problems) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import mx.gob.dif.common.rest.Problem;
 import mx.gob.dif.common.rest.ProblemException;
 import mx.gob.dif.events.EventJson;
+import mx.gob.dif.events.TargetChanged;
+import mx.gob.dif.programs.domain.PlanValidation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -22,12 +24,14 @@ public final class PlanCsv {
     static final List<String> HEADERS = List.of("programa", "nombre_programa", "calendario", "inversion_total",
             "inversion_municipal", "inversion_otras", "accion", "descripcion_accion", "indicador", "unidad", "meta", "metodo",
             "componentes", "formula");
+    /** Optional last column (files written before it existed still import): the target's case metric. */
+    static final String CASE_METRIC = "metrica_casos";
 
     private PlanCsv() {
     }
 
     public static String export(JsonNode plan) {
-        StringBuilder b = new StringBuilder(String.join(",", HEADERS)).append("\r\n");
+        StringBuilder b = new StringBuilder(String.join(",", HEADERS)).append(',').append(CASE_METRIC).append("\r\n");
         for (JsonNode p : plan.path("programs")) {
             List<String> months = new ArrayList<>();
             p.path("calendarMonths").forEach(m -> months.add(m.asText()));
@@ -39,7 +43,7 @@ public final class PlanCsv {
                             s(p.path("investment").get("total")), s(p.path("investment").get("municipal")),
                             s(p.path("investment").get("otherSources")), s(a.get("code")), s(a.get("description")),
                             s(t.get("indicatorCode")), s(t.get("unit")), s(t.get("target")), s(t.get("method")),
-                            String.join(" ", comps), s(t.get("formula")));
+                            String.join(" ", comps), s(t.get("formula")), s(t.get("caseMetric")));
                     b.append(String.join(",", cells.stream().map(PlanCsv::quote).toList())).append("\r\n");
                 }
             }
@@ -63,6 +67,13 @@ public final class PlanCsv {
                         + (i + 1) + " del encabezado.", 1, HEADERS.get(i)));
             }
         }
+        boolean withCaseMetric = header.size() > HEADERS.size() && CASE_METRIC.equalsIgnoreCase(header.get(HEADERS.size()).trim());
+        int columns = HEADERS.size() + (withCaseMetric ? 1 : 0);
+        if (header.size() > columns) {
+            errors.add(new Problem.FieldError(null, header.get(columns), "Columna inesperada '" + header.get(columns).trim()
+                    + "' en la posición " + (columns + 1) + "; después de 'formula' solo puede ir '" + CASE_METRIC + "'.", 1,
+                    header.get(columns).trim()));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("El encabezado del CSV no es el esperado; no se guardó nada.", errors);
         }
@@ -77,8 +88,8 @@ public final class PlanCsv {
                 continue;
             }
             int line = r + 1;
-            if (row.size() != HEADERS.size()) {
-                errors.add(new Problem.FieldError(null, "fila", "La fila tiene " + row.size() + " columnas y se esperaban " + HEADERS.size() + ".", line, "-"));
+            if (row.size() != columns) {
+                errors.add(new Problem.FieldError(null, "fila", "La fila tiene " + row.size() + " columnas y se esperaban " + columns + ".", line, "-"));
                 continue;
             }
             String code = row.get(0).trim();
@@ -132,6 +143,13 @@ public final class PlanCsv {
             }
             if (!row.get(13).isBlank()) {
                 t.put("formula", row.get(13).trim());
+            }
+            if (withCaseMetric && !row.get(14).isBlank()) {
+                String metric = row.get(14).trim();
+                if (!TargetChanged.CASE_METRICS.contains(metric)) {
+                    errors.add(new Problem.FieldError(null, CASE_METRIC, PlanValidation.caseMetricMessage(metric), line, CASE_METRIC));
+                }
+                t.put("caseMetric", metric);
             }
         }
         if (!errors.isEmpty()) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import mx.gob.dif.common.rest.Problem;
 import mx.gob.dif.common.rest.ProblemException;
 import mx.gob.dif.events.EventJson;
+import mx.gob.dif.events.TargetChanged;
+import mx.gob.dif.programs.domain.PlanValidation;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -32,7 +34,9 @@ public final class PlanSpreadsheet {
     static final List<String> PROGRAMS = List.of("programa", "nombre", "objetivo", "descripcion", "eje", "objetivo_plan",
             "estrategia", "calendario", "inversion_total", "inversion_municipal", "inversion_otras");
     static final List<String> TARGETS = List.of("programa", "accion", "descripcion_accion", "indicador", "unidad", "meta",
-            "metodo", "componentes", "formula");
+            "metodo", "componentes", "formula", "metrica_casos");
+    /** Columns of Metas a file must have; later ones are optional (files written before they existed still import). */
+    static final int TARGETS_REQUIRED = 9;
     static final List<String> GOALS = List.of("programa", "componente", "meta", "indicador", "fuente_verificacion", "supuestos");
     static final List<String> SDG = List.of("programa", "objetivo", "meta", "indicador");
 
@@ -69,7 +73,7 @@ public final class PlanSpreadsheet {
                         List<String> comps = new ArrayList<>();
                         t.path("components").forEach(c -> comps.add(c.asText()));
                         row(ts, tr++, code, a.get("code"), a.get("description"), t.get("indicatorCode"), t.get("unit"), t.get("target"),
-                                t.get("method"), comps.isEmpty() ? null : String.join(",", comps), t.get("formula"));
+                                t.get("method"), comps.isEmpty() ? null : String.join(",", comps), t.get("formula"), t.get("caseMetric"));
                     }
                 }
                 for (JsonNode g : p.path("interventionGoals")) {
@@ -93,7 +97,7 @@ public final class PlanSpreadsheet {
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet planSheet = required(wb, "Plan", PLAN, errors);
             Sheet ps = required(wb, "Programas", PROGRAMS, errors);
-            Sheet ts = required(wb, "Metas", TARGETS, errors);
+            Sheet ts = required(wb, "Metas", TARGETS.subList(0, TARGETS_REQUIRED), errors);
             Sheet gs = wb.getSheet("Metas de intervención");
             Sheet ss = wb.getSheet("ODS");
             if (!errors.isEmpty()) {
@@ -117,7 +121,7 @@ public final class PlanSpreadsheet {
                         plan.set("fiscalYear", n);
                     }
                 } else {
-                    plan.put(field, text(row, 1));
+                    putText(plan, field, text(row, 1));
                 }
             }
             if (orgUnit != null) {
@@ -182,6 +186,7 @@ public final class PlanSpreadsheet {
                 programs.put(code, p);
             }
             Map<String, ObjectNode> actions = new LinkedHashMap<>();
+            boolean withCaseMetric = TARGETS.get(9).equalsIgnoreCase(String.valueOf(text(ts.getRow(0), 9)).trim());
             for (int r = 1; r <= ts.getLastRowNum(); r++) {
                 Row row = ts.getRow(r);
                 String program = text(row, 0);
@@ -221,6 +226,14 @@ public final class PlanSpreadsheet {
                     for (String x : comps.split(",")) {
                         c.add(x.trim());
                     }
+                }
+                String metric = withCaseMetric ? text(row, 9) : null;
+                if (metric != null) {
+                    metric = metric.trim();
+                    if (!TargetChanged.CASE_METRICS.contains(metric)) {
+                        errors.add(cell("Metas", r + 1, "metrica_casos (" + columnLetter(9) + ")", PlanValidation.caseMetricMessage(metric)));
+                    }
+                    t.put("caseMetric", metric);
                 }
             }
             readChildren(gs, "Metas de intervención", GOALS, programs, "interventionGoals",
