@@ -14,7 +14,8 @@ import java.util.Map;
  * <li>follow-up reports: delivered on time / requested × 100, each counted in the month of its own event;</li>
  * <li>monthly reports: delivered on time / due × 100. One report is due per reporting unit and per
  * calendar month of the period that has ended by {@code today} (the current month is not due yet);
- * only on-time reports for due months count in the numerator.</li>
+ * the numerator counts each (unit, due month) with at least one on-time report once, so a report
+ * sent again never lifts the ratio above 100 %.</li>
  * </ul>
  * Percent = 100 × numerator / denominator, 2 decimals half-up, no trailing zeros; null when the
  * denominator is 0. Over 100 % is reported as is (e.g. letters for referrals of an earlier period).
@@ -61,10 +62,46 @@ public final class ProcedureIndicators {
     }
 
     /**
+     * The roll-up over units: counts are summed, and every unit with case events owes its monthly
+     * reports (a unit without any, e.g. the one asked for before its first case, still owes them: at
+     * least one reporting unit).
+     *
+     * @param perUnit case counts of the year, one entry per unit of the subtree that has any
+     */
+    public static Result compute(java.util.Collection<CaseCounts> perUnit, Period p, LocalDate today) {
+        CaseCounts total = new CaseCounts();
+        long monthlyOnTime = 0;
+        int lastDue = lastDueMonth(p, today);
+        for (CaseCounts u : perUnit) {
+            for (CaseMetric m : CaseMetric.values()) {
+                for (int month = 1; month <= 12; month++) {
+                    total.add(m, month, u.get(m, month));
+                }
+            }
+            for (int month = p.firstMonth(); month <= lastDue; month++) {
+                if (u.get(CaseMetric.MONTHLY_REPORTS_ON_TIME, month) > 0) {
+                    monthlyOnTime++;
+                }
+            }
+        }
+        return compute(total, p, today, Math.max(1, perUnit.size()), monthlyOnTime);
+    }
+
+    /**
+     * One unit (or units already summed, each month's on-time monthly reports taken as they are).
+     *
      * @param counts         case counts of the year, already summed over the reporting units
      * @param reportingUnits how many units owe a monthly report each month (at least 1)
      */
     public static Result compute(CaseCounts counts, Period p, LocalDate today, int reportingUnits) {
+        long onTime = 0;
+        for (int month = p.firstMonth(); month <= lastDueMonth(p, today); month++) {
+            onTime += Math.min(reportingUnits, counts.get(CaseMetric.MONTHLY_REPORTS_ON_TIME, month));
+        }
+        return compute(counts, p, today, reportingUnits, onTime);
+    }
+
+    private static Result compute(CaseCounts counts, Period p, LocalDate today, int reportingUnits, long monthlyOnTime) {
         if (reportingUnits < 1) {
             throw new IllegalArgumentException("reportingUnits " + reportingUnits);
         }
@@ -73,7 +110,6 @@ public final class ProcedureIndicators {
             totals.put(m, counts.sum(m, p.firstMonth(), p.lastMonth()));
         }
         int due = monthsDue(p, today);
-        long monthlyOnTime = counts.sum(CaseMetric.MONTHLY_REPORTS_ON_TIME, p.firstMonth(), lastDueMonth(p, today));
         return new Result(due, reportingUnits,
                 Ratio.of(totals.get(CaseMetric.REFERRAL_LETTERS_ISSUED), totals.get(CaseMetric.CASES_REFERRED)),
                 Ratio.of(totals.get(CaseMetric.FOLLOW_UP_REPORTS_ON_TIME), totals.get(CaseMetric.FOLLOW_UP_REPORTS_REQUESTED)),

@@ -311,15 +311,7 @@ public class IndicatorQuery {
         Period p = period(periodText);
         requireUnit(orgUnit);
         Map<String, CaseCounts> perUnit = caseCounts(orgUnit, p.year(), null);
-        CaseCounts total = new CaseCounts();
-        perUnit.values().forEach(u -> {
-            for (CaseMetric m : CaseMetric.values()) {
-                for (int month = 1; month <= 12; month++) {
-                    total.add(m, month, u.get(m, month));
-                }
-            }
-        });
-        ProcedureIndicators.Result r = ProcedureIndicators.compute(total, p, LocalDate.now(MEXICO), Math.max(1, perUnit.size()));
+        ProcedureIndicators.Result r = ProcedureIndicators.compute(perUnit.values(), p, LocalDate.now(MEXICO));
         Map<String, Object> counts = new LinkedHashMap<>();
         r.counts().forEach((m, n) -> counts.put(camel(m.name()), n));
         Map<String, Object> out = new LinkedHashMap<>();

@@ -123,6 +123,28 @@ class ProcedureIndicatorsTest {
     }
 
     @Test
+    void aMonthlyReportSentAgainCountsOncePerUnitAndMonth() {
+        CaseCounts a = new CaseCounts().add(MONTHLY_REPORTS_DELIVERED, 1, 2).add(MONTHLY_REPORTS_ON_TIME, 1, 2)
+                .add(MONTHLY_REPORTS_DELIVERED, 2, 1).add(MONTHLY_REPORTS_ON_TIME, 2, 1);
+        CaseCounts b = new CaseCounts().add(CASES_ATTENDED, 1, 1); // runs cases, no report delivered
+        LocalDate after = LocalDate.of(2022, 1, 1);
+        ProcedureIndicators.Result one = ProcedureIndicators.compute(java.util.List.of(a), Period.parse("2021-Q1"), after);
+        assertEquals(Ratio.of(2, 3), one.monthlyReportsOnTime());
+        assertEquals(3L, one.counts().get(MONTHLY_REPORTS_ON_TIME)); // the plain count keeps every delivery
+        ProcedureIndicators.Result both = ProcedureIndicators.compute(java.util.List.of(a, b), Period.parse("2021-Q1"), after);
+        assertEquals(Ratio.of(2, 6), both.monthlyReportsOnTime());
+        assertEquals(2, both.reportingUnits());
+        // no unit with cases yet: the unit asked for still owes its reports
+        ProcedureIndicators.Result none = ProcedureIndicators.compute(java.util.List.of(), Period.parse("2021-Q1"), after);
+        assertEquals(Ratio.of(0, 3), none.monthlyReportsOnTime());
+        assertEquals(1, none.reportingUnits());
+        assertNull(none.referralLetters().percent());
+        // nothing due yet: null
+        assertNull(ProcedureIndicators.compute(java.util.List.of(a), Period.parse("2021-Q1"), LocalDate.of(2021, 1, 20))
+                .monthlyReportsOnTime().percent());
+    }
+
+    @Test
     void caseCountsAsMonthValues() {
         CaseCounts c = new CaseCounts().add(CASES_ATTENDED, 3, 4).add(CASES_ATTENDED, 3, 2).add(CASES_ATTENDED, 5, 1);
         MonthValues v = c.monthValues(CASES_ATTENDED);
@@ -188,7 +210,7 @@ class ProcedureIndicatorsTest {
             boolean ended = java.time.YearMonth.of(p.year(), month).atEndOfMonth().isBefore(today);
             if (ended) {
                 due++;
-                onTimeInDueMonths += raw[MONTHLY_REPORTS_ON_TIME.ordinal()][month - 1];
+                onTimeInDueMonths += Math.min(units, raw[MONTHLY_REPORTS_ON_TIME.ordinal()][month - 1]);
             }
         }
         assertEquals(due, r.monthsDue());
@@ -230,9 +252,13 @@ class ProcedureIndicatorsTest {
         }
         Period p = Period.parse(period);
         LocalDate today = LocalDate.of(2022, 1, 1);
-        ProcedureIndicators.Result ra = ProcedureIndicators.compute(ca, p, today, 1);
-        ProcedureIndicators.Result rb = ProcedureIndicators.compute(cb, p, today, 1);
-        ProcedureIndicators.Result rs = ProcedureIndicators.compute(sum, p, today, 2);
+        ProcedureIndicators.Result ra = ProcedureIndicators.compute(java.util.List.of(ca), p, today);
+        ProcedureIndicators.Result rb = ProcedureIndicators.compute(java.util.List.of(cb), p, today);
+        ProcedureIndicators.Result rs = ProcedureIndicators.compute(java.util.List.of(ca, cb), p, today);
+        assertEquals(2, rs.reportingUnits());
+        assertEquals(rs.counts(), ProcedureIndicators.compute(sum, p, today, 2).counts());
+        // never more on-time monthly reports than were due
+        assertTrue(rs.monthlyReportsOnTime().numerator() <= rs.monthlyReportsOnTime().denominator());
         // ratios divide the rolled-up sums
         assertEquals(ra.referralLetters().numerator() + rb.referralLetters().numerator(), rs.referralLetters().numerator());
         assertEquals(ra.referralLetters().denominator() + rb.referralLetters().denominator(), rs.referralLetters().denominator());
