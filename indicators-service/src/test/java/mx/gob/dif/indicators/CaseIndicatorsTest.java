@@ -16,6 +16,12 @@ import mx.gob.dif.events.OrgUnitChanged;
 import mx.gob.dif.events.SchemaValidator;
 import mx.gob.dif.events.TargetChanged;
 import mx.gob.dif.events.Topics;
+import mx.gob.dif.indicators.messaging.CaseApplier;
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -62,6 +68,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
         initArgs = @ResourceArg(name = "database", value = "dif_indicators"))
 class CaseIndicatorsTest {
     private static KafkaProducer<String, String> producer;
+    @Inject
+    AgroalDataSource ds;
     private static boolean seeded;
     /** One event id sent three times (twice in one batch, once later): counts once. */
     private static final String REPEATED = UUID.randomUUID().toString();
@@ -233,6 +241,35 @@ class CaseIndicatorsTest {
         producer.flush();
         sleep(500);
         given().get("/api/v1/indicators/procedure?orgUnit=25006&period=2021-01").then().body("counts.casesAttended", equalTo(3));
+    }
+
+    /** What a redelivery after a crash between the database commit and the offset commit would do, on the real database. */
+    @Test
+    void aBatchAppliedTwiceCountsOnce() throws Exception {
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        List<CaseApplier.CaseChange> batch = List.of(
+                new CaseApplier.CaseChange(a, "26077", "RECEIVED", LocalDate.of(2021, 8, 1), false),
+                new CaseApplier.CaseChange(b, "26077", "FOLLOW_UP_DELIVERED", LocalDate.of(2021, 8, 2), true),
+                new CaseApplier.CaseChange(a, "26077", "RECEIVED", LocalDate.of(2021, 8, 1), false));
+        List<List<CaseApplier.Key>> changed = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            try (Connection c = ds.getConnection()) {
+                c.setAutoCommit(false);
+                changed.add(CaseApplier.apply(c, batch));
+                c.commit();
+            }
+        }
+        assertEquals(3, changed.get(0).size());
+        assertEquals(List.of(), changed.get(1));
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select metric, count from case_count where org_unit = '26077' and year = 2021 and month = 8")) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        assertEquals(Map.of("CASES_ATTENDED", 1L, "FOLLOW_UP_REPORTS_DELIVERED", 1L, "FOLLOW_UP_REPORTS_ON_TIME", 1L), counts);
     }
 
     @Test
