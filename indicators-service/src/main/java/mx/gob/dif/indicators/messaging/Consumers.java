@@ -41,7 +41,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Two consumer loops on their own threads: the catalog (org units, programs, targets) and the
- * activity log. One polled batch is one database transaction. For the activity log the next
+ * activity log together with the case log (dif.cases: both topics in one subscription, one batch may
+ * hold events of both, applied in the same transaction). One polled batch is one database transaction. For the activity log the next
  * offsets are stored in that same transaction (table consumer_offset) and the loop resumes from
  * them, so a crash between the database commit and the Kafka commit replays nothing twice; the
  * Kafka commit still follows the database commit, for lag monitoring. A batch that fails (database
@@ -223,8 +224,10 @@ public class Consumers {
                     Catalog.Target t = new Catalog.Target(required(d, "planOrgUnit"), d.path("fiscalYear").asInt(),
                             required(d, "indicatorCode"), required(d, "programCode"), d.path("programName").asText(null),
                             d.path("actionCode").asText(null), d.path("actionDescription").asText(null), d.path("unit").asText(null),
-                            new BigDecimal(d.path("annualTarget").asText()), d.path("method").asText("SUM"), components, calendar);
+                            new BigDecimal(d.path("annualTarget").asText()), d.path("method").asText("SUM"), components, calendar,
+                            d.hasNonNull("caseMetric") ? d.get("caseMetric").asText() : null);
                     mx.gob.dif.indicators.domain.MeasurementMethod.of(t.method()); // unknown method → skipped, not stored
+                    mx.gob.dif.indicators.domain.CaseMetric.ofTarget(t.caseMetric()); // unknown case metric → skipped too
                     boolean deleted = d.path("deleted").asBoolean(false);
                     catalog.persistTarget(conn, t, deleted);
                     afterCommit.add(() -> catalog.cacheTarget(t, deleted));
@@ -262,7 +265,8 @@ public class Consumers {
         KafkaConsumer<String, String> c = activityConsumer;
         Map<TopicPartition, Long> rebuildEnd = null;
         try {
-            c.subscribe(List.of(Topics.ACTIVITIES), new ConsumerRebalanceListener() {
+            // case events ride in the same loop: same batches, same transaction, same stored offsets, same rebuild
+            c.subscribe(List.of(Topics.ACTIVITIES, Topics.CASE_EVENTS), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                 }
@@ -285,8 +289,16 @@ public class Consumers {
                 }
                 if (!records.isEmpty()) {
                     List<ActivityApplier.Activity> events = new ArrayList<>(records.count());
+                    List<CaseApplier.CaseChange> cases = new ArrayList<>();
                     for (ConsumerRecord<String, String> r : records) {
                         try {
+                            if (Topics.CASE_EVENTS.equals(r.topic())) {
+                                CaseApplier.CaseChange cc = CaseApplier.parse(r.value());
+                                if (cc != null) {
+                                    cases.add(cc);
+                                }
+                                continue;
+                            }
                             ActivityApplier.Activity a = ActivityApplier.parse(EventJson.MAPPER.readTree(r.value()));
                             if (a != null) {
                                 events.add(a);
@@ -296,10 +308,12 @@ public class Consumers {
                         }
                     }
                     List<ActivityApplier.Key> changed;
+                    List<CaseApplier.Key> casesChanged;
                     try (Connection conn = ds.getConnection()) {
                         conn.setAutoCommit(false);
                         try {
                             changed = ActivityApplier.apply(conn, events);
+                            casesChanged = CaseApplier.apply(conn, cases);
                             storeOffsets(conn, records);
                             conn.commit();
                         } catch (SQLException ex) {
@@ -314,6 +328,7 @@ public class Consumers {
                     applied.addAndGet(records.count());
                     if (rebuildEnd == null) {
                         updates.publish(changed);
+                        updates.publishCases(casesChanged);
                     }
                 }
                 if (rebuildEnd != null) {
@@ -401,7 +416,7 @@ public class Consumers {
 
     /**
      * Drops the derived tables and the stored offsets in one transaction and rewinds to the start of
-     * the log (the activity topic is kept forever). A crash in the middle resumes the replay.
+     * the logs (the activity and case topics are kept forever). A crash in the middle resumes the replay.
      */
     private Map<TopicPartition, Long> startRebuild(KafkaConsumer<String, String> c) throws SQLException {
         try (Connection conn = ds.getConnection()) {
@@ -410,7 +425,7 @@ public class Consumers {
                 ps.setString(1, activityGroup);
                 ps.executeUpdate();
             }
-            conn.createStatement().execute("truncate activity, month_value");
+            conn.createStatement().execute("truncate activity, month_value, case_event, case_count");
             conn.commit();
         }
         c.seekToBeginning(c.assignment());
@@ -418,7 +433,7 @@ public class Consumers {
         long total = end.values().stream().mapToLong(Long::longValue).sum();
         RebuildStatus s = rebuild.get();
         rebuild.set(new RebuildStatus("RUNNING", 0, total, s.startedAt(), null));
-        LOG.infof("Rebuild started: replaying up to %d records from the activity log", total);
+        LOG.infof("Rebuild started: replaying up to %d records from the activity and case logs", total);
         return end;
     }
 

@@ -73,6 +73,22 @@ public class IndicatorUpdates {
         }
     }
 
+    /** Case counts changed: every target counted from that metric, for the unit and its ancestors. */
+    void publishCases(List<CaseApplier.Key> changed) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (CaseApplier.Key k : changed) {
+            if (!seen.add(k.metric() + "|" + k.orgUnit() + "|" + k.year())) {
+                continue;
+            }
+            for (String indicator : catalog.caseMetricIndicators(k.year(), k.metric())) {
+                pending.add(indicator + "|" + k.orgUnit() + "|" + k.year());
+                for (String a : catalog.ancestors(k.orgUnit())) {
+                    pending.add(indicator + "|" + a + "|" + k.year());
+                }
+            }
+        }
+    }
+
     private void drain() {
         Set<String> keys = new LinkedHashSet<>();
         for (var it = pending.iterator(); it.hasNext() && keys.size() < MAX_PER_BATCH; ) {

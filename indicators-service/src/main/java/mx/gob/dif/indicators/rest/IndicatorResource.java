@@ -26,6 +26,14 @@ public class IndicatorResource {
         this.consumers = consumers;
     }
 
+    /** Procedure PDG-02's performance indicators (ratios with numerator, denominator, percent) and plain case counts. */
+    @GET
+    @Path("/indicators/procedure")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> procedure(@QueryParam("orgUnit") String orgUnit, @QueryParam("period") String period) {
+        return query.procedure(orgUnit, period);
+    }
+
     @GET
     @Path("/indicators/{code}")
     @Produces(MediaType.APPLICATION_JSON)

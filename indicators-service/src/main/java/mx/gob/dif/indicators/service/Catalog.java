@@ -29,7 +29,14 @@ public class Catalog {
 
     public record Target(String planOrgUnit, int year, String indicator, String programCode, String programName,
                          String actionCode, String actionDescription, String unit, BigDecimal annualTarget, String method,
-                         List<String> components, List<Integer> calendar) {
+                         List<String> components, List<Integer> calendar, String caseMetric) {
+        /** An ordinary target, counted from activity reports. */
+        public Target(String planOrgUnit, int year, String indicator, String programCode, String programName,
+                      String actionCode, String actionDescription, String unit, BigDecimal annualTarget, String method,
+                      List<String> components, List<Integer> calendar) {
+            this(planOrgUnit, year, indicator, programCode, programName, actionCode, actionDescription, unit, annualTarget,
+                    method, components, calendar, null);
+        }
     }
 
     /** A program of a plan; calendar months as the plan writes them (ENE … DIC). */
@@ -57,11 +64,11 @@ public class Catalog {
             }
             try (ResultSet rs = c.createStatement().executeQuery("""
                     select plan_org_unit, fiscal_year, indicator_code, program_code, program_name, action_code, action_desc, unit,
-                      annual_target, method, components, calendar from target_def where not deleted""")) {
+                      annual_target, method, components, calendar, case_metric from target_def where not deleted""")) {
                 while (rs.next()) {
                     Target t = new Target(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getString(7), rs.getString(8), rs.getBigDecimal(9), rs.getString(10),
-                            split(rs.getString(11)), splitInts(rs.getString(12)));
+                            split(rs.getString(11)), splitInts(rs.getString(12)), rs.getString(13));
                     plans.computeIfAbsent(t.planOrgUnit() + "|" + t.year(), k -> new ConcurrentHashMap<>()).put(t.indicator(), t);
                 }
             }
@@ -97,11 +104,12 @@ public class Catalog {
     public void persistTarget(Connection c, Target t, boolean deleted) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into target_def(plan_org_unit, fiscal_year, indicator_code, program_code, program_name, action_code, action_desc,
-                  unit, annual_target, method, components, calendar, deleted) values (?,?,?,?,?,?,?,?,?,?,?,?,?)
+                  unit, annual_target, method, components, calendar, deleted, case_metric) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 on conflict (plan_org_unit, fiscal_year, indicator_code) do update set program_code = excluded.program_code,
                   program_name = excluded.program_name, action_code = excluded.action_code, action_desc = excluded.action_desc,
                   unit = excluded.unit, annual_target = excluded.annual_target, method = excluded.method,
-                  components = excluded.components, calendar = excluded.calendar, deleted = excluded.deleted""")) {
+                  components = excluded.components, calendar = excluded.calendar, deleted = excluded.deleted,
+                  case_metric = excluded.case_metric""")) {
             ps.setString(1, t.planOrgUnit());
             ps.setInt(2, t.year());
             ps.setString(3, t.indicator());
@@ -115,6 +123,7 @@ public class Catalog {
             ps.setString(11, String.join(",", t.components()));
             ps.setString(12, t.calendar().stream().map(String::valueOf).collect(Collectors.joining(",")));
             ps.setBoolean(13, deleted);
+            ps.setString(14, t.caseMetric());
             ps.executeUpdate();
         }
     }
@@ -218,7 +227,7 @@ public class Catalog {
             for (Target t : plan(d, year).values()) {
                 merged.merge(t.indicator(), t, (a, b) -> new Target(orgUnit, year, a.indicator(), a.programCode(), a.programName(),
                         a.actionCode(), a.actionDescription(), a.unit(), a.annualTarget().add(b.annualTarget()), a.method(),
-                        a.components(), a.calendar()));
+                        a.components(), a.calendar(), a.caseMetric()));
             }
         }
         return merged.values();
@@ -235,6 +244,18 @@ public class Catalog {
             }
         }
         return targetsFor(orgUnit, year).stream().filter(t -> t.indicator().equals(indicator)).findFirst();
+    }
+
+    /** Codes of the targets of any plan of the year counted from the given case metric. */
+    public java.util.Set<String> caseMetricIndicators(int year, String metric) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        String suffix = "|" + year;
+        plans.forEach((key, plan) -> {
+            if (key.endsWith(suffix)) {
+                plan.values().stream().filter(t -> metric.equals(t.caseMetric())).forEach(t -> out.add(t.indicator()));
+            }
+        });
+        return out;
     }
 
     public static List<String> split(String csv) {

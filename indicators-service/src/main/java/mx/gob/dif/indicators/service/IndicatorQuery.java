@@ -5,6 +5,9 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import mx.gob.dif.common.rest.ProblemException;
 import mx.gob.dif.indicators.domain.Aggregation;
+import mx.gob.dif.indicators.domain.CaseCounts;
+import mx.gob.dif.indicators.domain.CaseMetric;
+import mx.gob.dif.indicators.domain.ProcedureIndicators;
 import mx.gob.dif.indicators.domain.Expectation;
 import mx.gob.dif.indicators.domain.MeasurementMethod;
 import mx.gob.dif.indicators.domain.MonthValues;
@@ -71,6 +74,8 @@ public class IndicatorQuery {
         Set<String> needed = new HashSet<>();
         closure(code, orgUnit, p.year(), needed);
         Map<String, Map<String, MonthValues>> values = load(needed, orgUnit, p.year());
+        overlayCaseCounts(values, needed.stream().map(n -> catalog.target(n, orgUnit, p.year()).orElse(null))
+                .filter(java.util.Objects::nonNull).toList(), orgUnit, p.year());
         IndicatorValue v = evaluate(t, orgUnit, p, values);
         if (MeasurementMethod.of(t.method()) == MeasurementMethod.COMPOSITE) {
             return v;
@@ -110,6 +115,7 @@ public class IndicatorQuery {
             throw ProblemException.notFound("El programa '" + program + "' no está en el plan " + p.year() + " que aplica a la unidad " + orgUnit + ".");
         }
         Map<String, Map<String, MonthValues>> values = loadAll(orgUnit, p.year());
+        overlayCaseCounts(values, catalog.targetsFor(orgUnit, p.year()), orgUnit, p.year());
         List<IndicatorValue> rows = targets.stream().map(t -> evaluate(t, orgUnit, p, values)).toList();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("program", program);
@@ -131,6 +137,7 @@ public class IndicatorQuery {
             throw ProblemException.notFound("No hay plan " + year + " que aplique a la unidad " + orgUnit + ".");
         }
         Map<String, Map<String, MonthValues>> values = loadAll(orgUnit, year);
+        overlayCaseCounts(values, targets, orgUnit, year);
         List<IndicatorValue> rows = targets.stream().map(t -> evaluate(t, orgUnit, p, values))
                 .sorted(java.util.Comparator.comparing(IndicatorValue::programCode).thenComparing(IndicatorValue::indicator)).toList();
         Map<String, List<IndicatorValue>> byProgram = new LinkedHashMap<>();
@@ -246,6 +253,95 @@ public class IndicatorQuery {
             throw new IllegalStateException(e);
         }
         return out;
+    }
+
+    /**
+     * A target counted from a case metric takes its month values from the case counts of the unit's
+     * subtree (per unit, so the roll-up is the same as for activities), not from activity reports.
+     */
+    private void overlayCaseCounts(Map<String, Map<String, MonthValues>> values, Collection<Catalog.Target> targets,
+                                   String orgUnit, int year) {
+        Map<String, CaseMetric> byIndicator = new HashMap<>();
+        for (Catalog.Target t : targets) {
+            CaseMetric m = t.caseMetric() == null ? null : CaseMetric.ofTarget(t.caseMetric());
+            if (m != null) {
+                byIndicator.put(t.indicator(), m);
+            }
+        }
+        if (byIndicator.isEmpty()) {
+            return;
+        }
+        Map<String, CaseCounts> perUnit = caseCounts(orgUnit, year, byIndicator.values().stream().map(Enum::name).distinct().toArray(String[]::new));
+        byIndicator.forEach((indicator, metric) -> {
+            Map<String, MonthValues> units = new HashMap<>();
+            perUnit.forEach((unit, counts) -> units.put(unit, counts.monthValues(metric)));
+            values.put(indicator, units);
+        });
+    }
+
+    /** org unit → its case counts of the year, for the unit's subtree (the given metrics, or all when null). */
+    private Map<String, CaseCounts> caseCounts(String orgUnit, int year, String[] metrics) {
+        Map<String, CaseCounts> out = new HashMap<>();
+        String sql = "select org_unit, metric, month, count from case_count where year = ? and org_unit = any(?)"
+                + (metrics == null ? "" : " and metric = any(?)");
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, year);
+            ps.setArray(2, c.createArrayOf("text", catalog.subtree(orgUnit).toArray(String[]::new)));
+            if (metrics != null) {
+                ps.setArray(3, c.createArrayOf("text", metrics));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), k -> new CaseCounts())
+                            .add(CaseMetric.valueOf(rs.getString(2)), rs.getInt(3), rs.getLong(4));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    /**
+     * The performance indicators of procedure PDG-02 for a unit (its subtree summed) over a period.
+     * Monthly reports are due from every unit of the subtree that has case events in the year (at
+     * least one: the unit asked for).
+     */
+    public Map<String, Object> procedure(String orgUnit, String periodText) {
+        Period p = period(periodText);
+        requireUnit(orgUnit);
+        Map<String, CaseCounts> perUnit = caseCounts(orgUnit, p.year(), null);
+        ProcedureIndicators.Result r = ProcedureIndicators.compute(perUnit.values(), p, LocalDate.now(MEXICO));
+        Map<String, Object> counts = new LinkedHashMap<>();
+        r.counts().forEach((m, n) -> counts.put(camel(m.name()), n));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("procedure", ProcedureIndicators.PROCEDURE);
+        out.put("orgUnit", orgUnit);
+        out.put("orgUnitName", catalog.unit(orgUnit).map(Catalog.Unit::name).orElse(orgUnit));
+        out.put("period", p.label());
+        out.put("referralLetters", r.referralLetters());
+        out.put("followUpReportsOnTime", r.followUpReportsOnTime());
+        out.put("monthlyReportsOnTime", r.monthlyReportsOnTime());
+        out.put("monthsDue", r.monthsDue());
+        out.put("reportingUnits", r.reportingUnits());
+        out.put("counts", counts);
+        out.put("asOf", OffsetDateTime.now().toString());
+        return out;
+    }
+
+    /** CASES_ATTENDED → casesAttended. */
+    static String camel(String constant) {
+        StringBuilder b = new StringBuilder();
+        boolean upper = false;
+        for (char ch : constant.toLowerCase().toCharArray()) {
+            if (ch == '_') {
+                upper = true;
+            } else {
+                b.append(upper ? Character.toUpperCase(ch) : ch);
+                upper = false;
+            }
+        }
+        return b.toString();
     }
 
     private void requireUnit(String orgUnit) {
