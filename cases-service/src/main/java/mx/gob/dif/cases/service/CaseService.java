@@ -187,6 +187,8 @@ public class CaseService {
         } catch (IllegalArgumentException e) {
             throw ProblemException.unprocessable("Estado desconocido '" + in.to() + "'.", List.of());
         }
+        SupportCase c = get(id);
+        requireLegal(c, to);
         switch (to) {
             case ENROLLED -> throw ProblemException.conflict("Para incorporar el caso a un programa use POST /api/v1/cases/" + id + "/enrollments con el programa.");
             case REFERRED -> throw ProblemException.conflict("Para canalizar el caso use POST /api/v1/cases/" + id + "/referrals con la dependencia.");
@@ -194,18 +196,13 @@ public class CaseService {
             default -> {
             }
         }
-        SupportCase c = get(id);
         move(c, to, in.reason(), actor);
         return c;
     }
 
     /** Applies one legal transition, records it and tells the event log. */
     void move(SupportCase c, CaseStatus to, String reason, String actor) {
-        if (!c.status.canMoveTo(to)) {
-            throw ProblemException.conflict("El caso " + c.folio + " está \"" + c.status.label() + "\" y no puede pasar a \""
-                    + to.label() + "\". Desde aquí puede pasar a: " + c.status.next().stream().map(CaseStatus::label)
-                    .collect(Collectors.joining(", ")) + ".");
-        }
+        requireLegal(c, to);
         if (CaseStatus.needsReason(c.status, to) && (reason == null || reason.isBlank())) {
             throw ProblemException.unprocessable("Indique el motivo para pasar el caso a \"" + to.label() + "\" (campo 'reason').",
                     List.of(mx.gob.dif.common.rest.Problem.FieldError.of(null, "reason", "Falta el motivo.")));
@@ -215,6 +212,15 @@ public class CaseService {
         c.updatedAt = OffsetDateTime.now();
         record(c, from, to, actor, reason);
         events.publish(c, Beneficiary.findById(c.beneficiaryId), mx.gob.dif.events.CaseEvent.Change.STATUS_CHANGED, LocalDate.now());
+    }
+
+    /** 409 naming the statuses the case can go to from where it is. */
+    private static void requireLegal(SupportCase c, CaseStatus to) {
+        if (!c.status.canMoveTo(to)) {
+            throw ProblemException.conflict("El caso " + c.folio + " está \"" + c.status.label() + "\" y no puede pasar a \""
+                    + to.label() + "\". Desde aquí puede pasar a: " + c.status.next().stream().map(CaseStatus::label)
+                    .collect(Collectors.joining(", ")) + ".");
+        }
     }
 
     private void record(SupportCase c, CaseStatus from, CaseStatus to, String actor, String reason) {
