@@ -48,12 +48,16 @@ class PlanEntityApiTest {
      * so that an unexpected extra event would be seen too.
      */
     static List<JsonNode> targetEvents(String keyPrefix, int atLeast) throws Exception {
+        return events(Topics.CATALOG_TARGETS, keyPrefix, atLeast);
+    }
+
+    static List<JsonNode> events(String topic, String keyPrefix, int atLeast) throws Exception {
         List<JsonNode> out = new ArrayList<>();
         try (var consumer = new KafkaConsumer<String, String>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.CATALOG_TARGETS));
+            consumer.subscribe(List.of(topic));
             long deadline = System.currentTimeMillis() + 20_000;
             long settle = Long.MAX_VALUE;
             while (System.currentTimeMillis() < Math.min(deadline, settle)) {
@@ -167,6 +171,16 @@ class PlanEntityApiTest {
                 .body("detail", containsString("R-01-01"));
         given().get(base + "/revisions").then().body("$", hasSize(revisionsBefore + 2))
                 .body("[-1].summary", containsString("1 eliminada(s)"));
+
+        // the program without targets is still in the plan (not announced deleted); deleting it is announced once
+        List<JsonNode> beforeDelete = events(Topics.CATALOG_PROGRAMS, "10036|2031|R-01", 3);
+        assertEquals(List.of(false, false, false), beforeDelete.stream().map(e -> e.get("deleted").asBoolean()).toList(),
+                beforeDelete.toString());
+        given().delete(base + "/programs/R-01").then().statusCode(204).header("X-Plan-Changed", "true");
+        given().get(base + "/programs/R-01").then().statusCode(404);
+        List<JsonNode> programEvents = events(Topics.CATALOG_PROGRAMS, "10036|2031|R-01", 4);
+        assertEquals(List.of(false, false, false, true), programEvents.stream().map(e -> e.get("deleted").asBoolean()).toList(),
+                programEvents.toString());
     }
 
     @Test

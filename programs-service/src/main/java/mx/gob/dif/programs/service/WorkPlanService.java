@@ -122,6 +122,8 @@ public class WorkPlanService {
         int revision;
         String status;
         Map<String, PlanTargetDef> before = Map.of();
+        Set<String> programsBefore = new java.util.LinkedHashSet<>();
+        existing.ifPresent(s -> parse(s.content()).path("programs").forEach(p -> programsBefore.add(p.path("code").asText())));
         try (Connection c = ds.getConnection()) {
             if (existing.isEmpty()) {
                 id = UUID.randomUUID();
@@ -195,7 +197,7 @@ public class WorkPlanService {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        publish(orgUnit, year, plan, newTargets, before);
+        publish(orgUnit, year, plan, newTargets, before, programsBefore);
         planCache.invalidate(orgUnit, year);
         LOG.infof("Work plan %s/%d %s (revision %d, %d targets)", orgUnit, year, existing.isEmpty() ? "created" : "updated",
                 revision, newTargets.size());
@@ -545,10 +547,16 @@ public class WorkPlanService {
 
     // ------------------------------------------------------------------ internals
 
-    private void publish(String orgUnit, int year, ObjectNode plan, List<PlanTargetDef> targets, Map<String, PlanTargetDef> before) {
+    /**
+     * Catalog events of a stored change. A program is announced deleted only when it left the plan
+     * (not when it merely has no targets left, as happens when its last target is deleted).
+     */
+    private void publish(String orgUnit, int year, ObjectNode plan, List<PlanTargetDef> targets, Map<String, PlanTargetDef> before,
+                         Set<String> programsBefore) {
         Map<String, List<String>> indicatorsByProgram = new LinkedHashMap<>();
         targets.forEach(t -> indicatorsByProgram.computeIfAbsent(t.programCode(), k -> new ArrayList<>()).add(t.indicatorCode()));
-        Set<String> programsNow = indicatorsByProgram.keySet();
+        Set<String> programsNow = new java.util.HashSet<>();
+        plan.path("programs").forEach(p -> programsNow.add(p.path("code").asText()));
         for (JsonNode p : plan.path("programs")) {
             String code = p.path("code").asText();
             List<String> months = new ArrayList<>();
@@ -557,7 +565,8 @@ public class WorkPlanService {
                     new ProgramChanged(orgUnit, year, code, p.path("name").asText(), months,
                             indicatorsByProgram.getOrDefault(code, List.of()), false));
         }
-        before.values().stream().map(PlanTargetDef::programCode).distinct().filter(pc -> !programsNow.contains(pc))
+        java.util.stream.Stream.concat(programsBefore.stream(), before.values().stream().map(PlanTargetDef::programCode))
+                .distinct().filter(pc -> !programsNow.contains(pc))
                 .forEach(pc -> outbox.add(Topics.CATALOG_PROGRAMS, orgUnit + "|" + year + "|" + pc, EventTypes.PROGRAM_CHANGED, pc,
                         new ProgramChanged(orgUnit, year, pc, "", List.of(), List.of(), true)));
         Map<String, PlanTargetDef> now = new LinkedHashMap<>();
