@@ -130,6 +130,11 @@ final class ReportValidator {
                 if (target == null) {
                     errors.add(error(i, "indicator", "El indicador '" + indicator + "' no existe en el programa anual " + year
                             + " de la unidad " + unit + " ni en el de sus unidades superiores."));
+                } else if (target.caseMetric() != null) {
+                    // counted from the cases themselves: a report would be counted by nobody and mislead the sender
+                    errors.add(error(i, "indicator", "El indicador '" + indicator + "' se calcula con los casos registrados ("
+                            + target.caseMetric() + "); no recibe reportes de actividad. Registre los casos en el módulo de casos."));
+                    target = null;
                 }
             }
         }

@@ -26,6 +26,6 @@ public interface CatalogLookup {
     }
 
     record ResolvedTarget(String planOrgUnit, int fiscalYear, String programCode, String indicatorCode,
-                          String unit, BigDecimal annualTarget, String method, List<String> components) {
+                          String unit, BigDecimal annualTarget, String method, List<String> components, String caseMetric) {
     }
 }

@@ -38,7 +38,7 @@ public class PlanCache {
     private Optional<Map<String, ResolvedTarget>> load(String orgUnit, int year) {
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("""
-                     select w.id, t.indicator_code, t.program_code, t.unit, t.annual_target, t.method, t.components
+                     select w.id, t.indicator_code, t.program_code, t.unit, t.annual_target, t.method, t.components, t.case_metric
                      from work_plan w left join plan_target t on t.plan_id = w.id
                      where w.org_unit = ? and w.fiscal_year = ?""")) {
             ps.setString(1, orgUnit);
@@ -50,7 +50,7 @@ public class PlanCache {
                 found = true;
                 if (rs.getString(2) != null) {
                     targets.put(rs.getString(2), new ResolvedTarget(orgUnit, year, rs.getString(3), rs.getString(2), rs.getString(4),
-                            rs.getBigDecimal(5), rs.getString(6), WorkPlanService.split(rs.getString(7))));
+                            rs.getBigDecimal(5), rs.getString(6), WorkPlanService.split(rs.getString(7)), rs.getString(8)));
                 }
             }
             return found ? Optional.of(Map.copyOf(targets)) : Optional.empty();

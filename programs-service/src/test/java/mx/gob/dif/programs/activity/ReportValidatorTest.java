@@ -29,7 +29,7 @@ class ReportValidatorTest {
     static final class FakeCatalog implements CatalogLookup {
         final AtomicInteger resolveCalls = new AtomicInteger();
         private final Map<String, String> parents = Map.of("10", "MX", "10005", "10", "10001", "10");
-        private final Map<String, List<String>> plans = Map.of("10|2021", List.of("ST-01"), "10005|2021", List.of("DIF-01-03"));
+        private final Map<String, List<String>> plans = Map.of("10|2021", List.of("ST-01"), "10005|2021", List.of("DIF-01-03", "CASOS-01"));
 
         @Override
         public Optional<OrgUnitRef> orgUnit(String code) {
@@ -42,7 +42,8 @@ class ReportValidatorTest {
             resolveCalls.incrementAndGet();
             for (String u = orgUnit; u != null; u = parents.get(u)) {
                 if (plans.getOrDefault(u + "|" + year, List.of()).contains(indicator)) {
-                    return Optional.of(new ResolvedTarget(u, year, "P", indicator, "Visita", BigDecimal.TEN, "SUM", List.of()));
+                    return Optional.of(new ResolvedTarget(u, year, "P", indicator, "Visita", BigDecimal.TEN, "SUM", List.of(),
+                            indicator.startsWith("CASOS") ? "CASES_ATTENDED" : null));
                 }
             }
             return Optional.empty();
@@ -96,6 +97,13 @@ class ReportValidatorTest {
         assertEquals(2021, v.get(0).fiscalYear());
         assertEquals(new BigDecimal("80"), v.get(0).quantity());
         assertEquals("Visitas a la familia Ficticia", v.get(0).note());
+    }
+
+    @Test
+    void aTargetCountedFromCasesTakesNoActivityReports() {
+        List<ReportValidator.Valid> v = validate("{\"indicator\":\"CASOS-01\",\"orgUnit\":\"10005\",\"date\":\"2021-03-14\",\"quantity\":3}");
+        assertTrue(v.isEmpty());
+        assertOneError("indicator", "se calcula con los casos registrados (CASES_ATTENDED)");
     }
 
     @Test
