@@ -97,6 +97,6 @@ class EdgeTest {
         given().get("/q/swagger-ui/").then().statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("url: '/openapi'"))
-                .body(containsString("Plataforma DIF"));
+                .body(containsString("Plataforma DIF — API pública v1"));
     }
 }
