@@ -30,6 +30,8 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
             int status = exchange.getRequestURI().getPath().startsWith("/q/health") ? 200 : 201;
             byte[] out = echo.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            // a service that (wrongly) answers CORS itself: the gateway must not pass this on
+            exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
             exchange.sendResponseHeaders(status, out.length);
             exchange.getResponseBody().write(out);
             exchange.close();

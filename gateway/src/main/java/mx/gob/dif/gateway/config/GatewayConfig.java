@@ -3,9 +3,10 @@ package mx.gob.dif.gateway.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.util.List;
 import java.util.Map;
 
-/** Where each service listens (env: GATEWAY_SERVICES_PROGRAMS etc.) and proxy limits. */
+/** Where each service listens (env: GATEWAY_SERVICES_PROGRAMS etc.), proxy limits, rate limiting and CORS. */
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
@@ -15,4 +16,46 @@ public interface GatewayConfig {
     /** Milliseconds to wait for a service's answer (large imports and reports need time). */
     @WithDefault("120000")
     long upstreamTimeoutMs();
+
+    /** Per-client rate limiting of /api/** (gateway.rate-limit.*). */
+    RateLimit rateLimit();
+
+    /** CORS for the dashboard (gateway.cors.*). */
+    Cors cors();
+
+    interface RateLimit {
+        /** Off: nothing is counted and no RateLimit-* headers are sent. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Sustained requests per second per client (fractions allowed: 0.5 = 30 per minute). The
+         * default is generous on purpose: benchmarks and agencies' batch jobs post hundreds of
+         * requests per second from one address.
+         */
+        @WithDefault("1000")
+        double requestsPerSecond();
+
+        /** Requests a client may make at once before the sustained rate applies (bucket size). */
+        @WithDefault("2000")
+        long burst();
+
+        /** Whether the first X-Forwarded-For address identifies the client (only behind a proxy that sets it). */
+        @WithDefault("true")
+        boolean trustForwardedFor();
+
+        /** Most clients tracked at once; idle clients are forgotten first. */
+        @WithDefault("100000")
+        int maxClients();
+    }
+
+    interface Cors {
+        /** Origins allowed to call the API from a browser, exactly as the browser sends them. */
+        @WithDefault("http://localhost:3000,http://127.0.0.1:3000")
+        List<String> origins();
+
+        /** Seconds a browser may cache a preflight answer. */
+        @WithDefault("7200")
+        long maxAgeSeconds();
+    }
 }

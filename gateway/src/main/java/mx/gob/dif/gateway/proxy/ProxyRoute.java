@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,14 +17,13 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import java.net.URI;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 
 /** Forwards /api/v1/** to the owning service, streaming bodies both ways, with a request id. */
 @ApplicationScoped
 public class ProxyRoute {
-    public static final String REQUEST_ID = "X-Request-Id";
+    public static final String REQUEST_ID = RequestIds.HEADER;
     private static final Logger LOG = Logger.getLogger(ProxyRoute.class);
     /** Hop-by-hop headers (RFC 9110 §7.6.1) are never forwarded. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
@@ -51,12 +49,7 @@ public class ProxyRoute {
 
     private void forward(RoutingContext ctx) {
         HttpServerRequest in = ctx.request();
-        String requestId = in.getHeader(REQUEST_ID);
-        if (requestId == null || requestId.isBlank() || requestId.length() > 128) {
-            requestId = UUID.randomUUID().toString();
-        }
-        String rid = requestId;
-        ctx.response().putHeader(REQUEST_ID, rid);
+        String rid = RequestIds.of(ctx);
         String service = routes.serviceFor(in.path()).orElse(null);
         if (service == null || !config.services().containsKey(service)) {
             Problems.send(ctx, 404, "Ruta desconocida", "No existe la ruta " + in.path()
@@ -87,7 +80,8 @@ public class ProxyRoute {
                 var res = ctx.response();
                 res.setStatusCode(upstream.statusCode());
                 upstream.headers().forEach(h -> {
-                    if (!HOP_BY_HOP.contains(h.getKey().toLowerCase())) {
+                    String name = h.getKey().toLowerCase(Locale.ROOT);
+                    if (!HOP_BY_HOP.contains(name) && !name.startsWith("access-control-")) {
                         res.headers().add(h.getKey(), h.getValue());
                     }
                 });
@@ -110,18 +104,6 @@ public class ProxyRoute {
                     + "' no responde en este momento. Intente de nuevo en unos segundos.", rid);
         } else {
             ctx.response().reset();
-        }
-    }
-
-    /** problem+json answers made by the gateway itself. */
-    static final class Problems {
-        static void send(RoutingContext ctx, int status, String title, String detail, String rid) {
-            JsonObject body = new JsonObject(Map.of("type", "about:blank", "title", title, "status", status,
-                    "detail", detail, "instance", ctx.request().path(), "requestId", rid));
-            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json").end(body.encode());
-        }
-
-        private Problems() {
         }
     }
 }
