@@ -41,12 +41,13 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Two consumer loops on their own threads: the catalog (org units, programs, targets) and the
- * activity log together with the case log (dif.cases: both topics in one subscription, one batch may
- * hold events of both, applied in the same transaction). One polled batch is one database transaction. For the activity log the next
- * offsets are stored in that same transaction (table consumer_offset) and the loop resumes from
- * them, so a crash between the database commit and the Kafka commit replays nothing twice; the
- * Kafka commit still follows the database commit, for lag monitoring. A batch that fails (database
- * down) is retried from its first offset after a pause; a malformed event is logged and skipped.
+ * activity log together with the case log (dif.cases: both topics in one subscription, so one batch
+ * may hold events of both, applied in the same transaction with the same stored offsets). One polled
+ * batch is one database transaction. For the activity and case logs the next offsets are stored in
+ * that same transaction (table consumer_offset) and the loop resumes from them, so a crash between
+ * the database commit and the Kafka commit replays nothing twice; the Kafka commit still follows the
+ * database commit, for lag monitoring. A batch that fails (database down) is retried from its first
+ * offset after a pause; a malformed event is logged and skipped.
  */
 @ApplicationScoped
 public class Consumers {
