@@ -214,7 +214,8 @@ public class BeneficiaryService {
             throw ProblemException.badRequest("El cuerpo está vacío: envíe los datos del beneficiario en JSON.");
         }
         Checks checks = new Checks();
-        String orgUnit = creating ? checks.required("orgUnit", in.orgUnit(), "la unidad (orgUnit, clave INEGI)") : b.orgUnit;
+        String orgUnit = creating ? checks.orgUnit("orgUnit", in.orgUnit(), "la unidad (orgUnit, clave INEGI)", true) : b.orgUnit;
+        String municipality = checks.orgUnit("municipality", in.municipality(), "el municipio", false);
         String first = checks.required("firstName", in.firstName(), "el nombre (firstName)");
         String last = checks.required("lastName", in.lastName(), "el primer apellido (lastName)");
         LocalDate birth = checks.date("birthDate", in.birthDate(), false, true);
@@ -278,7 +279,7 @@ public class BeneficiaryService {
         b.birthDate = birth;
         b.sex = sex;
         b.locality = blankToNull(in.locality());
-        b.municipality = blankToNull(in.municipality());
+        b.municipality = municipality;
         b.address = blankToNull(in.address());
         b.phone = blankToNull(in.phone());
         b.guardianId = guardian;

@@ -54,7 +54,7 @@ public class CaseService {
             throw ProblemException.badRequest("El cuerpo está vacío: envíe la solicitud de apoyo en JSON.");
         }
         Checks checks = new Checks();
-        String orgUnit = checks.required("orgUnit", in.orgUnit(), "la unidad que recibe la solicitud (orgUnit)");
+        String orgUnit = checks.orgUnit("orgUnit", in.orgUnit(), "la unidad que recibe la solicitud (orgUnit)", true);
         String beneficiaryId = checks.required("beneficiaryId", in.beneficiaryId(), "el beneficiario (beneficiaryId)");
         CaseOrigin origin = checks.oneOf("origin", in.origin(), CaseOrigin.class, true);
         CaseCategory category = checks.oneOf("category", in.category(), CaseCategory.class, true);

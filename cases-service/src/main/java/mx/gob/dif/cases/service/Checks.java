@@ -22,6 +22,18 @@ final class Checks {
         return value.trim();
     }
 
+    private static final java.util.regex.Pattern ORG_UNIT = java.util.regex.Pattern.compile("^(MX|\\d{2}|\\d{5})$");
+
+    /** An INEGI code: the nation (MX), a state (2 digits) or a municipality (5 digits). */
+    String orgUnit(String field, String value, String label, boolean required) {
+        String v = required ? required(field, value, label) : BeneficiaryService.blankToNull(value);
+        if (v != null && !ORG_UNIT.matcher(v).matches()) {
+            errors.add(Problem.FieldError.of(null, field, "'" + v + "' no es una clave INEGI: use 2 dígitos para un estado (p. ej. 10) o 5 para un municipio (p. ej. 10005)."));
+            return null;
+        }
+        return v;
+    }
+
     <E extends Enum<E>> E oneOf(String field, String value, Class<E> type, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {

@@ -140,9 +140,9 @@ public class MonthlyReports {
     /** Records that the month's report was delivered (once), on time or not. */
     @Transactional
     public Map<String, Object> deliver(String orgUnit, YearMonth month, LocalDate deliveredOn, String actor) {
-        if (orgUnit == null || orgUnit.isBlank()) {
-            throw ProblemException.badRequest("Indique la unidad (orgUnit).");
-        }
+        Checks checks = new Checks();
+        checks.orgUnit("orgUnit", orgUnit, "la unidad (orgUnit)", true);
+        checks.orThrow("La entrega del informe mensual tiene errores");
         LocalDate on = deliveredOn == null ? LocalDate.now() : deliveredOn;
         if (on.isAfter(LocalDate.now())) {
             throw ProblemException.unprocessable("La fecha de entrega está en el futuro.", List.of());

@@ -355,6 +355,11 @@ class CaseProcedureTest {
                 .post("/api/v1/referrals/" + referral + "/status").then().statusCode(200);
         given().get("/api/v1/referrals/" + referral + "/history").then().statusCode(200)
                 .body("toStatus", equalTo(List.of("AWAITING_APPROVAL", "REQUESTED", "REJECTED")));
+        // an adult consents for himself; a second referral of the same case then goes straight out
+        as("trabajadora.durango").body(Map.of("givenBy", "BENEFICIARY")).post("/api/v1/cases/" + caseId + "/consents")
+                .then().statusCode(201).body("givenBy", equalTo("BENEFICIARY"));
+        as("trabajadora.durango").body(Map.of("agencyId", "SALUD-DGO", "request", "Consulta de valoración"))
+                .post("/api/v1/cases/" + caseId + "/referrals").then().statusCode(201).body("status", equalTo("REQUESTED"));
     }
 
     @Test
@@ -365,6 +370,9 @@ class CaseProcedureTest {
                         "category", "FOOD", "request", "x"))
                 .post("/api/v1/cases").then().statusCode(422).body("errors.field", hasItem("origin"))
                 .body("errors.field", hasItem("beneficiaryId"));
+        as("x").body(Map.of("orgUnit", "Durango capital", "firstName", "A", "lastName", "B", "municipality", "Durango"))
+                .post("/api/v1/beneficiaries").then().statusCode(422).body("errors.field", hasItem("orgUnit"))
+                .body("errors.field", hasItem("municipality")).body("detail", containsString("clave INEGI"));
         given().get("/api/v1/cases/" + UUID.randomUUID()).then().statusCode(404).body("detail", containsString("No existe el caso"));
         given().get("/api/v1/cases?size=1000").then().statusCode(400);
         given().get("/api/v1/reports/monthly?orgUnit=10005&month=2021-13").then().statusCode(400);
