@@ -14,9 +14,7 @@ import mx.gob.dif.common.rest.Problem;
 import mx.gob.dif.common.rest.ProblemException;
 
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** The director's decisions: a case closure, a referral without consent. Every request stays as history. */
@@ -35,22 +33,9 @@ public class ApprovalService {
         Checks checks = new Checks();
         Approval.Status st = checks.oneOf("status", status, Approval.Status.class, false);
         checks.orThrow("Filtros inválidos");
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> p = new HashMap<>();
-        if (orgUnit != null && !orgUnit.isBlank()) {
-            where.append(" and orgUnit = :orgUnit");
-            p.put("orgUnit", orgUnit);
-        }
-        if (st != null) {
-            where.append(" and status = :status");
-            p.put("status", st);
-        }
-        if (caseId != null && !caseId.isBlank()) {
-            where.append(" and caseId = :caseId");
-            p.put("caseId", CaseService.parseId(caseId, "caseId"));
-        }
-        var q = ApprovalRequest.<ApprovalRequest>find(where + " order by requestedAt desc", p);
-        return new Page<>(q.page(page, size).list(), page, size, q.count());
+        Criteria c = new Criteria().eq("orgUnit", orgUnit).eq("status", st)
+                .eq("caseId", caseId == null || caseId.isBlank() ? null : CaseService.parseId(caseId, "caseId"));
+        return Criteria.page(ApprovalRequest.find(c.where("requestedAt desc"), c.params()), page, size);
     }
 
     public ApprovalRequest get(UUID id) {

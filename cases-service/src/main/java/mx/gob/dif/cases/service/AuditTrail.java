@@ -10,8 +10,6 @@ import org.jboss.logging.Logger;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.Map;
 
 /** Every read and change of a person's or a case's data: who, when, what, from where. */
 @ApplicationScoped
@@ -42,33 +40,15 @@ public class AuditTrail {
 
     public Page<AuditEntry> list(String resourceType, String resourceId, String actor, String from, String to, int page, int size) {
         Page.check(page, size);
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> p = new HashMap<>();
-        if (resourceType != null && !resourceType.isBlank()) {
-            where.append(" and resourceType = :type");
-            p.put("type", resourceType);
-        }
-        if (resourceId != null && !resourceId.isBlank()) {
-            where.append(" and resourceId = :rid");
-            p.put("rid", resourceId);
-        }
-        if (actor != null && !actor.isBlank()) {
-            where.append(" and actor = :actor");
-            p.put("actor", actor);
-        }
+        Criteria c = new Criteria().eq("resourceType", resourceType).eq("resourceId", resourceId).eq("actor", actor);
         try {
-            if (from != null && !from.isBlank()) {
-                where.append(" and at >= :from");
-                p.put("from", LocalDate.parse(from).atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime());
-            }
-            if (to != null && !to.isBlank()) {
-                where.append(" and at < :to");
-                p.put("to", LocalDate.parse(to).plusDays(1).atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime());
-            }
+            c.compare("at", ">=", from == null || from.isBlank() ? null
+                    : LocalDate.parse(from).atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime());
+            c.compare("at", "<", to == null || to.isBlank() ? null
+                    : LocalDate.parse(to).plusDays(1).atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime());
         } catch (java.time.format.DateTimeParseException e) {
             throw ProblemException.badRequest("Las fechas 'from' y 'to' deben ser AAAA-MM-DD.");
         }
-        var q = AuditEntry.<AuditEntry>find(where + " order by id desc", p);
-        return new Page<>(q.page(page, size).list(), page, size, q.count());
+        return Criteria.page(AuditEntry.find(c.where("id desc"), c.params()), page, size);
     }
 }

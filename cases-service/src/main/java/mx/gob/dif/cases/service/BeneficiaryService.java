@@ -93,23 +93,9 @@ public class BeneficiaryService {
 
     public Page<Beneficiary> search(String orgUnit, String q, String curp, int page, int size) {
         Page.check(page, size);
-        StringBuilder where = new StringBuilder("mergedInto is null");
-        Map<String, Object> params = new HashMap<>();
-        if (orgUnit != null && !orgUnit.isBlank()) {
-            where.append(" and orgUnit = :orgUnit");
-            params.put("orgUnit", orgUnit);
-        }
-        if (curp != null && !curp.isBlank()) {
-            where.append(" and curp = :curp");
-            params.put("curp", Curp.normalize(curp));
-        }
-        if (q != null && !q.isBlank()) {
-            where.append(" and nameKey like :q");
-            params.put("q", "%" + NameKey.of(q) + "%");
-        }
-        var query = Beneficiary.<Beneficiary>find(where + " order by lastName, firstName, id", params);
-        long total = query.count();
-        return new Page<>(query.page(page, size).list(), page, size, total);
+        Criteria c = new Criteria().and("mergedInto is null").eq("orgUnit", orgUnit).eq("curp", Curp.normalize(curp))
+                .compare("nameKey", "like", q == null || q.isBlank() ? null : "%" + NameKey.of(q) + "%");
+        return Criteria.page(Beneficiary.find(c.where("lastName, firstName, id"), c.params()), page, size);
     }
 
     /** Pairs of active beneficiaries of a unit that look like the same person (same name and birth date). */

@@ -26,7 +26,6 @@ import mx.gob.dif.events.CaseEvent;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,38 +136,10 @@ public class CaseService {
         LocalDate fromDate = checks.date("from", from, false, false);
         LocalDate toDate = checks.date("to", to, false, false);
         checks.orThrow("Filtros inválidos");
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> p = new HashMap<>();
-        if (orgUnit != null && !orgUnit.isBlank()) {
-            where.append(" and orgUnit = :orgUnit");
-            p.put("orgUnit", orgUnit);
-        }
-        if (st != null) {
-            where.append(" and status = :status");
-            p.put("status", st);
-        }
-        if (cat != null) {
-            where.append(" and category = :category");
-            p.put("category", cat);
-        }
-        if (worker != null && !worker.isBlank()) {
-            where.append(" and assignedWorker = :worker");
-            p.put("worker", worker);
-        }
-        if (beneficiaryId != null && !beneficiaryId.isBlank()) {
-            where.append(" and beneficiaryId = :b");
-            p.put("b", parseId(beneficiaryId, "beneficiaryId"));
-        }
-        if (fromDate != null) {
-            where.append(" and receivedOn >= :from");
-            p.put("from", fromDate);
-        }
-        if (toDate != null) {
-            where.append(" and receivedOn <= :to");
-            p.put("to", toDate);
-        }
-        var q = SupportCase.<SupportCase>find(where + " order by receivedOn desc, folio desc", p);
-        return new Page<>(q.page(page, size).list(), page, size, q.count());
+        Criteria c = new Criteria().eq("orgUnit", orgUnit).eq("status", st).eq("category", cat).eq("assignedWorker", worker)
+                .eq("beneficiaryId", beneficiaryId == null || beneficiaryId.isBlank() ? null : parseId(beneficiaryId, "beneficiaryId"))
+                .compare("receivedOn", ">=", fromDate).compare("receivedOn", "<=", toDate);
+        return Criteria.page(SupportCase.find(c.where("receivedOn desc, folio desc"), c.params()), page, size);
     }
 
     /**

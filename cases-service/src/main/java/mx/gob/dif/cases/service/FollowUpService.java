@@ -16,7 +16,6 @@ import mx.gob.dif.events.CaseEvent;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,26 +114,12 @@ public class FollowUpService {
 
     public Page<FollowUpRequest> list(String orgUnit, String status, String assignedTo, int page, int size) {
         Page.check(page, size);
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> p = new HashMap<>();
-        if (orgUnit != null && !orgUnit.isBlank()) {
-            where.append(" and orgUnit = :orgUnit");
-            p.put("orgUnit", orgUnit);
+        String st = status == null || status.isBlank() ? null : status.trim().toUpperCase(java.util.Locale.ROOT);
+        if (st != null && !st.equals("REQUESTED") && !st.equals("DELIVERED")) {
+            throw ProblemException.badRequest("El estado debe ser REQUESTED o DELIVERED.");
         }
-        if (status != null && !status.isBlank()) {
-            String st = status.trim().toUpperCase(java.util.Locale.ROOT);
-            if (!st.equals("REQUESTED") && !st.equals("DELIVERED")) {
-                throw ProblemException.badRequest("El estado debe ser REQUESTED o DELIVERED.");
-            }
-            where.append(" and status = :status");
-            p.put("status", st);
-        }
-        if (assignedTo != null && !assignedTo.isBlank()) {
-            where.append(" and assignedTo = :who");
-            p.put("who", assignedTo);
-        }
-        var q = FollowUpRequest.<FollowUpRequest>find(where + " order by dueOn, requestedOn", p);
-        return new Page<>(q.page(page, size).list(), page, size, q.count());
+        Criteria c = new Criteria().eq("orgUnit", orgUnit).eq("status", st).eq("assignedTo", assignedTo);
+        return Criteria.page(FollowUpRequest.find(c.where("dueOn, requestedOn"), c.params()), page, size);
     }
 
     /** Pending follow-up reports of a unit (or one worker): overdue and due within the next days. */
@@ -142,19 +127,10 @@ public class FollowUpService {
         if ((orgUnit == null || orgUnit.isBlank()) && (worker == null || worker.isBlank())) {
             throw ProblemException.badRequest("Indique la unidad (orgUnit) o la persona (worker) de la que quiere ver las tareas.");
         }
-        StringBuilder where = new StringBuilder("status = 'REQUESTED'");
-        Map<String, Object> p = new HashMap<>();
-        if (orgUnit != null && !orgUnit.isBlank()) {
-            where.append(" and orgUnit = :orgUnit");
-            p.put("orgUnit", orgUnit);
-        }
-        if (worker != null && !worker.isBlank()) {
-            where.append(" and assignedTo = :who");
-            p.put("who", worker);
-        }
+        Criteria pending = new Criteria().and("status = 'REQUESTED'").eq("orgUnit", orgUnit).eq("assignedTo", worker);
         List<Map<String, Object>> overdue = new ArrayList<>();
         List<Map<String, Object>> upcoming = new ArrayList<>();
-        for (FollowUpRequest f : FollowUpRequest.<FollowUpRequest>list(where + " order by dueOn", p)) {
+        for (FollowUpRequest f : FollowUpRequest.<FollowUpRequest>list(pending.where("dueOn"), pending.params())) {
             FollowUpSchedule.Urgency u = schedule.urgency(f.dueOn, today);
             if (u == FollowUpSchedule.Urgency.LATER) {
                 continue;

@@ -25,9 +25,7 @@ import mx.gob.dif.events.CaseEvent;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -157,26 +155,9 @@ public class ReferralService {
         Checks checks = new Checks();
         ReferralStatus st = checks.oneOf("status", status, ReferralStatus.class, false);
         checks.orThrow("Filtros inválidos");
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> p = new HashMap<>();
-        if (orgUnit != null && !orgUnit.isBlank()) {
-            where.append(" and orgUnit = :orgUnit");
-            p.put("orgUnit", orgUnit);
-        }
-        if (agencyId != null && !agencyId.isBlank()) {
-            where.append(" and agencyId = :agency");
-            p.put("agency", agencyId);
-        }
-        if (st != null) {
-            where.append(" and status = :status");
-            p.put("status", st);
-        }
-        if (caseId != null && !caseId.isBlank()) {
-            where.append(" and caseId = :caseId");
-            p.put("caseId", CaseService.parseId(caseId, "caseId"));
-        }
-        var q = Referral.<Referral>find(where + " order by createdAt desc", p);
-        return new Page<>(q.page(page, size).list(), page, size, q.count());
+        Criteria c = new Criteria().eq("orgUnit", orgUnit).eq("agencyId", agencyId).eq("status", st)
+                .eq("caseId", caseId == null || caseId.isBlank() ? null : CaseService.parseId(caseId, "caseId"));
+        return Criteria.page(Referral.find(c.where("createdAt desc"), c.params()), page, size);
     }
 
     public List<ReferralTransition> history(UUID id) {

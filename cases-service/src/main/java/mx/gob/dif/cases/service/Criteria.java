@@ -1,0 +1,44 @@
+package mx.gob.dif.cases.service;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import mx.gob.dif.common.rest.Page;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The optional filters of a list endpoint as one JPQL condition: a filter left empty filters nothing. */
+final class Criteria {
+    private final StringBuilder where = new StringBuilder("1 = 1");
+    private final Map<String, Object> params = new HashMap<>();
+
+    Criteria eq(String field, Object value) {
+        return compare(field, "=", value);
+    }
+
+    Criteria compare(String field, String operator, Object value) {
+        if (value != null && !(value instanceof String s && s.isBlank())) {
+            String name = "p" + params.size();
+            where.append(" and ").append(field).append(' ').append(operator).append(" :").append(name);
+            params.put(name, value);
+        }
+        return this;
+    }
+
+    /** A condition of its own, e.g. {@code "mergedInto is null"}. */
+    Criteria and(String condition) {
+        where.append(" and ").append(condition);
+        return this;
+    }
+
+    String where(String orderBy) {
+        return where + " order by " + orderBy;
+    }
+
+    Map<String, Object> params() {
+        return params;
+    }
+
+    static <T> Page<T> page(PanacheQuery<T> query, int page, int size) {
+        return new Page<>(query.page(page, size).list(), page, size, query.count());
+    }
+}
