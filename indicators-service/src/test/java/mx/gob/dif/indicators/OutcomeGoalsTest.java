@@ -167,6 +167,22 @@ class OutcomeGoalsTest {
         awaitStatus("/api/v1/outcome-goals/OG-GONE?orgUnit=27002&period=2021", 404);
     }
 
+    @Test
+    void aRebuildFromTheLogKeepsTheGoalsAndGivesTheSameRatios() {
+        awaitRatio("OG-M1", "27", "2021", "76.7");
+        awaitRatio("OG-CASES", "27001", "2021", "75");
+        given().post("/api/v1/admin/rebuild").then().statusCode(202);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline
+                && !"COMPLETED".equals(given().get("/api/v1/admin/rebuild").then().extract().path("state"))) {
+            sleep(100);
+        }
+        given().get("/api/v1/admin/rebuild").then().body("state", equalTo("COMPLETED"));
+        awaitRatio("OG-M1", "27001", "2021", "90.52");
+        awaitRatio("OG-M1", "27", "2021", "76.7");
+        awaitRatio("OG-CASES", "27001", "2021", "75");
+    }
+
     private static Response awaitRatio(String goal, String unit, String period, String expected) {
         long deadline = System.currentTimeMillis() + 20_000;
         Response r = null;
