@@ -8,6 +8,8 @@ public final class Topics {
     public static final String CATALOG_TARGETS = "dif.catalog.targets";
     /** Compacted. Key: {@code planOrgUnit|fiscalYear|programCode}. Payload {@link ProgramChanged}. */
     public static final String CATALOG_PROGRAMS = "dif.catalog.programs";
+    /** Compacted. Key: {@code planOrgUnit|fiscalYear|goalCode}. Payload {@link OutcomeGoalChanged}. */
+    public static final String CATALOG_OUTCOME_GOALS = "dif.catalog.outcome-goals";
     /** Key: {@code orgUnit|indicatorCode} so one indicator of one unit stays in order. */
     public static final String ACTIVITIES = "dif.activities";
     /** Key: pseudonymous case id. No personal data ever. */

@@ -21,6 +21,7 @@ public record TopicSpec(String name, int partitions, Map<String, String> config)
                 new TopicSpec(Topics.ORG_UNITS, 1, COMPACTED),
                 new TopicSpec(Topics.CATALOG_PROGRAMS, 3, COMPACTED),
                 new TopicSpec(Topics.CATALOG_TARGETS, 3, COMPACTED),
+                new TopicSpec(Topics.CATALOG_OUTCOME_GOALS, 3, COMPACTED),
                 new TopicSpec(Topics.ACTIVITIES, activityPartitions, FOREVER),
                 new TopicSpec(Topics.CASE_EVENTS, 3, FOREVER),
                 new TopicSpec(Topics.INDICATOR_UPDATES, 3, WEEK));

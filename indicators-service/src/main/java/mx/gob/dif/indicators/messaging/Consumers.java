@@ -161,7 +161,7 @@ public class Consumers {
         catalogLoopAlive = true;
         KafkaConsumer<String, String> c = catalogConsumer;
         try {
-            c.subscribe(List.of(Topics.ORG_UNITS, Topics.CATALOG_PROGRAMS, Topics.CATALOG_TARGETS));
+            c.subscribe(List.of(Topics.ORG_UNITS, Topics.CATALOG_PROGRAMS, Topics.CATALOG_TARGETS, Topics.CATALOG_OUTCOME_GOALS));
             while (running.get()) {
                 ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(200));
                 catalogLag.set(lag(c));
@@ -244,11 +244,34 @@ public class Consumers {
                     catalog.persistProgram(conn, p);
                     afterCommit.add(() -> catalog.cacheProgram(p));
                 }
+                case EventTypes.OUTCOME_GOAL_CHANGED -> {
+                    Catalog.Goal g = new Catalog.Goal(required(d, "planOrgUnit"), d.path("fiscalYear").asInt(), required(d, "goalCode"),
+                            required(d, "programCode"), d.hasNonNull("component") ? d.get("component").asText() : null,
+                            d.hasNonNull("goal") ? d.get("goal").asText() : null, goalSide(d.get("numerator")),
+                            goalSide(d.get("denominator")), d.hasNonNull("targetPercent") ? new BigDecimal(d.get("targetPercent").asText()) : null);
+                    boolean deleted = d.path("deleted").asBoolean(false);
+                    catalog.persistGoal(conn, g, deleted);
+                    afterCommit.add(() -> catalog.cacheGoal(g, deleted));
+                }
                 default -> LOG.debugf("Ignoring catalog event type %s", type);
             }
         } catch (IllegalArgumentException ex) {
             skip(r, ex);
         }
+    }
+
+    /** One side of an outcome goal's ratio; an unknown case metric → the event is skipped. */
+    private static Catalog.Side goalSide(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return null;
+        }
+        String indicator = n.hasNonNull("indicator") ? n.get("indicator").asText() : null;
+        String metric = n.hasNonNull("caseMetric") ? n.get("caseMetric").asText() : null;
+        if ((indicator == null) == (metric == null)) {
+            throw new IllegalArgumentException("a ratio side needs exactly one of indicator and caseMetric");
+        }
+        mx.gob.dif.indicators.domain.CaseMetric.ofTarget(metric);
+        return new Catalog.Side(indicator, metric);
     }
 
     private static String required(JsonNode d, String field) {

@@ -50,6 +50,25 @@ public class IndicatorResource {
         return query.programProgress(code, orgUnit, period);
     }
 
+    /** The outcome goals (metas de intervención) that apply to a unit in a year, with their ratios over the year. */
+    @GET
+    @Path("/outcome-goals")
+    @Produces(MediaType.APPLICATION_JSON)
+    public java.util.List<IndicatorQuery.OutcomeGoalValue> outcomeGoals(@QueryParam("orgUnit") String orgUnit,
+                                                                      @QueryParam("fiscalYear") Integer fiscalYear,
+                                                                      @QueryParam("program") String program) {
+        return query.outcomeGoals(orgUnit, fiscalYear, program);
+    }
+
+    /** One outcome goal of a unit over a period: numerator / denominator × 100 of the unit's (rolled-up) values. */
+    @GET
+    @Path("/outcome-goals/{code}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public IndicatorQuery.OutcomeGoalValue outcomeGoal(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit,
+                                                       @QueryParam("period") String period) {
+        return query.outcomeGoal(code, orgUnit, period);
+    }
+
     @GET
     @Path("/reports/closing")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})

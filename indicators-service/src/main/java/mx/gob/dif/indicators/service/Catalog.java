@@ -44,7 +44,18 @@ public class Catalog {
                           List<String> indicators, boolean deleted) {
     }
 
+    /** One side of an outcome goal's ratio: an indicator of the plan or a case metric. */
+    public record Side(String indicator, String caseMetric) {
+    }
+
+    /** An outcome goal (meta de intervención); {@code numerator} and {@code denominator} null for a goal in free text only. */
+    public record Goal(String planOrgUnit, int year, String code, String programCode, String component, String goal,
+                       Side numerator, Side denominator, BigDecimal targetPercent) {
+    }
+
     private final AgroalDataSource ds;
+    /** plan org unit|year → goal code → goal */
+    private final Map<String, Map<String, Goal>> goals = new ConcurrentHashMap<>();
     /** plan org unit|year|program code → program */
     private final Map<String, Program> programs = new ConcurrentHashMap<>();
     private final Map<String, Unit> units = new ConcurrentHashMap<>();
@@ -79,9 +90,83 @@ public class Catalog {
                             split(rs.getString(5)), split(rs.getString(6)), false));
                 }
             }
+            try (ResultSet rs = c.createStatement().executeQuery("""
+                    select plan_org_unit, fiscal_year, goal_code, program_code, component, goal, num_indicator, num_case_metric,
+                      den_indicator, den_case_metric, target_percent from outcome_goal_def where not deleted""")) {
+                while (rs.next()) {
+                    cacheGoal(new Goal(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), side(rs.getString(7), rs.getString(8)), side(rs.getString(9), rs.getString(10)),
+                            rs.getBigDecimal(11)), false);
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Side side(String indicator, String caseMetric) {
+        return indicator == null && caseMetric == null ? null : new Side(indicator, caseMetric);
+    }
+
+    public void persistGoal(Connection c, Goal g, boolean deleted) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into outcome_goal_def(plan_org_unit, fiscal_year, goal_code, program_code, component, goal, num_indicator,
+                  num_case_metric, den_indicator, den_case_metric, target_percent, deleted) values (?,?,?,?,?,?,?,?,?,?,?,?)
+                on conflict (plan_org_unit, fiscal_year, goal_code) do update set program_code = excluded.program_code,
+                  component = excluded.component, goal = excluded.goal, num_indicator = excluded.num_indicator,
+                  num_case_metric = excluded.num_case_metric, den_indicator = excluded.den_indicator,
+                  den_case_metric = excluded.den_case_metric, target_percent = excluded.target_percent, deleted = excluded.deleted""")) {
+            ps.setString(1, g.planOrgUnit());
+            ps.setInt(2, g.year());
+            ps.setString(3, g.code());
+            ps.setString(4, g.programCode());
+            ps.setString(5, g.component());
+            ps.setString(6, g.goal());
+            ps.setString(7, g.numerator() == null ? null : g.numerator().indicator());
+            ps.setString(8, g.numerator() == null ? null : g.numerator().caseMetric());
+            ps.setString(9, g.denominator() == null ? null : g.denominator().indicator());
+            ps.setString(10, g.denominator() == null ? null : g.denominator().caseMetric());
+            ps.setBigDecimal(11, g.targetPercent());
+            ps.setBoolean(12, deleted);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Call after the transaction that persisted the goal committed. */
+    public void cacheGoal(Goal g, boolean deleted) {
+        Map<String, Goal> plan = goals.computeIfAbsent(g.planOrgUnit() + "|" + g.year(), k -> new ConcurrentHashMap<>());
+        if (deleted) {
+            plan.remove(g.code());
+        } else {
+            plan.put(g.code(), g);
+        }
+    }
+
+    /**
+     * The outcome goals that apply to a unit in a year, as for targets: its own plan's, else its
+     * nearest ancestor's, else (a state whose municipalities have plans) its descendants', one per
+     * goal code. Their ratios are then computed for the unit, so a state's divides rolled-up sums.
+     */
+    public List<Goal> goalsFor(String orgUnit, int year) {
+        Map<String, Goal> own = goals.getOrDefault(orgUnit + "|" + year, Map.of());
+        if (!own.isEmpty()) {
+            return sorted(own.values());
+        }
+        for (String a : ancestors(orgUnit)) {
+            Map<String, Goal> p = goals.getOrDefault(a + "|" + year, Map.of());
+            if (!p.isEmpty()) {
+                return sorted(p.values());
+            }
+        }
+        Map<String, Goal> merged = new java.util.LinkedHashMap<>();
+        for (String d : subtree(orgUnit)) {
+            goals.getOrDefault(d + "|" + year, Map.of()).values().forEach(g -> merged.putIfAbsent(g.code(), g));
+        }
+        return sorted(merged.values());
+    }
+
+    private static List<Goal> sorted(Collection<Goal> gs) {
+        return gs.stream().sorted(java.util.Comparator.comparing(Goal::programCode).thenComparing(Goal::code)).toList();
     }
 
     public void persistUnit(Connection c, Unit u) throws SQLException {

@@ -11,6 +11,7 @@ import mx.gob.dif.indicators.domain.ProcedureIndicators;
 import mx.gob.dif.indicators.domain.Expectation;
 import mx.gob.dif.indicators.domain.MeasurementMethod;
 import mx.gob.dif.indicators.domain.MonthValues;
+import mx.gob.dif.indicators.domain.OutcomeRatio;
 import mx.gob.dif.indicators.domain.Period;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -124,8 +125,101 @@ public class IndicatorQuery {
         out.put("period", p.label());
         out.put("globalIndicator", Aggregation.mean(rows.stream().map(IndicatorValue::percent).toList()));
         out.put("indicators", rows);
+        out.put("outcomeGoals", goalValues(catalog.goalsFor(orgUnit, p.year()).stream().filter(g -> g.programCode().equals(program)).toList(),
+                orgUnit, p, values));
         out.put("asOf", OffsetDateTime.now().toString());
         return out;
+    }
+
+    /** One side of an outcome goal's ratio: what it refers to and its value for the unit and period. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SideRef(String indicator, String caseMetric) {
+    }
+
+    public record SideValue(SideRef ref, BigDecimal value) {
+    }
+
+    /** An outcome goal of a unit over a period: ratio = numerator / denominator × 100 of the unit's (rolled-up) values. */
+    public record OutcomeGoalValue(String goal, String program, String orgUnit, String period, String planOrgUnit, String component,
+                                   String goalText, SideValue numerator, SideValue denominator, BigDecimal ratio,
+                                   BigDecimal targetPercent, String status, String asOf) {
+    }
+
+    /** The outcome goals that apply to a unit in a year (optionally of one program), with their ratios over the whole year. */
+    public List<OutcomeGoalValue> outcomeGoals(String orgUnit, Integer fiscalYear, String program) {
+        requireUnit(orgUnit);
+        if (fiscalYear == null) {
+            throw ProblemException.badRequest("Indique el año fiscal en 'fiscalYear', p. ej. ?orgUnit=10005&fiscalYear=2021.");
+        }
+        Period p = period(Integer.toString(fiscalYear));
+        List<Catalog.Goal> goals = catalog.goalsFor(orgUnit, p.year()).stream()
+                .filter(g -> program == null || program.isBlank() || g.programCode().equals(program)).toList();
+        if (goals.isEmpty()) {
+            return List.of();
+        }
+        return goalValues(goals, orgUnit, p, null);
+    }
+
+    public OutcomeGoalValue outcomeGoal(String code, String orgUnit, String periodText) {
+        Period p = period(periodText);
+        requireUnit(orgUnit);
+        Catalog.Goal g = catalog.goalsFor(orgUnit, p.year()).stream().filter(x -> x.code().equals(code)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("La meta de intervención '" + code + "' no está en el plan " + p.year()
+                        + " que aplica a la unidad " + orgUnit + "."));
+        return goalValues(List.of(g), orgUnit, p, null).get(0);
+    }
+
+    /**
+     * Each side is the indicator's value for the unit and period under its own method (rolled up over
+     * the unit's subtree like any indicator) or the case metric's count over the period; the ratio
+     * divides these rolled-up values. {@code values} may be given when already loaded for the unit.
+     */
+    private List<OutcomeGoalValue> goalValues(List<Catalog.Goal> goals, String orgUnit, Period p,
+                                              Map<String, Map<String, MonthValues>> values) {
+        if (goals.isEmpty()) {
+            return List.of();
+        }
+        boolean needsIndicators = goals.stream().anyMatch(g -> isIndicator(g.numerator()) || isIndicator(g.denominator()));
+        Map<String, Map<String, MonthValues>> v = values;
+        if (v == null && needsIndicators) {
+            v = loadAll(orgUnit, p.year());
+            overlayCaseCounts(v, catalog.targetsFor(orgUnit, p.year()), orgUnit, p.year());
+        }
+        Map<String, CaseCounts> counts = goals.stream().anyMatch(g -> isMetric(g.numerator()) || isMetric(g.denominator()))
+                ? caseCounts(orgUnit, p.year(), null) : Map.of();
+        String asOf = OffsetDateTime.now().toString();
+        List<OutcomeGoalValue> out = new ArrayList<>();
+        for (Catalog.Goal g : goals) {
+            SideValue num = side(g.numerator(), orgUnit, p, v, counts);
+            SideValue den = side(g.denominator(), orgUnit, p, v, counts);
+            BigDecimal ratio = num == null || den == null ? null : OutcomeRatio.ratio(num.value(), den.value());
+            Expectation.Status status = OutcomeRatio.status(ratio, g.targetPercent(), thresholds);
+            out.add(new OutcomeGoalValue(g.code(), g.programCode(), orgUnit, p.label(), g.planOrgUnit(), g.component(), g.goal(),
+                    num, den, ratio, Aggregation.plain(g.targetPercent()), status == null ? null : status.name(), asOf));
+        }
+        return out;
+    }
+
+    private static boolean isIndicator(Catalog.Side s) {
+        return s != null && s.indicator() != null;
+    }
+
+    private static boolean isMetric(Catalog.Side s) {
+        return s != null && s.caseMetric() != null;
+    }
+
+    private SideValue side(Catalog.Side s, String orgUnit, Period p, Map<String, Map<String, MonthValues>> values,
+                           Map<String, CaseCounts> counts) {
+        if (s == null) {
+            return null;
+        }
+        if (s.caseMetric() != null) {
+            CaseMetric m = CaseMetric.ofTarget(s.caseMetric());
+            long n = counts.values().stream().mapToLong(c -> c.sum(m, p.firstMonth(), p.lastMonth())).sum();
+            return new SideValue(new SideRef(null, s.caseMetric()), BigDecimal.valueOf(n));
+        }
+        BigDecimal value = catalog.target(s.indicator(), orgUnit, p.year()).map(t -> evaluate(t, orgUnit, p, values).value()).orElse(null);
+        return new SideValue(new SideRef(s.indicator(), null), value);
     }
 
     /** The year-end closing report: every target that applies to the unit, with its absolute value and percent. */

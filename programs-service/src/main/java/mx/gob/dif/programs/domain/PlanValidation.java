@@ -21,10 +21,19 @@ public final class PlanValidation {
     public record Problem(String field, String message) {
     }
 
-    public record Result(List<Problem> problems, List<PlanTargetDef> targets, int programs, int actions, int outcomeGoals) {
+    public record Result(List<Problem> problems, List<PlanTargetDef> targets, int programs, int actions, int outcomeGoals,
+                         List<OutcomeGoalDef> goals) {
+        public Result(List<Problem> problems, List<PlanTargetDef> targets, int programs, int actions, int outcomeGoals) {
+            this(problems, targets, programs, actions, outcomeGoals, List.of());
+        }
+
         public boolean ok() {
             return problems.isEmpty();
         }
+    }
+
+    /** A goal as read, before its ratio's indicators can be checked against the whole plan. */
+    private record PendingGoal(String path, OutcomeGoalDef def, List<String[]> indicatorRefs) {
     }
 
     private PlanValidation() {
@@ -55,6 +64,7 @@ public final class PlanValidation {
         Set<String> actionCodes = new HashSet<>();
         Map<String, String> indicatorMethods = new HashMap<>();
         Map<String, List<String>> composites = new HashMap<>();
+        List<PendingGoal> pendingGoals = new ArrayList<>();
         for (int p = 0; p < programs.size(); p++) {
             JsonNode program = programs.get(p);
             String pPath = "programs[" + p + "]";
@@ -87,6 +97,12 @@ public final class PlanValidation {
             JsonNode goalsNode = program.get("interventionGoals");
             if (goalsNode != null && goalsNode.isArray()) {
                 goals += goalsNode.size();
+                for (int g = 0; g < goalsNode.size(); g++) {
+                    PendingGoal pg = goal(goalsNode.get(g), pPath + ".interventionGoals[" + g + "]", pCode, g + 1, problems);
+                    if (pg != null) {
+                        pendingGoals.add(pg);
+                    }
+                }
             }
             JsonNode actions = program.get("actions");
             if (actions == null || !actions.isArray()) {
@@ -181,7 +197,106 @@ public final class PlanValidation {
                 }
             }
         });
-        return new Result(problems, targets, programs.size(), actionCount, goals);
+        List<OutcomeGoalDef> goalDefs = new ArrayList<>();
+        Set<String> goalCodes = new HashSet<>();
+        for (PendingGoal pg : pendingGoals) {
+            if (!goalCodes.add(pg.def().code())) {
+                problems.add(new Problem(pg.path() + ".code", "La clave de meta de intervención '" + pg.def().code()
+                        + "' está repetida en el plan (sin 'code', una meta se llama <programa>-M<posición>)."));
+            }
+            for (String[] ref : pg.indicatorRefs()) {
+                if (!indicatorMethods.containsKey(ref[1])) {
+                    problems.add(new Problem(ref[0], "El indicador '" + ref[1] + "' no es un indicador de este plan; "
+                            + "use la clave de una meta ('indicatorCode') del mismo plan."));
+                }
+            }
+            goalDefs.add(pg.def());
+        }
+        return new Result(problems, targets, programs.size(), actionCount, goals, List.copyOf(goalDefs));
+    }
+
+    /**
+     * Reads one outcome goal. Its free text is kept as is; a structured ratio ({@code numerator},
+     * {@code denominator}, {@code targetPercent}) is optional and checked here, except that its
+     * indicator codes are checked by the caller once every target of the plan is known.
+     */
+    private static PendingGoal goal(JsonNode g, String path, String programCode, int position, List<Problem> problems) {
+        if (g == null || !g.isObject()) {
+            return null;
+        }
+        String code = text(g, "code");
+        JsonNode codeNode = g.get("code");
+        if (codeNode != null && !codeNode.isNull() && !codeNode.isTextual()) {
+            problems.add(new Problem(path + ".code", "La clave de la meta de intervención debe ser texto."));
+        }
+        if (code == null) {
+            code = OutcomeGoalDef.defaultCode(programCode == null ? "?" : programCode, position);
+        }
+        List<String[]> indicatorRefs = new ArrayList<>();
+        OutcomeGoalDef.Side numerator = side(g.get("numerator"), path + ".numerator", "numerador", problems, indicatorRefs);
+        OutcomeGoalDef.Side denominator = side(g.get("denominator"), path + ".denominator", "denominador", problems, indicatorRefs);
+        boolean hasNum = present(g.get("numerator"));
+        boolean hasDen = present(g.get("denominator"));
+        if (hasNum && !hasDen) {
+            problems.add(new Problem(path + ".denominator", "La meta tiene numerador pero falta el denominador "
+                    + "({\"indicator\": \"<clave>\"} o {\"caseMetric\": \"<métrica>\"})."));
+        } else if (hasDen && !hasNum) {
+            problems.add(new Problem(path + ".numerator", "La meta tiene denominador pero falta el numerador "
+                    + "({\"indicator\": \"<clave>\"} o {\"caseMetric\": \"<métrica>\"})."));
+        }
+        BigDecimal targetPercent = null;
+        JsonNode tp = g.get("targetPercent");
+        if (present(tp)) {
+            if (!tp.isNumber()) {
+                problems.add(new Problem(path + ".targetPercent", "La meta en porcentaje debe ser un número (p. ej. 95 para 95 %); se recibió '"
+                        + tp.asText() + "'."));
+            } else if (tp.decimalValue().signum() < 0) {
+                problems.add(new Problem(path + ".targetPercent", "La meta en porcentaje no puede ser negativa ("
+                        + tp.decimalValue().toPlainString() + ")."));
+            } else {
+                targetPercent = tp.decimalValue();
+            }
+        }
+        return new PendingGoal(path, new OutcomeGoalDef(programCode, code, text(g, "component"), text(g, "goal"),
+                numerator, denominator, targetPercent), indicatorRefs);
+    }
+
+    private static boolean present(JsonNode n) {
+        return n != null && !n.isNull() && !n.isMissingNode();
+    }
+
+    private static OutcomeGoalDef.Side side(JsonNode s, String path, String name, List<Problem> problems, List<String[]> indicatorRefs) {
+        if (!present(s)) {
+            return null;
+        }
+        if (!s.isObject()) {
+            problems.add(new Problem(path, "El " + name + " debe ser un objeto {\"indicator\": \"<clave>\"} o {\"caseMetric\": \"<métrica>\"}."));
+            return null;
+        }
+        boolean hasIndicator = present(s.get("indicator"));
+        boolean hasMetric = present(s.get("caseMetric"));
+        if (hasIndicator == hasMetric) {
+            problems.add(new Problem(path, "El " + name + " debe indicar exactamente uno de 'indicator' (clave de un indicador del plan) "
+                    + "o 'caseMetric' (" + String.join(", ", TargetChanged.CASE_METRICS) + ")" + (hasIndicator ? "; tiene los dos." : "; no tiene ninguno.")));
+            return null;
+        }
+        if (hasIndicator) {
+            String ind = text(s, "indicator");
+            if (ind == null || !s.get("indicator").isTextual()) {
+                problems.add(new Problem(path + ".indicator", "La clave del indicador del " + name + " debe ser texto no vacío."));
+                return null;
+            }
+            indicatorRefs.add(new String[]{path + ".indicator", ind});
+            return new OutcomeGoalDef.Side(ind, null);
+        }
+        JsonNode cm = s.get("caseMetric");
+        String v = cm.isTextual() ? cm.asText().trim() : cm.toString();
+        if (!cm.isTextual() || !TargetChanged.CASE_METRICS.contains(v)) {
+            problems.add(new Problem(path + ".caseMetric", "Métrica de casos desconocida '" + v + "' en el " + name + ". Use una de: "
+                    + String.join(", ", TargetChanged.CASE_METRICS) + "."));
+            return null;
+        }
+        return new OutcomeGoalDef.Side(null, v);
     }
 
     /** Spanish message for a case metric that is not one of {@link TargetChanged#CASE_METRICS}. */

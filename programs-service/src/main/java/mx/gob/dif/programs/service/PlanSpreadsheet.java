@@ -37,7 +37,11 @@ public final class PlanSpreadsheet {
             "metodo", "componentes", "formula", "metrica_casos");
     /** Columns of Metas a file must have; later ones are optional (files written before they existed still import). */
     static final int TARGETS_REQUIRED = 9;
-    static final List<String> GOALS = List.of("programa", "componente", "meta", "indicador", "fuente_verificacion", "supuestos");
+    static final List<String> GOALS = List.of("programa", "componente", "meta", "indicador", "fuente_verificacion", "supuestos",
+            "clave", "numerador_indicador", "numerador_metrica_casos", "denominador_indicador", "denominador_metrica_casos",
+            "meta_porcentaje");
+    /** Columns of Metas de intervención files written before structured ratios existed; the later ones are optional. */
+    static final int GOALS_BASIC = 6;
     static final List<String> SDG = List.of("programa", "objetivo", "meta", "indicador");
 
     private PlanSpreadsheet() {
@@ -77,7 +81,9 @@ public final class PlanSpreadsheet {
                     }
                 }
                 for (JsonNode g : p.path("interventionGoals")) {
-                    row(gs, gr++, code, g.get("component"), g.get("goal"), g.get("indicator"), g.get("verificationSource"), g.get("assumptions"));
+                    row(gs, gr++, code, g.get("component"), g.get("goal"), g.get("indicator"), g.get("verificationSource"), g.get("assumptions"),
+                            g.get("code"), g.path("numerator").get("indicator"), g.path("numerator").get("caseMetric"),
+                            g.path("denominator").get("indicator"), g.path("denominator").get("caseMetric"), g.get("targetPercent"));
                 }
                 for (JsonNode g : p.path("sdg")) {
                     row(ss, sr++, code, g.get("goal"), g.get("target"), g.get("indicator"));
@@ -238,6 +244,7 @@ public final class PlanSpreadsheet {
             }
             readChildren(gs, "Metas de intervención", GOALS, programs, "interventionGoals",
                     List.of("component", "goal", "indicator", "verificationSource", "assumptions"), errors);
+            readGoalRatios(gs, programs, errors);
             readChildren(ss, "ODS", SDG, programs, "sdg", List.of("goal", "target", "indicator"), errors);
             ArrayNode list = plan.putArray("programs");
             programs.values().forEach(list::add);
@@ -279,6 +286,75 @@ public final class PlanSpreadsheet {
                 }
             }
         }
+    }
+
+    /**
+     * The optional columns of Metas de intervención (goal code and structured ratio), added to the
+     * goals {@link #readChildren} read from the same rows; only filled cells add fields, so a goal
+     * without them reads back exactly as it was written.
+     */
+    private static void readGoalRatios(Sheet sheet, Map<String, ObjectNode> programs, List<Problem.FieldError> errors) {
+        if (sheet == null || sheet.getRow(0) == null) {
+            return;
+        }
+        Map<String, Integer> columns = new java.util.HashMap<>();
+        Row header = sheet.getRow(0);
+        for (int i = GOALS_BASIC; i < GOALS_BASIC + 10; i++) {
+            String h = text(header, i);
+            if (h != null && GOALS.contains(h.trim().toLowerCase())) {
+                columns.put(h.trim().toLowerCase(), i);
+            }
+        }
+        if (columns.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            String program = text(row, 0);
+            if (program == null || !programs.containsKey(program)) {
+                continue;
+            }
+            int index = seen.merge(program, 1, Integer::sum) - 1;
+            ObjectNode goal = (ObjectNode) programs.get(program).get("interventionGoals").get(index);
+            String code = cellText(row, columns.get("clave"));
+            if (code != null) {
+                goal.put("code", code.trim());
+            }
+            ObjectNode num = ratioSide(cellText(row, columns.get("numerador_indicador")), cellText(row, columns.get("numerador_metrica_casos")));
+            if (num != null) {
+                goal.set("numerator", num);
+            }
+            ObjectNode den = ratioSide(cellText(row, columns.get("denominador_indicador")), cellText(row, columns.get("denominador_metrica_casos")));
+            if (den != null) {
+                goal.set("denominator", den);
+            }
+            Integer tc = columns.get("meta_porcentaje");
+            if (tc != null) {
+                JsonNode n = number(sheet, row, tc, "meta_porcentaje", errors);
+                if (n != null) {
+                    goal.set("targetPercent", n);
+                }
+            }
+        }
+    }
+
+    private static String cellText(Row row, Integer col) {
+        return col == null ? null : text(row, col);
+    }
+
+    private static ObjectNode ratioSide(String indicator, String caseMetric) {
+        if (indicator == null && caseMetric == null) {
+            return null;
+        }
+        ObjectNode side = EventJson.MAPPER.createObjectNode();
+        if (indicator != null) {
+            side.put("indicator", indicator.trim());
+        }
+        if (caseMetric != null) {
+            side.put("caseMetric", caseMetric.trim());
+        }
+        return side;
     }
 
     private static Sheet required(Workbook wb, String name, List<String> headers, List<Problem.FieldError> errors) {

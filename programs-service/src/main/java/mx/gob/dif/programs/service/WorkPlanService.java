@@ -11,10 +11,12 @@ import mx.gob.dif.common.rest.Problem;
 import mx.gob.dif.common.rest.ProblemException;
 import mx.gob.dif.events.EventJson;
 import mx.gob.dif.events.EventTypes;
+import mx.gob.dif.events.OutcomeGoalChanged;
 import mx.gob.dif.events.ProgramChanged;
 import mx.gob.dif.events.TargetChanged;
 import mx.gob.dif.events.Topics;
 import mx.gob.dif.programs.domain.CalendarMonth;
+import mx.gob.dif.programs.domain.OutcomeGoalDef;
 import mx.gob.dif.programs.domain.PlanEdits;
 import mx.gob.dif.programs.domain.PlanTargetDef;
 import mx.gob.dif.programs.domain.PlanValidation;
@@ -124,6 +126,8 @@ public class WorkPlanService {
         Map<String, PlanTargetDef> before = Map.of();
         Set<String> programsBefore = new java.util.LinkedHashSet<>();
         existing.ifPresent(s -> parse(s.content()).path("programs").forEach(p -> programsBefore.add(p.path("code").asText())));
+        List<OutcomeGoalDef> goalsBefore = existing.map(s -> PlanValidation.validate(parse(s.content()), true).goals()).orElse(List.of());
+        List<OutcomeGoalDef> goalsNow = PlanValidation.validate(plan, true).goals();
         try (Connection c = ds.getConnection()) {
             if (existing.isEmpty()) {
                 id = UUID.randomUUID();
@@ -198,6 +202,7 @@ public class WorkPlanService {
             throw new IllegalStateException(e);
         }
         publish(orgUnit, year, plan, newTargets, before, programsBefore);
+        publishGoals(orgUnit, year, goalsNow, goalsBefore);
         planCache.invalidate(orgUnit, year);
         LOG.infof("Work plan %s/%d %s (revision %d, %d targets)", orgUnit, year, existing.isEmpty() ? "created" : "updated",
                 revision, newTargets.size());
@@ -581,6 +586,33 @@ public class WorkPlanService {
             TargetChanged e = toEvent(orgUnit, year, t, true);
             outbox.add(Topics.CATALOG_TARGETS, e.key(), EventTypes.TARGET_CHANGED, t.indicatorCode(), e);
         });
+    }
+
+    /** An OutcomeGoalChanged for every goal that is new or differs, and a deleted one for every goal that left the plan. */
+    private void publishGoals(String orgUnit, int year, List<OutcomeGoalDef> now, List<OutcomeGoalDef> before) {
+        Map<String, OutcomeGoalDef> old = new LinkedHashMap<>();
+        before.forEach(g -> old.put(g.code(), g));
+        Set<String> seen = new java.util.HashSet<>();
+        for (OutcomeGoalDef g : now) {
+            seen.add(g.code());
+            if (!g.equals(old.get(g.code()))) {
+                OutcomeGoalChanged e = toEvent(orgUnit, year, g, false);
+                outbox.add(Topics.CATALOG_OUTCOME_GOALS, e.key(), EventTypes.OUTCOME_GOAL_CHANGED, g.code(), e);
+            }
+        }
+        old.values().stream().filter(g -> !seen.contains(g.code())).forEach(g -> {
+            OutcomeGoalChanged e = toEvent(orgUnit, year, g, true);
+            outbox.add(Topics.CATALOG_OUTCOME_GOALS, e.key(), EventTypes.OUTCOME_GOAL_CHANGED, g.code(), e);
+        });
+    }
+
+    static OutcomeGoalChanged toEvent(String orgUnit, int year, OutcomeGoalDef g, boolean deleted) {
+        return new OutcomeGoalChanged(orgUnit, year, g.programCode(), g.code(), g.component(), g.goal(), ref(g.numerator()),
+                ref(g.denominator()), g.targetPercent(), deleted);
+    }
+
+    private static OutcomeGoalChanged.Ref ref(OutcomeGoalDef.Side s) {
+        return s == null ? null : new OutcomeGoalChanged.Ref(s.indicator(), s.caseMetric());
     }
 
     private static TargetChanged toEvent(String orgUnit, int year, PlanTargetDef t, boolean deleted) {
