@@ -20,7 +20,7 @@ import mx.gob.dif.common.rest.Page;
 import mx.gob.dif.common.rest.Problem;
 import mx.gob.dif.common.rest.ProblemException;
 import mx.gob.dif.events.EventJson;
-import mx.gob.dif.programs.rest.Caller;
+import mx.gob.dif.common.rest.Caller;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import mx.gob.dif.common.rest.Caller;
 import mx.gob.dif.common.rest.Page;
 import mx.gob.dif.common.rest.ProblemException;
 import mx.gob.dif.events.EventJson;
