@@ -277,6 +277,23 @@ class IndicatorPipelineTest {
     }
 
     @Test
+    void theClosingReportIsKeptOnlyUntilTheNextAppliedReport() throws Exception {
+        String path = "/api/v1/reports/closing?orgUnit=10002&fiscalYear=2021";
+        BigDecimal before = closingValue(path, "T-08");
+        String asOf = given().get(path).then().statusCode(200).extract().path("asOf");
+        assertEquals(asOf, given().get(path).then().extract().path("asOf"), "an unchanged year is answered from memory");
+        report(UUID.randomUUID(), "T-08", "10002", "2021-09-09", "4");
+        producer.flush();
+        await("T-08", "10002", "2021", before.add(new BigDecimal("4")).toPlainString());
+        assertEquals(0, before.add(new BigDecimal("4")).compareTo(closingValue(path, "T-08")), "the new report is in the closing report");
+    }
+
+    private static BigDecimal closingValue(String path, String indicator) {
+        return new BigDecimal(given().get(path).then().statusCode(200).extract().jsonPath()
+                .getString("rows.find { it.indicator == '" + indicator + "' }.value"));
+    }
+
+    @Test
     void closingReportAsJsonCsvAndSpreadsheet() throws Exception {
         await("T-01", "10", "2021", "38");
         await("T-07", "10", "2021", "12");

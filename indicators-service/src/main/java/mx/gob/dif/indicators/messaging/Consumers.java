@@ -10,6 +10,7 @@ import mx.gob.dif.events.EventJson;
 import mx.gob.dif.events.EventTypes;
 import mx.gob.dif.events.Topics;
 import mx.gob.dif.indicators.service.Catalog;
+import mx.gob.dif.indicators.service.DataVersion;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -55,6 +56,7 @@ public class Consumers {
     private final AgroalDataSource ds;
     private final Catalog catalog;
     private final IndicatorUpdates updates;
+    private final DataVersion dataVersion;
     private final String bootstrap;
     private final String activityGroup;
     private final String catalogGroup;
@@ -76,7 +78,7 @@ public class Consumers {
     public record RebuildStatus(String state, long events, long target, String startedAt, String finishedAt) {
     }
 
-    public Consumers(AgroalDataSource ds, Catalog catalog, IndicatorUpdates updates,
+    public Consumers(AgroalDataSource ds, Catalog catalog, IndicatorUpdates updates, DataVersion dataVersion,
                      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
                      @ConfigProperty(name = "indicators.group.activities") String activityGroup,
                      @ConfigProperty(name = "indicators.group.catalog") String catalogGroup,
@@ -84,6 +86,7 @@ public class Consumers {
         this.ds = ds;
         this.catalog = catalog;
         this.updates = updates;
+        this.dataVersion = dataVersion;
         this.bootstrap = bootstrap;
         this.activityGroup = activityGroup;
         this.catalogGroup = catalogGroup;
@@ -181,6 +184,7 @@ public class Consumers {
                         throw ex;
                     }
                     afterCommit.forEach(Runnable::run);
+                    dataVersion.changed();
                     c.commitSync();
                 } catch (SQLException ex) {
                     retryLater(c, records, "catalog", ex);
@@ -348,6 +352,7 @@ public class Consumers {
                         retryLater(c, records, "activity", ex);
                         continue;
                     }
+                    dataVersion.changed();
                     commitKafka(c, records);
                     applied.addAndGet(records.count());
                     if (rebuildEnd == null) {
@@ -452,6 +457,7 @@ public class Consumers {
             conn.createStatement().execute("truncate activity, month_value, case_event, case_count");
             conn.commit();
         }
+        dataVersion.changed();
         c.seekToBeginning(c.assignment());
         Map<TopicPartition, Long> end = c.endOffsets(c.assignment());
         long total = end.values().stream().mapToLong(Long::longValue).sum();

@@ -42,12 +42,19 @@ public class IndicatorQuery {
     private final AgroalDataSource ds;
     private final Catalog catalog;
     private final Expectation.Thresholds thresholds;
+    private final DataVersion dataVersion;
+    /** Closing reports by unit, year and day, each valid for the data version it was computed at. */
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedReport> closingCache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public IndicatorQuery(AgroalDataSource ds, Catalog catalog,
+    private record CachedReport(long version, ClosingReport report) {
+    }
+
+    public IndicatorQuery(AgroalDataSource ds, Catalog catalog, DataVersion dataVersion,
                           @ConfigProperty(name = "indicators.status.green") BigDecimal green,
                           @ConfigProperty(name = "indicators.status.yellow") BigDecimal yellow) {
         this.ds = ds;
         this.catalog = catalog;
+        this.dataVersion = dataVersion;
         this.thresholds = new Expectation.Thresholds(green, yellow);
     }
 
@@ -222,8 +229,28 @@ public class IndicatorQuery {
         return new SideValue(new SideRef(s.indicator(), null), value);
     }
 
-    /** The year-end closing report: every target that applies to the unit, with its absolute value and percent. */
+    /**
+     * The year-end closing report: every target that applies to the unit, with its absolute value and
+     * percent. A state's report reads every month value of its subtree, so it is kept until the next
+     * committed change of the data (or the next day, since "expected" moves with the calendar): asking
+     * again for an unchanged year costs nothing, and any applied report invalidates it at once.
+     */
     public ClosingReport closing(String orgUnit, int year) {
+        long version = dataVersion.current();
+        String key = orgUnit + "|" + year + "|" + LocalDate.now(MEXICO);
+        CachedReport cached = closingCache.get(key);
+        if (cached != null && cached.version() == version) {
+            return cached.report();
+        }
+        ClosingReport report = computeClosing(orgUnit, year);
+        if (closingCache.size() > 2_000) {
+            closingCache.clear(); // bounded: old days and units nobody asks for again
+        }
+        closingCache.put(key, new CachedReport(version, report));
+        return report;
+    }
+
+    private ClosingReport computeClosing(String orgUnit, int year) {
         requireUnit(orgUnit);
         Period p = new Period(Integer.toString(year), year, 1, 12);
         Collection<Catalog.Target> targets = catalog.targetsFor(orgUnit, year);
