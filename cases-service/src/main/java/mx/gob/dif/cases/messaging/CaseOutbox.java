@@ -1,15 +1,11 @@
 package mx.gob.dif.cases.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import mx.gob.dif.common.messaging.OutboxTable;
 import mx.gob.dif.events.CaseEvent;
-import mx.gob.dif.events.CloudEvent;
-import mx.gob.dif.events.EventJson;
 import mx.gob.dif.events.EventTypes;
 import mx.gob.dif.events.Topics;
-
-import java.util.UUID;
 
 /**
  * Case events are written in the transaction of the change they tell about and relayed to Kafka
@@ -19,23 +15,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseOutbox {
     public static final String SOURCE = "/cases-service";
-    private final EntityManager em;
+    private final AgroalDataSource ds;
 
-    public CaseOutbox(EntityManager em) {
-        this.em = em;
+    public CaseOutbox(AgroalDataSource ds) {
+        this.ds = ds;
     }
 
     public void publish(CaseEvent event) {
-        CloudEvent envelope = CloudEvent.of(UUID.randomUUID().toString(), SOURCE, EventTypes.CASE_CHANGED,
-                event.key(), EventJson.MAPPER.valueToTree(event));
-        try {
-            em.createNativeQuery("insert into outbox_event(topic, event_key, payload) values (?1, ?2, ?3)")
-                    .setParameter(1, Topics.CASE_EVENTS)
-                    .setParameter(2, event.key())
-                    .setParameter(3, EventJson.MAPPER.writeValueAsString(envelope))
-                    .executeUpdate();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not serialize a case event", e);
-        }
+        OutboxTable.add(ds, SOURCE, Topics.CASE_EVENTS, event.key(), EventTypes.CASE_CHANGED, event.key(), event);
     }
 }
