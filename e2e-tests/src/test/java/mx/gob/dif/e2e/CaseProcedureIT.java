@@ -3,6 +3,7 @@ package mx.gob.dif.e2e;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import mx.gob.dif.cases.domain.Curp;
 import mx.gob.dif.deploy.infra.TopicSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -68,12 +69,7 @@ class CaseProcedureIT {
     }
 
     static String curp(String first17) {
-        String alphabet = "0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ";
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += alphabet.indexOf(first17.charAt(i)) * (18 - i);
-        }
-        return first17 + (10 - sum % 10) % 10;
+        return first17 + Curp.checkDigit(first17);
     }
 
     @Test

@@ -57,8 +57,8 @@ public class FollowUpResource {
     @Path("/follow-up-requests/{id}/report")
     @Produces("application/pdf")
     public Response report(@PathParam("id") UUID id) {
-        FollowUpRequest f = followUps.get(id);
-        return Response.ok(followUps.report(id), "application/pdf")
+        FollowUpRequest f = followUps.withReport(id);
+        return Response.ok(f.reportPdf, "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"" + f.reportFolio + ".pdf\"").build();
     }
 

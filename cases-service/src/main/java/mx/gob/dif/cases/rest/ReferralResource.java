@@ -62,9 +62,8 @@ public class ReferralResource {
     @Path("/{id}/letter")
     @Produces("application/pdf")
     public Response letter(@PathParam("id") UUID id) {
-        Referral r = referrals.get(id);
-        byte[] pdf = referrals.letter(id);
-        return Response.ok(pdf, "application/pdf")
+        Referral r = referrals.withLetter(id);
+        return Response.ok(r.letterPdf, "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"" + r.letterFolio + ".pdf\"").build();
     }
 

@@ -8,6 +8,7 @@ import mx.gob.dif.cases.documents.agency.Contact;
 import mx.gob.dif.cases.documents.agency.Organization;
 import mx.gob.dif.cases.documents.agency.OrganizationType;
 import mx.gob.dif.cases.documents.agency.Service;
+import mx.gob.dif.cases.domain.NameKey;
 import mx.gob.dif.cases.entity.Agency;
 import mx.gob.dif.cases.entity.AgencyService;
 import mx.gob.dif.cases.rest.Dtos;
@@ -161,8 +162,7 @@ public class AgencyDirectory {
 
     /** "Secretaría de Salud de Durango" → "SECRETARIA-DE-SALUD-DE-DURANGO" (at most 60 characters). */
     static String keyFor(String name) {
-        String k = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "-").replaceAll("^-|-$", "");
+        String k = NameKey.of(name).replace(' ', '-');
         return k.length() > 60 ? k.substring(0, 60).replaceAll("-$", "") : k;
     }
 

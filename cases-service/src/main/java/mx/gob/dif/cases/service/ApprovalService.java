@@ -10,11 +10,9 @@ import mx.gob.dif.cases.entity.Referral;
 import mx.gob.dif.cases.entity.SupportCase;
 import mx.gob.dif.cases.rest.Dtos;
 import mx.gob.dif.common.rest.Page;
-import mx.gob.dif.common.rest.Problem;
 import mx.gob.dif.common.rest.ProblemException;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 /** The director's decisions: a case closure, a referral without consent. Every request stays as history. */

@@ -38,9 +38,10 @@ public class BeneficiaryService {
         Beneficiary b = new Beneficiary();
         b.id = UUID.randomUUID();
         apply(b, in, true);
-        if (b.curp != null && findActiveByCurp(b.curp) != null) {
+        Beneficiary sameCurp = b.curp == null ? null : findActiveByCurp(b.curp);
+        if (sameCurp != null) {
             throw new ProblemException(409, "Beneficiario duplicado", "Ya existe un beneficiario con esa CURP (id "
-                    + findActiveByCurp(b.curp).id + "). Use el registro existente.");
+                    + sameCurp.id + "). Use el registro existente.");
         }
         if (!Boolean.TRUE.equals(in.confirmNotDuplicate())) {
             List<Beneficiary> same = sameNameAndBirth(b.nameKey, b.birthDate, null);

@@ -72,10 +72,6 @@ final class Checks {
         errors.add(Problem.FieldError.of(null, field, message));
     }
 
-    boolean ok() {
-        return errors.isEmpty();
-    }
-
     /** Throws a 422 listing every problem found, if any. */
     void orThrow(String what) {
         if (!errors.isEmpty()) {

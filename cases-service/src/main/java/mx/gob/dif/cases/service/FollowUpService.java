@@ -104,12 +104,13 @@ public class FollowUpService {
         return f;
     }
 
-    public byte[] report(UUID id) {
+    /** The request whose report was delivered ({@code reportPdf} set), or 404 saying how to deliver it. */
+    public FollowUpRequest withReport(UUID id) {
         FollowUpRequest f = get(id);
         if (f.reportPdf == null) {
             throw ProblemException.notFound("El informe de seguimiento aún no se ha entregado: use POST /api/v1/follow-up-requests/" + id + "/report.");
         }
-        return f.reportPdf;
+        return f;
     }
 
     public Page<FollowUpRequest> list(String orgUnit, String status, String assignedTo, int page, int size) {

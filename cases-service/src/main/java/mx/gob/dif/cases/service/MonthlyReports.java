@@ -70,15 +70,22 @@ public class MonthlyReports {
             return List.of();
         }
         List<SupportCase> cases = SupportCase.list("id in ?1 order by receivedOn, folio", ids);
+        // one query per kind of record for the whole month, not per case
+        Map<UUID, Beneficiary> people = Beneficiary.<Beneficiary>list("id in ?1", cases.stream().map(c -> c.beneficiaryId).toList())
+                .stream().collect(Collectors.toMap(b -> b.id, b -> b));
+        Map<UUID, List<Enrollment>> enrollments = Enrollment.<Enrollment>list("caseId in ?1 order by enrolledOn", ids).stream()
+                .collect(Collectors.groupingBy(e -> e.caseId));
+        List<Referral> allReferrals = Referral.list("caseId in ?1 order by createdAt", ids);
+        Map<UUID, List<Referral>> referrals = allReferrals.stream().collect(Collectors.groupingBy(r -> r.caseId));
+        Map<String, String> agencyNames = Agency.<Agency>list("id in ?1", allReferrals.stream().map(r -> r.agencyId).distinct().toList())
+                .stream().collect(Collectors.toMap(a -> a.id, a -> a.name));
         List<Row> rows = new ArrayList<>();
         for (SupportCase c : cases) {
-            Beneficiary b = Beneficiary.findById(c.beneficiaryId);
+            Beneficiary b = people.get(c.beneficiaryId);
             Set<String> decisions = new LinkedHashSet<>();
-            Enrollment.<Enrollment>list("caseId = ?1 order by enrolledOn", c.id).forEach(e -> decisions.add("Programa " + e.programCode));
-            for (Referral r : Referral.<Referral>list("caseId = ?1 order by createdAt", c.id)) {
-                Agency a = Agency.findById(r.agencyId);
-                decisions.add("Canalizado a " + (a == null ? r.agencyId : a.name));
-            }
+            enrollments.getOrDefault(c.id, List.of()).forEach(e -> decisions.add("Programa " + e.programCode));
+            referrals.getOrDefault(c.id, List.of())
+                    .forEach(r -> decisions.add("Canalizado a " + agencyNames.getOrDefault(r.agencyId, r.agencyId)));
             rows.add(new Row(c.folio, c.receivedOn, c.origin.label(), c.category.label(), c.status.label(),
                     decisions.isEmpty() ? "Pendiente" : String.join("; ", decisions),
                     ageLabel(b == null ? "UNKNOWN" : AgeBand.of(b.birthDate, c.receivedOn)), sexLabel(b == null ? null : b.sex),

@@ -196,12 +196,13 @@ public class ReferralService {
         return r;
     }
 
-    public byte[] letter(UUID id) {
+    /** The referral whose letter was issued ({@code letterPdf} set), or 404 saying how to issue it. */
+    public Referral withLetter(UUID id) {
         Referral r = get(id);
         if (r.letterPdf == null) {
             throw ProblemException.notFound("La Solicitud de Gestión de esta canalización aún no se ha emitido: use POST /api/v1/referrals/" + id + "/letter.");
         }
-        return r.letterPdf;
+        return r;
     }
 
     /** The agency's answer (through the platform) or the unit recording it by hand. */
