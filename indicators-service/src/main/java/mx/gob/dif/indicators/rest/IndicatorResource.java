@@ -1,5 +1,6 @@
 package mx.gob.dif.indicators.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,21 +10,39 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import mx.gob.dif.common.rest.ProblemException;
+import mx.gob.dif.common.security.CurrentUser;
+import mx.gob.dif.common.security.Roles;
 import mx.gob.dif.indicators.messaging.Consumers;
 import mx.gob.dif.indicators.service.ClosingReportFormats;
 import mx.gob.dif.indicators.service.IndicatorQuery;
 
 import java.util.Map;
 
+/**
+ * Indicator values are aggregates, not personal data: every DIF role reads them, each only for its own
+ * unit and the units below it (a state analyst with unit 10 reads every Durango municipality).
+ * Integrators read none. Rebuilding the derived tables is for administrators.
+ */
 @Path("/api/v1")
+@RolesAllowed({Roles.MUNICIPAL_OPERATOR, Roles.CASE_WORKER, Roles.DIRECTOR, Roles.STATE_ANALYST, Roles.ADMINISTRATOR})
 public class IndicatorResource {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final IndicatorQuery query;
     private final Consumers consumers;
+    private final CurrentUser caller;
 
-    public IndicatorResource(IndicatorQuery query, Consumers consumers) {
+    public IndicatorResource(IndicatorQuery query, Consumers consumers, CurrentUser caller) {
         this.query = query;
         this.consumers = consumers;
+        this.caller = caller;
+    }
+
+    /** A unit outside the caller's reach is refused before anything is read (a missing one is the query's 400). */
+    private String inScope(String orgUnit) {
+        if (orgUnit != null && !orgUnit.isBlank()) {
+            caller.requireUnit(orgUnit.trim());
+        }
+        return orgUnit;
     }
 
     /** Procedure PDG-02's performance indicators (ratios with numerator, denominator, percent) and plain case counts. */
@@ -31,7 +50,7 @@ public class IndicatorResource {
     @Path("/indicators/procedure")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> procedure(@QueryParam("orgUnit") String orgUnit, @QueryParam("period") String period) {
-        return query.procedure(orgUnit, period);
+        return query.procedure(inScope(orgUnit), period);
     }
 
     @GET
@@ -39,7 +58,7 @@ public class IndicatorResource {
     @Produces(MediaType.APPLICATION_JSON)
     public IndicatorQuery.IndicatorValue indicator(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit,
                                                    @QueryParam("period") String period) {
-        return query.indicator(code, orgUnit, period);
+        return query.indicator(code, inScope(orgUnit), period);
     }
 
     @GET
@@ -47,7 +66,7 @@ public class IndicatorResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> progress(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit,
                                         @QueryParam("period") String period) {
-        return query.programProgress(code, orgUnit, period);
+        return query.programProgress(code, inScope(orgUnit), period);
     }
 
     /** The outcome goals (metas de intervención) that apply to a unit in a year, with their ratios over the year. */
@@ -57,7 +76,7 @@ public class IndicatorResource {
     public java.util.List<IndicatorQuery.OutcomeGoalValue> outcomeGoals(@QueryParam("orgUnit") String orgUnit,
                                                                       @QueryParam("fiscalYear") Integer fiscalYear,
                                                                       @QueryParam("program") String program) {
-        return query.outcomeGoals(orgUnit, fiscalYear, program);
+        return query.outcomeGoals(inScope(orgUnit), fiscalYear, program);
     }
 
     /** One outcome goal of a unit over a period: numerator / denominator × 100 of the unit's (rolled-up) values. */
@@ -66,7 +85,7 @@ public class IndicatorResource {
     @Produces(MediaType.APPLICATION_JSON)
     public IndicatorQuery.OutcomeGoalValue outcomeGoal(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit,
                                                        @QueryParam("period") String period) {
-        return query.outcomeGoal(code, orgUnit, period);
+        return query.outcomeGoal(code, inScope(orgUnit), period);
     }
 
     @GET
@@ -77,7 +96,7 @@ public class IndicatorResource {
         if (year == null) {
             throw ProblemException.badRequest("Indique el año fiscal en 'fiscalYear', p. ej. ?orgUnit=10&fiscalYear=2021.");
         }
-        IndicatorQuery.ClosingReport report = query.closing(orgUnit, year);
+        IndicatorQuery.ClosingReport report = query.closing(inScope(orgUnit), year);
         String wanted = format != null ? format.toLowerCase() : accept == null ? "" : accept.toLowerCase();
         String file = "cierre-" + orgUnit + "-" + year;
         if (wanted.contains("csv")) {
@@ -94,6 +113,7 @@ public class IndicatorResource {
     /** Drops the derived tables and replays the whole activity log from Kafka. */
     @POST
     @Path("/admin/rebuild")
+    @RolesAllowed(Roles.ADMINISTRATOR)
     @Produces(MediaType.APPLICATION_JSON)
     public Response rebuild() {
         return Response.accepted(consumers.requestRebuild()).build();
@@ -101,6 +121,7 @@ public class IndicatorResource {
 
     @GET
     @Path("/admin/rebuild")
+    @RolesAllowed(Roles.ADMINISTRATOR)
     @Produces(MediaType.APPLICATION_JSON)
     public Consumers.RebuildStatus rebuildStatus() {
         return consumers.rebuildStatus();

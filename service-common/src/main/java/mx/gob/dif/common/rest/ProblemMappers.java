@@ -3,6 +3,9 @@ package mx.gob.dif.common.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -39,6 +42,20 @@ public class ProblemMappers {
                 : "El cuerpo de la solicitud no es JSON válido (línea " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
                 + "). Revise comas, comillas y llaves.";
         return respond(400, "JSON inválido", detail, List.of());
+    }
+
+    /** No token, or one that is expired, tampered, or from another issuer: say so, and how to get one. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e) {
+        return Response.fromResponse(respond(401, "No autenticado",
+                        "Falta el token de acceso o no es válido (vencido, alterado o de otro emisor). Obtenga uno en Keycloak "
+                                + "y envíelo en el encabezado Authorization: Bearer <token>.", List.of()))
+                .header("WWW-Authenticate", "Bearer realm=\"dif\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(403, "Acceso denegado", "Su rol no permite esta operación.", List.of());
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,73 @@
+package mx.gob.dif.indicators.rest;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import mx.gob.dif.common.security.TestTokens;
+import mx.gob.dif.deploy.testing.RealInfraResource;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.oneOf;
+
+/**
+ * The service checks the token itself (it may be reached without the gateway) and keeps each role
+ * to its units. Values and 404s are the other tests' business: here only who gets in.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfraResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "database", value = "dif_indicators"))
+class IndicatorAccessTest {
+    private static final String DURANGO = "/api/v1/indicators/T-01?orgUnit=10005&period=2021";
+
+    @Test
+    void aMissingTokenIsRefusedWithAProblemAndAChallenge() {
+        given().get(DURANGO).then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("detail", containsString("Authorization: Bearer"));
+    }
+
+    @Test
+    void expiredTamperedAndForeignTokensAreRefused() {
+        String expired = TestTokens.builder().name("operador.durango").orgUnit("10005").roles("municipal-operator")
+                .expiredSince(Duration.ofMinutes(10)).build();
+        String foreign = TestTokens.builder().name("operador.durango").orgUnit("10005").roles("municipal-operator")
+                .issuer("https://otro-emisor.example/realms/dif").build();
+        String tampered = TestTokens.tampered(TestTokens.operator("10007"));
+        for (String token : new String[]{expired, foreign, tampered, "no-es-un-jwt"}) {
+            given().auth().oauth2(token).get(DURANGO).then().statusCode(401).contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void anOperatorReadsItsOwnMunicipalityButNotAnother() {
+        given().auth().oauth2(TestTokens.operator("10005")).get(DURANGO).then().statusCode(not(oneOf(401, 403)));
+        given().auth().oauth2(TestTokens.operator("10007")).get(DURANGO).then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("10007"));
+        given().auth().oauth2(TestTokens.operator("10005")).get("/api/v1/reports/closing?orgUnit=10&fiscalYear=2021")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void theStateAnalystReadsEveryMunicipalityOfItsStateOnly() {
+        given().auth().oauth2(TestTokens.analyst("10")).get(DURANGO).then().statusCode(not(oneOf(401, 403)));
+        given().auth().oauth2(TestTokens.analyst("10")).get("/api/v1/indicators/procedure?orgUnit=10&period=2021")
+                .then().statusCode(not(oneOf(401, 403)));
+        given().auth().oauth2(TestTokens.analyst("10")).get("/api/v1/indicators/T-01?orgUnit=27001&period=2021")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void integratorsReadNoIndicatorsAndOnlyAdministratorsRebuild() {
+        given().auth().oauth2(TestTokens.integrator("SALUD-DGO")).get(DURANGO).then().statusCode(403)
+                .body("title", equalTo("Acceso denegado"));
+        given().auth().oauth2(TestTokens.analyst("10")).post("/api/v1/admin/rebuild").then().statusCode(403);
+        given().auth().oauth2(TestTokens.director("10005")).get("/api/v1/admin/rebuild").then().statusCode(403);
+        given().auth().oauth2(TestTokens.administrator()).get("/api/v1/admin/rebuild").then().statusCode(200);
+    }
+}

@@ -1,0 +1,29 @@
+package mx.gob.dif.common.security;
+
+/**
+ * Whether one org unit lies inside another, read from the INEGI codes themselves: a state is two
+ * digits ({@code 10}), its municipalities add three ({@code 10005}), localities four more; the
+ * country ({@code MX}) contains everything. Reading the tree from the codes lets every service
+ * decide scope without asking programs-service for the hierarchy on each request.
+ */
+public final class OrgUnitScope {
+    public static final String COUNTRY = "MX";
+
+    private OrgUnitScope() {
+    }
+
+    /** True when {@code unit} is {@code scope} itself or one of its descendants. */
+    public static boolean contains(String scope, String unit) {
+        if (scope == null || unit == null || scope.isBlank() || unit.isBlank()) {
+            return false;
+        }
+        if (scope.equals(unit) || COUNTRY.equals(scope)) {
+            return true;
+        }
+        return isInegi(scope) && isInegi(unit) && unit.length() > scope.length() && unit.startsWith(scope);
+    }
+
+    private static boolean isInegi(String code) {
+        return !code.isEmpty() && code.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+}
