@@ -23,7 +23,9 @@ public final class OrgUnitScope {
         return isInegi(scope) && isInegi(unit) && unit.length() > scope.length() && unit.startsWith(scope);
     }
 
+    /** State (2 digits), municipality (5) or locality (9) key of the INEGI geostatistical framework. */
     private static boolean isInegi(String code) {
-        return !code.isEmpty() && code.chars().allMatch(c -> c >= '0' && c <= '9');
+        int n = code.length();
+        return (n == 2 || n == 5 || n == 9) && code.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 }
