@@ -19,6 +19,9 @@ public class AuditEntry extends PanacheEntityBase {
     public Long id;
     public OffsetDateTime at;
     public String actor;
+    /** The unit whose data was read or changed (null when the request named none and was refused early). */
+    @Column(name = "org_unit")
+    public String orgUnit;
     /** READ or CHANGE. */
     public String action;
     @Column(name = "resource_type")

@@ -1,5 +1,6 @@
 package mx.gob.dif.cases.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -16,14 +17,19 @@ import mx.gob.dif.cases.entity.Agency;
 import mx.gob.dif.cases.service.AgencyDirectory;
 import mx.gob.dif.common.rest.Page;
 import mx.gob.dif.common.rest.ProblemException;
+import mx.gob.dif.common.security.Roles;
 
 import java.net.URI;
 import java.util.Map;
 
-/** The directory of agencies and their services (Open Referral HSDS shape). */
+/**
+ * The directory of agencies and their services (Open Referral HSDS shape). No personal data: every
+ * role reads and exports it; administrators keep it.
+ */
 @Path("/api/v1/agencies")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MUNICIPAL_OPERATOR, Roles.CASE_WORKER, Roles.DIRECTOR, Roles.STATE_ANALYST, Roles.INTEGRATOR, Roles.ADMINISTRATOR})
 public class AgencyResource {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -47,6 +53,7 @@ public class AgencyResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMINISTRATOR)
     public Response create(Dtos.AgencyInput in) {
         Agency a = directory.put(in, true);
         return Response.created(URI.create("/api/v1/agencies/" + a.id)).entity(a).build();
@@ -54,6 +61,7 @@ public class AgencyResource {
 
     @PUT
     @Path("/{id}")
+    @RolesAllowed(Roles.ADMINISTRATOR)
     public Agency replace(@PathParam("id") String id, Dtos.AgencyInput in) {
         if (in != null && in.id() != null && !in.id().equals(id)) {
             throw ProblemException.unprocessable("La clave del cuerpo (" + in.id() + ") no coincide con la de la ruta (" + id + ").", java.util.List.of());
@@ -65,6 +73,7 @@ public class AgencyResource {
     /** The directory as a spreadsheet (XLSX or CSV, one row per service), all or nothing. */
     @POST
     @Path("/import")
+    @RolesAllowed(Roles.ADMINISTRATOR)
     @Consumes({XLSX, "text/csv"})
     public Map<String, Object> importSheet(java.io.InputStream body, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
         AgencyDirectorySheet.Format format = headers.getMediaType() != null && "csv".equalsIgnoreCase(headers.getMediaType().getSubtype())
@@ -88,6 +97,7 @@ public class AgencyResource {
     /** A list of agencies in JSON, all or nothing. */
     @POST
     @Path("/import")
+    @RolesAllowed(Roles.ADMINISTRATOR)
     public Map<String, Object> importJson(java.util.List<Dtos.AgencyInput> agencies) {
         if (agencies == null || agencies.isEmpty()) {
             throw ProblemException.badRequest("Envíe una lista de dependencias.");

@@ -1,20 +1,24 @@
 package mx.gob.dif.cases.rest;
 
 import io.quarkus.runtime.BlockingOperationControl;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import mx.gob.dif.cases.service.AuditTrail;
-import mx.gob.dif.common.rest.Caller;
 import mx.gob.dif.common.rest.RequestIdFilter;
+import mx.gob.dif.common.security.Identity;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Audits every request that reads or changes a person's or a case's data, whatever its outcome
- * (a refused attempt matters as much as a granted one).
+ * (a refused attempt matters as much as a granted one): the caller named by its token (an agency's
+ * system by its client), and the unit whose data it touched, so that unit's director can read it.
  */
 public class AuditFilter {
     private static final Map<String, String> AUDITED = Map.of(
@@ -27,35 +31,57 @@ public class AuditFilter {
             "reports", "MONTHLY_REPORT");
 
     private final AuditTrail audit;
+    private final CaseAccess access;
+    private final CurrentIdentityAssociation identities;
 
-    public AuditFilter(AuditTrail audit) {
+    public AuditFilter(AuditTrail audit, CaseAccess access, CurrentIdentityAssociation identities) {
         this.audit = audit;
+        this.access = access;
+        this.identities = identities;
     }
 
     @ServerResponseFilter
-    public void audit(ContainerRequestContext req, ContainerResponseContext res, HttpServerRequest http) {
+    public Uni<Void> audit(ContainerRequestContext req, ContainerResponseContext res, HttpServerRequest http) {
         String path = req.getUriInfo().getPath();
         String[] parts = path.replaceFirst("^/", "").split("/");
         if (parts.length < 3 || !"api".equals(parts[0])) {
-            return;
+            return Uni.createFrom().voidItem();
         }
         String type = AUDITED.get(parts[2]);
         if (type == null) {
-            return;
+            return Uni.createFrom().voidItem();
         }
         String id = parts.length > 3 ? parts[3] : null;
-        String actor = req.getHeaderString(Caller.HEADER) == null ? "sistema" : req.getHeaderString(Caller.HEADER);
         String forwarded = req.getHeaderString("X-Forwarded-For");
         String ip = forwarded != null && !forwarded.isBlank() ? forwarded
                 : http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         Object rid = req.getProperty(RequestIdFilter.MDC_KEY);
         String method = req.getMethod();
         int status = res.getStatus();
-        Runnable write = () -> audit.record(actor, method, path, type, id, status, ip, rid == null ? null : rid.toString());
+        String unit = access.auditUnit();
+        Consumer<String> write = actor -> audit.record(actor, unit, method, path, type, id, status, ip, rid == null ? null : rid.toString());
         if (BlockingOperationControl.isBlockingAllowed()) {
-            write.run();
-        } else {
-            Infrastructure.getDefaultWorkerPool().execute(write);
+            write.accept(actor());
+            return Uni.createFrom().voidItem();
+        }
+        // On the IO thread the answer was given before the resource ran (no valid token, or a role that may
+        // not call it): the token, if any, is resolved without blocking, and the entry written on a worker.
+        return identities.getDeferredIdentity()
+                .map(identity -> {
+                    identities.setIdentity(identity);
+                    return actor();
+                })
+                .onFailure().recoverWithItem(Identity.ANONYMOUS.name())
+                .invoke(actor -> Infrastructure.getDefaultWorkerPool().execute(() -> write.accept(actor)))
+                .replaceWithVoid();
+    }
+
+    /** The token's user; nobody when the token was missing or invalid. */
+    private String actor() {
+        try {
+            return access.actor();
+        } catch (RuntimeException unauthenticated) {
+            return Identity.ANONYMOUS.name();
         }
     }
 }

@@ -1,5 +1,6 @@
 package mx.gob.dif.cases.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -8,28 +9,37 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import mx.gob.dif.cases.entity.FollowUpRequest;
 import mx.gob.dif.cases.service.FollowUpService;
-import mx.gob.dif.common.rest.Caller;
 import mx.gob.dif.common.rest.Page;
 import mx.gob.dif.common.rest.ProblemException;
+import mx.gob.dif.common.security.Roles;
 
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
+/** Follow-up reports and task lists: case workers and directors, for their unit and the units below it. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.CASE_WORKER, Roles.DIRECTOR})
 public class FollowUpResource {
     private final FollowUpService followUps;
+    private final CaseAccess access;
 
-    public FollowUpResource(FollowUpService followUps) {
+    public FollowUpResource(FollowUpService followUps, CaseAccess access) {
         this.followUps = followUps;
+        this.access = access;
+    }
+
+    /** The petition, if it exists (404) and belongs to the caller's unit or one below it (403). */
+    private FollowUpRequest inReach(UUID id) {
+        FollowUpRequest f = followUps.get(id);
+        access.unit(f.orgUnit);
+        return f;
     }
 
     @GET
@@ -37,32 +47,37 @@ public class FollowUpResource {
     public Page<FollowUpRequest> list(@QueryParam("orgUnit") String orgUnit, @QueryParam("status") String status,
                                       @QueryParam("assignedTo") String assignedTo, @QueryParam("page") @DefaultValue("0") int page,
                                       @QueryParam("size") @DefaultValue("50") int size) {
-        return followUps.list(orgUnit, status, assignedTo, page, size);
+        return followUps.list(access.reach(), access.filter(orgUnit), status, assignedTo, page, size);
     }
 
     @GET
     @Path("/follow-up-requests/{id}")
     public FollowUpRequest get(@PathParam("id") UUID id) {
-        return followUps.get(id);
+        return inReach(id);
     }
 
     /** Integrates and delivers the Informe de Seguimiento. */
     @POST
     @Path("/follow-up-requests/{id}/report")
-    public FollowUpRequest deliver(@PathParam("id") UUID id, Dtos.DeliveryInput in, @Context HttpHeaders headers) {
-        return followUps.deliver(id, in, Caller.of(headers));
+    public FollowUpRequest deliver(@PathParam("id") UUID id, Dtos.DeliveryInput in) {
+        inReach(id);
+        return followUps.deliver(id, in, access.actor());
     }
 
     @GET
     @Path("/follow-up-requests/{id}/report")
     @Produces("application/pdf")
     public Response report(@PathParam("id") UUID id) {
+        inReach(id);
         FollowUpRequest f = followUps.withReport(id);
         return Response.ok(f.reportPdf, "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"" + f.reportFolio + ".pdf\"").build();
     }
 
-    /** What a worker or a unit must deliver soon (within the configured days) and what is overdue. */
+    /**
+     * What a worker or a unit must deliver soon (within the configured days) and what is overdue; a
+     * worker's tasks only within the caller's units.
+     */
     @GET
     @Path("/tasks")
     public Map<String, Object> tasks(@QueryParam("orgUnit") String orgUnit, @QueryParam("worker") String worker,
@@ -73,6 +88,6 @@ public class FollowUpResource {
         } catch (java.time.format.DateTimeParseException e) {
             throw ProblemException.badRequest("'asOf' debe ser una fecha AAAA-MM-DD.");
         }
-        return followUps.tasks(orgUnit, worker, today);
+        return followUps.tasks(access.reach(), access.filter(orgUnit), worker, today);
     }
 }

@@ -1,5 +1,6 @@
 package mx.gob.dif.cases.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,28 +14,37 @@ import jakarta.ws.rs.core.Response;
 import mx.gob.dif.cases.documents.MonthlyReport;
 import mx.gob.dif.cases.service.MonthlyReports;
 import mx.gob.dif.cases.service.OrgUnits;
-import mx.gob.dif.common.rest.Caller;
 import mx.gob.dif.common.rest.ProblemException;
+import mx.gob.dif.common.security.Roles;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
 
-/** The Informe Mensual: JSON, CSV ({@code Accept: text/csv} or {@code format=csv}) or PDF. */
+/**
+ * The Informe Mensual: JSON, CSV ({@code Accept: text/csv} or {@code format=csv}) or PDF. It lists
+ * cases one by one (folio, category, worker), so it is for case workers and directors of the unit.
+ */
 @Path("/api/v1/reports/monthly")
+@RolesAllowed({Roles.CASE_WORKER, Roles.DIRECTOR})
 public class MonthlyReportResource {
     private final MonthlyReports reports;
     private final OrgUnits orgUnits;
+    private final CaseAccess access;
 
-    public MonthlyReportResource(MonthlyReports reports, OrgUnits orgUnits) {
+    public MonthlyReportResource(MonthlyReports reports, OrgUnits orgUnits, CaseAccess access) {
         this.reports = reports;
         this.orgUnits = orgUnits;
+        this.access = access;
     }
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/pdf"})
     public Response get(@QueryParam("orgUnit") String orgUnit, @QueryParam("month") String month,
                         @QueryParam("format") String format, @Context HttpHeaders headers) {
+        if (orgUnit != null && !orgUnit.isBlank()) {
+            access.unit(orgUnit);
+        }
         YearMonth m = MonthlyReports.month(month);
         String wanted = format != null ? format.toLowerCase(java.util.Locale.ROOT)
                 : headers.getAcceptableMediaTypes().stream().map(t -> t.getSubtype().toLowerCase(java.util.Locale.ROOT))
@@ -59,17 +69,18 @@ public class MonthlyReportResource {
     @Path("/delivery")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response deliver(Dtos.MonthlyDeliveryInput in, @Context HttpHeaders headers) {
+    public Response deliver(Dtos.MonthlyDeliveryInput in) {
         if (in == null) {
             throw ProblemException.badRequest("Envíe orgUnit, month (AAAA-MM) y, si no es hoy, deliveredOn.");
         }
+        access.unitInBody(in.orgUnit());
         LocalDate on;
         try {
             on = in.deliveredOn() == null || in.deliveredOn().isBlank() ? null : LocalDate.parse(in.deliveredOn().trim());
         } catch (java.time.format.DateTimeParseException e) {
             throw ProblemException.badRequest("'deliveredOn' debe ser una fecha AAAA-MM-DD.");
         }
-        Map<String, Object> d = reports.deliver(in.orgUnit(), MonthlyReports.month(in.month()), on, Caller.of(headers));
+        Map<String, Object> d = reports.deliver(in.orgUnit(), MonthlyReports.month(in.month()), on, access.actor());
         return Response.status(201).entity(d).build();
     }
 }

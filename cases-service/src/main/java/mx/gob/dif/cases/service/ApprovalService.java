@@ -26,12 +26,12 @@ public class ApprovalService {
         this.referrals = referrals;
     }
 
-    public Page<ApprovalRequest> list(String orgUnit, String status, String caseId, int page, int size) {
+    public Page<ApprovalRequest> list(Reach reach, String orgUnit, String status, String caseId, int page, int size) {
         Page.check(page, size);
         Checks checks = new Checks();
         Approval.Status st = checks.oneOf("status", status, Approval.Status.class, false);
         checks.orThrow("Filtros inválidos");
-        Criteria c = new Criteria().eq("orgUnit", orgUnit).eq("status", st)
+        Criteria c = new Criteria().within("orgUnit", reach.unit()).eq("orgUnit", orgUnit).eq("status", st)
                 .eq("caseId", caseId == null || caseId.isBlank() ? null : CaseService.parseId(caseId, "caseId"));
         return Criteria.page(ApprovalRequest.find(c.where("requestedAt desc"), c.params()), page, size);
     }

@@ -92,9 +92,9 @@ public class BeneficiaryService {
         return b;
     }
 
-    public Page<Beneficiary> search(String orgUnit, String q, String curp, int page, int size) {
+    public Page<Beneficiary> search(Reach reach, String orgUnit, String q, String curp, int page, int size) {
         Page.check(page, size);
-        Criteria c = new Criteria().and("mergedInto is null").eq("orgUnit", orgUnit).eq("curp", Curp.normalize(curp))
+        Criteria c = new Criteria().and("mergedInto is null").within("orgUnit", reach.unit()).eq("orgUnit", orgUnit).eq("curp", Curp.normalize(curp))
                 .compare("nameKey", "like", q == null || q.isBlank() ? null : "%" + NameKey.of(q) + "%");
         return Criteria.page(Beneficiary.find(c.where("lastName, firstName, id"), c.params()), page, size);
     }

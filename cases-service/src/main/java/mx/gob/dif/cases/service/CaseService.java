@@ -127,7 +127,7 @@ public class CaseService {
         return CaseTransition.list("caseId = ?1 order by id", id);
     }
 
-    public Page<SupportCase> list(String orgUnit, String status, String category, String worker, String beneficiaryId,
+    public Page<SupportCase> list(Reach reach, String orgUnit, String status, String category, String worker, String beneficiaryId,
                                   String from, String to, int page, int size) {
         Page.check(page, size);
         Checks checks = new Checks();
@@ -136,7 +136,7 @@ public class CaseService {
         LocalDate fromDate = checks.date("from", from, false, false);
         LocalDate toDate = checks.date("to", to, false, false);
         checks.orThrow("Filtros inválidos");
-        Criteria c = new Criteria().eq("orgUnit", orgUnit).eq("status", st).eq("category", cat).eq("assignedWorker", worker)
+        Criteria c = new Criteria().within("orgUnit", reach.unit()).eq("orgUnit", orgUnit).eq("status", st).eq("category", cat).eq("assignedWorker", worker)
                 .eq("beneficiaryId", beneficiaryId == null || beneficiaryId.isBlank() ? null : parseId(beneficiaryId, "beneficiaryId"))
                 .compare("receivedOn", ">=", fromDate).compare("receivedOn", "<=", toDate);
         return Criteria.page(SupportCase.find(c.where("receivedOn desc, folio desc"), c.params()), page, size);

@@ -24,6 +24,29 @@ final class Criteria {
         return this;
     }
 
+    /**
+     * Only rows whose org unit is {@code scope} or lies below it, the rule of
+     * {@link mx.gob.dif.common.security.OrgUnitScope#contains}: INEGI codes nest by prefix ({@code 10}
+     * contains {@code 10005}), {@code MX} contains everything, and no scope reaches nothing. Stored
+     * units are validated INEGI codes, so a prefix match on a numeric scope is exact.
+     */
+    Criteria within(String field, String scope) {
+        if (scope == null || scope.isBlank()) {
+            return and("1 = 0");
+        }
+        if (mx.gob.dif.common.security.OrgUnitScope.COUNTRY.equals(scope)) {
+            return this;
+        }
+        String exact = "p" + params.size();
+        params.put(exact, scope);
+        if (!scope.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+            return and(field + " = :" + exact);
+        }
+        String below = "p" + params.size();
+        params.put(below, scope + "%");
+        return and("(" + field + " = :" + exact + " or " + field + " like :" + below + ")");
+    }
+
     /** A condition of its own, e.g. {@code "mergedInto is null"}. */
     Criteria and(String condition) {
         where.append(" and ").append(condition);

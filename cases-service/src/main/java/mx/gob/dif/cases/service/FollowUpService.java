@@ -113,22 +113,22 @@ public class FollowUpService {
         return f;
     }
 
-    public Page<FollowUpRequest> list(String orgUnit, String status, String assignedTo, int page, int size) {
+    public Page<FollowUpRequest> list(Reach reach, String orgUnit, String status, String assignedTo, int page, int size) {
         Page.check(page, size);
         String st = status == null || status.isBlank() ? null : status.trim().toUpperCase(java.util.Locale.ROOT);
         if (st != null && !st.equals("REQUESTED") && !st.equals("DELIVERED")) {
             throw ProblemException.badRequest("El estado debe ser REQUESTED o DELIVERED.");
         }
-        Criteria c = new Criteria().eq("orgUnit", orgUnit).eq("status", st).eq("assignedTo", assignedTo);
+        Criteria c = new Criteria().within("orgUnit", reach.unit()).eq("orgUnit", orgUnit).eq("status", st).eq("assignedTo", assignedTo);
         return Criteria.page(FollowUpRequest.find(c.where("dueOn, requestedOn"), c.params()), page, size);
     }
 
     /** Pending follow-up reports of a unit (or one worker): overdue and due within the next days. */
-    public Map<String, Object> tasks(String orgUnit, String worker, LocalDate today) {
+    public Map<String, Object> tasks(Reach reach, String orgUnit, String worker, LocalDate today) {
         if ((orgUnit == null || orgUnit.isBlank()) && (worker == null || worker.isBlank())) {
             throw ProblemException.badRequest("Indique la unidad (orgUnit) o la persona (worker) de la que quiere ver las tareas.");
         }
-        Criteria pending = new Criteria().and("status = 'REQUESTED'").eq("orgUnit", orgUnit).eq("assignedTo", worker);
+        Criteria pending = new Criteria().and("status = 'REQUESTED'").within("orgUnit", reach.unit()).eq("orgUnit", orgUnit).eq("assignedTo", worker);
         List<Map<String, Object>> overdue = new ArrayList<>();
         List<Map<String, Object>> upcoming = new ArrayList<>();
         for (FollowUpRequest f : FollowUpRequest.<FollowUpRequest>list(pending.where("dueOn"), pending.params())) {

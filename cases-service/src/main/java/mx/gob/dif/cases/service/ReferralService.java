@@ -150,12 +150,19 @@ public class ReferralService {
         return r;
     }
 
-    public Page<Referral> list(String orgUnit, String agencyId, String status, String caseId, int page, int size) {
+    /**
+     * Referrals within the caller's reach: a unit's own (and those of the units below it), or for an
+     * agency the ones addressed to it whose letter was issued (a referral is sent with its letter).
+     */
+    public Page<Referral> list(Reach reach, String orgUnit, String agencyId, String status, String caseId, int page, int size) {
         Page.check(page, size);
         Checks checks = new Checks();
         ReferralStatus st = checks.oneOf("status", status, ReferralStatus.class, false);
         checks.orThrow("Filtros inválidos");
-        Criteria c = new Criteria().eq("orgUnit", orgUnit).eq("agencyId", agencyId).eq("status", st)
+        Criteria c = reach.isAgency()
+                ? new Criteria().eq("agencyId", reach.agency()).and("letterFolio is not null")
+                : new Criteria().within("orgUnit", reach.unit());
+        c.eq("orgUnit", orgUnit).eq("agencyId", agencyId).eq("status", st)
                 .eq("caseId", caseId == null || caseId.isBlank() ? null : CaseService.parseId(caseId, "caseId"));
         return Criteria.page(Referral.find(c.where("createdAt desc"), c.params()), page, size);
     }

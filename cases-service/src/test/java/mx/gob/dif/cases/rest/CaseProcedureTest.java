@@ -7,6 +7,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import mx.gob.dif.cases.CaseTestSupport;
+import mx.gob.dif.common.security.Roles;
+import mx.gob.dif.common.security.TestTokens;
 import mx.gob.dif.deploy.testing.RealInfraResource;
 import mx.gob.dif.events.SchemaValidator;
 import mx.gob.dif.events.Topics;
@@ -58,7 +60,7 @@ class CaseProcedureTest {
             return;
         }
         agenciesLoaded = true;
-        given().contentType(ContentType.JSON).body("""
+        as("admin.dif").body("""
                 [{"id":"SALUD-DGO","name":"Secretaría de Salud de Durango","kind":"PUBLIC","phone":"618 000 0000",
                   "email":"atencion@salud.example","onPlatform":true,"lastVerified":"2021-01-15",
                   "services":[{"name":"Consulta pediátrica","eligibility":"Menores sin seguridad social","minAge":0,"maxAge":17,
@@ -76,8 +78,19 @@ class CaseProcedureTest {
         }
     }
 
+    /** A request with the bearer token of one of the demo identities (docs/SECURITY.md), signed for tests. */
     static RequestSpecification as(String user) {
-        return given().header("X-Dif-User", user).contentType(ContentType.JSON);
+        return given().auth().oauth2(token(user)).contentType(ContentType.JSON);
+    }
+
+    static String token(String user) {
+        return switch (user) {
+            case "trabajadora.durango" -> TestTokens.person(user, "10005", Roles.CASE_WORKER);
+            case "director.durango" -> TestTokens.person(user, "10005", Roles.DIRECTOR);
+            case "agencia-salud" -> TestTokens.integrator("SALUD-DGO");
+            case "admin.dif" -> TestTokens.administrator();
+            default -> throw new IllegalArgumentException("no demo identity " + user);
+        };
     }
 
     static String guardian(String first17, String first, String last) {
@@ -136,13 +149,13 @@ class CaseProcedureTest {
                         serviceId("SALUD-DGO"), "request", "Valoración pediátrica y seguimiento del asma"))
                 .post("/api/v1/cases/" + caseId + "/referrals").then().statusCode(201).body("status", equalTo("REQUESTED"))
                 .extract().path("id");
-        given().get("/api/v1/cases/" + caseId).then().statusCode(200).body("case.status", equalTo("REFERRED"));
+        as("trabajadora.durango").get("/api/v1/cases/" + caseId).then().statusCode(200).body("case.status", equalTo("REFERRED"));
 
         // the numbered Solicitud de Gestión: once, with only the data the agency needs
         String folio = as("director.durango").post("/api/v1/referrals/" + referralId + "/letter").then().statusCode(200)
                 .body("letterFolio", startsWith("SG-10005-")).extract().path("letterFolio");
         as("director.durango").post("/api/v1/referrals/" + referralId + "/letter").then().statusCode(200).body("letterFolio", equalTo(folio));
-        byte[] letter = given().get("/api/v1/referrals/" + referralId + "/letter").then().statusCode(200)
+        byte[] letter = as("trabajadora.durango").get("/api/v1/referrals/" + referralId + "/letter").then().statusCode(200)
                 .contentType("application/pdf").extract().asByteArray();
         String text = CaseTestSupport.pdfText(letter);
         assertTrue(text.contains(folio), text);
@@ -164,7 +177,7 @@ class CaseProcedureTest {
                 .post("/api/v1/referrals/" + referralId + "/status").then().statusCode(200).body("outcome", equalTo("EXEMPTED"));
         as("director.durango").body(Map.of("reason", "ya no aplica")).post("/api/v1/referrals/" + referralId + "/revocation")
                 .then().statusCode(409);
-        given().get("/api/v1/referrals?agency=SALUD-DGO").then().statusCode(200).body("items.id", hasItem(referralId));
+        as("agencia-salud").get("/api/v1/referrals?agency=SALUD-DGO").then().statusCode(200).body("items.id", hasItem(referralId));
 
         // the Governor's office asks for the follow-up report, due in 10–20 days
         as("director.durango").body(Map.of("office", "Despacho del C. Gobernador", "petitionRef", "OF-123/2021", "dueInDays", 25))
@@ -174,15 +187,15 @@ class CaseProcedureTest {
                 .post("/api/v1/cases/" + caseId + "/follow-up-requests").then().statusCode(201)
                 .body("dueOn", equalTo(LocalDate.now().plusDays(10).toString())).extract().path("id");
         // due in 10 days: not yet in the 7-day window today, upcoming five days from now, overdue after the due date
-        given().get("/api/v1/tasks?worker=trabajadora.durango").then().statusCode(200)
+        as("trabajadora.durango").get("/api/v1/tasks?worker=trabajadora.durango").then().statusCode(200)
                 .body("upcoming.followUpRequestId", not(hasItem(followUp)));
-        given().get("/api/v1/tasks?worker=trabajadora.durango&asOf=" + LocalDate.now().plusDays(5)).then().statusCode(200)
+        as("trabajadora.durango").get("/api/v1/tasks?worker=trabajadora.durango&asOf=" + LocalDate.now().plusDays(5)).then().statusCode(200)
                 .body("upcoming.followUpRequestId", hasItem(followUp));
-        given().get("/api/v1/tasks?worker=trabajadora.durango&asOf=" + LocalDate.now().plusDays(11)).then().statusCode(200)
+        as("trabajadora.durango").get("/api/v1/tasks?worker=trabajadora.durango&asOf=" + LocalDate.now().plusDays(11)).then().statusCode(200)
                 .body("overdue.followUpRequestId", hasItem(followUp));
         as("director.durango").body(Map.of()).post("/api/v1/follow-up-requests/" + followUp + "/report").then().statusCode(200)
                 .body("status", equalTo("DELIVERED")).body("reportFolio", startsWith("IS-10005-"));
-        String report = CaseTestSupport.pdfText(given().get("/api/v1/follow-up-requests/" + followUp + "/report").then()
+        String report = CaseTestSupport.pdfText(as("trabajadora.durango").get("/api/v1/follow-up-requests/" + followUp + "/report").then()
                 .statusCode(200).extract().asByteArray());
         assertTrue(report.contains("Despacho del C. Gobernador"), report);
         assertTrue(report.contains("Visita domiciliaria"), report);
@@ -195,14 +208,14 @@ class CaseProcedureTest {
         String approval = as("trabajadora.durango").body(Map.of("reason", "Asiste regularmente y recibió atención médica"))
                 .post("/api/v1/cases/" + caseId + "/closure").then().statusCode(202).body("status", equalTo("REQUESTED"))
                 .extract().path("id");
-        given().get("/api/v1/approvals?orgUnit=10005&status=REQUESTED").then().statusCode(200).body("items.id", hasItem(approval));
+        as("director.durango").get("/api/v1/approvals?orgUnit=10005&status=REQUESTED").then().statusCode(200).body("items.id", hasItem(approval));
         as("director.durango").body(Map.of("decision", "REJECTED")).post("/api/v1/approvals/" + approval + "/decision")
                 .then().statusCode(422).body("detail", containsString("comment"));
         as("director.durango").body(Map.of("decision", "APPROVED", "comment", "De acuerdo"))
                 .post("/api/v1/approvals/" + approval + "/decision").then().statusCode(200).body("decidedBy", equalTo("director.durango"));
         as("director.durango").body(Map.of("decision", "REJECTED", "comment", "cambio de opinión"))
                 .post("/api/v1/approvals/" + approval + "/decision").then().statusCode(409);
-        JsonNode detail = CaseTestSupport.json(given().get("/api/v1/cases/" + caseId).then().statusCode(200).extract().asString());
+        JsonNode detail = CaseTestSupport.json(as("trabajadora.durango").get("/api/v1/cases/" + caseId).then().statusCode(200).extract().asString());
         assertEquals("CLOSED", detail.get("case").get("status").asText());
         List<String> steps = detail.get("history").findValuesAsText("toStatus");
         assertEquals(List.of("RECEIVED", "UNDER_REVIEW", "REFERRED", "FOLLOW_UP", "RESOLVED", "CLOSED"), steps);
@@ -215,20 +228,20 @@ class CaseProcedureTest {
 
         // the monthly report lists the case, without names or CURP
         String month = YearMonth.now().toString();
-        given().get("/api/v1/reports/monthly?orgUnit=10005&month=" + month).then().statusCode(200)
+        as("trabajadora.durango").get("/api/v1/reports/monthly?orgUnit=10005&month=" + month).then().statusCode(200)
                 .body("rows.caseFolio", hasItem((String) detail.get("case").get("folio").asText()));
-        String csv = given().accept("text/csv").get("/api/v1/reports/monthly?orgUnit=10005&month=" + month).then().statusCode(200)
+        String csv = as("trabajadora.durango").accept("text/csv").get("/api/v1/reports/monthly?orgUnit=10005&month=" + month).then().statusCode(200)
                 .extract().asString();
         assertTrue(csv.contains(detail.get("case").get("folio").asText()));
         assertTrue(csv.contains("Canalizado a Secretaría de Salud de Durango"), csv);
         assertFalse(csv.contains("Ejemplo") || csv.contains("EAFN"), "no names or CURP in the monthly report");
-        String pdf = CaseTestSupport.pdfText(given().get("/api/v1/reports/monthly?orgUnit=10005&month=" + month + "&format=pdf")
+        String pdf = CaseTestSupport.pdfText(as("trabajadora.durango").get("/api/v1/reports/monthly?orgUnit=10005&month=" + month + "&format=pdf")
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray());
         // the folio may wrap inside its table cell
         assertTrue(pdf.replaceAll("\\s", "").contains(detail.get("case").get("folio").asText()), pdf);
 
         // every read of the case was audited, with who and from where
-        given().get("/api/v1/audit?resourceType=CASE&resourceId=" + caseId + "&actor=trabajadora.durango").then().statusCode(200)
+        as("director.durango").get("/api/v1/audit?resourceType=CASE&resourceId=" + caseId + "&actor=trabajadora.durango").then().statusCode(200)
                 .body("total", greaterThan(3)).body("items[0].sourceIp", notNullValue());
 
         // the case's events are on Kafka, valid, and carry no personal data
@@ -259,7 +272,7 @@ class CaseProcedureTest {
     }
 
     static String serviceId(String agency) {
-        return given().get("/api/v1/agencies/" + agency).then().statusCode(200).extract().path("services[0].id");
+        return as("trabajadora.durango").get("/api/v1/agencies/" + agency).then().statusCode(200).extract().path("services[0].id");
     }
 
     @Test
@@ -274,7 +287,7 @@ class CaseProcedureTest {
                 .then().statusCode(422).body("detail", containsString("no está en el programa anual"));
         CaseTestSupport.await("the catalog read model", () -> as("director.durango").body(Map.of("programCode", "DIF-04"))
                 .post("/api/v1/cases/" + caseId + "/enrollments").statusCode() == 201);
-        given().get("/api/v1/cases/" + caseId).then().body("case.status", equalTo("ENROLLED"));
+        as("trabajadora.durango").get("/api/v1/cases/" + caseId).then().body("case.status", equalTo("ENROLLED"));
         as("director.durango").body(Map.of("programCode", "DIF-04")).post("/api/v1/cases/" + caseId + "/enrollments")
                 .then().statusCode(409);
         // a program of the state's plan is valid for a municipality
@@ -284,7 +297,7 @@ class CaseProcedureTest {
 
     @Test
     void invalidCurpsAreRejectedAndNothingIsStored() {
-        long before = given().get("/api/v1/beneficiaries?q=Curpmala").then().extract().<Integer>path("total");
+        long before = as("trabajadora.durango").get("/api/v1/beneficiaries?q=Curpmala").then().extract().<Integer>path("total");
         for (String bad : List.of("AAPR630321HDFLRC01", "AAPR631340HDFLRC09", "AAPR63032", curp("AAPR630321XDFLRC0"))) {
             as("trabajadora.durango").body(Map.of("orgUnit", "10005", "curp", bad, "firstName", "Curpmala", "lastName", "Ficticia"))
                     .post("/api/v1/beneficiaries").then().statusCode(422).contentType("application/problem+json")
@@ -295,7 +308,7 @@ class CaseProcedureTest {
                         "lastName", "Ficticia", "birthDate", "1963-03-22", "sex", "M"))
                 .post("/api/v1/beneficiaries").then().statusCode(422).body("errors.field", hasItem("birthDate"))
                 .body("errors.field", hasItem("sex"));
-        assertEquals(before, (long) given().get("/api/v1/beneficiaries?q=Curpmala").then().extract().<Integer>path("total"));
+        assertEquals(before, (long) as("trabajadora.durango").get("/api/v1/beneficiaries?q=Curpmala").then().extract().<Integer>path("total"));
     }
 
     @Test
@@ -312,14 +325,14 @@ class CaseProcedureTest {
         Map<String, Object> confirmed = new java.util.HashMap<>(same);
         confirmed.put("confirmNotDuplicate", true);
         String b = as("trabajadora.durango").body(confirmed).post("/api/v1/beneficiaries").then().statusCode(201).extract().path("id");
-        given().get("/api/v1/beneficiaries/duplicates?orgUnit=10005").then().statusCode(200)
+        as("trabajadora.durango").get("/api/v1/beneficiaries/duplicates?orgUnit=10005").then().statusCode(200)
                 .body("find { it.beneficiaryId == '" + a + "' || it.duplicateId == '" + a + "' }", notNullValue());
         String caseId = intakeFor(b);
         as("director.durango").body(Map.of("duplicateId", b, "reason", "Misma persona registrada dos veces"))
                 .post("/api/v1/beneficiaries/" + a + "/merge").then().statusCode(200).body("phone", equalTo("618 111 1111"));
-        given().get("/api/v1/cases/" + caseId).then().body("case.beneficiaryId", equalTo(a));
-        given().get("/api/v1/beneficiaries/" + b).then().statusCode(200).body("mergedInto", equalTo(a));
-        given().get("/api/v1/beneficiaries/" + a + "/history").then().statusCode(200).body("action", hasItem("MERGED"));
+        as("trabajadora.durango").get("/api/v1/cases/" + caseId).then().body("case.beneficiaryId", equalTo(a));
+        as("trabajadora.durango").get("/api/v1/beneficiaries/" + b).then().statusCode(200).body("mergedInto", equalTo(a));
+        as("trabajadora.durango").get("/api/v1/beneficiaries/" + a + "/history").then().statusCode(200).body("action", hasItem("MERGED"));
         as("trabajadora.durango").body(Map.of("orgUnit", "10005", "beneficiaryId", b, "origin", "WALK_IN", "category", "FOOD",
                 "request", "x")).post("/api/v1/cases").then().statusCode(422).body("detail", containsString("fusionado"));
     }
@@ -340,20 +353,20 @@ class CaseProcedureTest {
                 .post("/api/v1/cases/" + caseId + "/referrals").then().statusCode(201).body("status", equalTo("AWAITING_APPROVAL"))
                 .extract().path("id");
         as("trabajadora.durango").post("/api/v1/referrals/" + referral + "/letter").then().statusCode(409);
-        given().get("/api/v1/cases/" + caseId).then().body("case.status", equalTo("UNDER_REVIEW"));
-        String approval = given().get("/api/v1/approvals?caseId=" + caseId).then().statusCode(200)
+        as("trabajadora.durango").get("/api/v1/cases/" + caseId).then().body("case.status", equalTo("UNDER_REVIEW"));
+        String approval = as("director.durango").get("/api/v1/approvals?caseId=" + caseId).then().statusCode(200)
                 .body("items[0].kind", equalTo("CONSENT_OVERRIDE")).extract().path("items[0].id");
         as("director.durango").body(Map.of("decision", "APPROVED", "comment", "Procede")).post("/api/v1/approvals/" + approval + "/decision")
                 .then().statusCode(200);
-        given().get("/api/v1/referrals/" + referral).then().body("status", equalTo("REQUESTED"));
-        given().get("/api/v1/cases/" + caseId).then().body("case.status", equalTo("REFERRED"));
+        as("trabajadora.durango").get("/api/v1/referrals/" + referral).then().body("status", equalTo("REQUESTED"));
+        as("trabajadora.durango").get("/api/v1/cases/" + caseId).then().body("case.status", equalTo("REFERRED"));
         // tracked by hand: the unit records the foundation's answer
         as("trabajadora.durango").post("/api/v1/referrals/" + referral + "/letter").then().statusCode(200);
         as("trabajadora.durango").body(Map.of("status", "REJECTED")).post("/api/v1/referrals/" + referral + "/status")
                 .then().statusCode(422);
         as("trabajadora.durango").body(Map.of("status", "REJECTED", "reason", "Sin cupo este ciclo"))
                 .post("/api/v1/referrals/" + referral + "/status").then().statusCode(200);
-        given().get("/api/v1/referrals/" + referral + "/history").then().statusCode(200)
+        as("trabajadora.durango").get("/api/v1/referrals/" + referral + "/history").then().statusCode(200)
                 .body("toStatus", equalTo(List.of("AWAITING_APPROVAL", "REQUESTED", "REJECTED")));
         // an adult consents for himself; a second referral of the same case then goes straight out
         as("trabajadora.durango").body(Map.of("givenBy", "BENEFICIARY")).post("/api/v1/cases/" + caseId + "/consents")
@@ -364,19 +377,19 @@ class CaseProcedureTest {
 
     @Test
     void badRequestsGetSpanishProblems() {
-        given().contentType(ContentType.JSON).body("{\"orgUnit\": ").post("/api/v1/cases").then().statusCode(400)
+        as("trabajadora.durango").body("{\"orgUnit\": ").post("/api/v1/cases").then().statusCode(400)
                 .contentType("application/problem+json");
-        as("x").body(Map.of("orgUnit", "10005", "beneficiaryId", UUID.randomUUID().toString(), "origin", "MARTE",
+        as("trabajadora.durango").body(Map.of("orgUnit", "10005", "beneficiaryId", UUID.randomUUID().toString(), "origin", "MARTE",
                         "category", "FOOD", "request", "x"))
                 .post("/api/v1/cases").then().statusCode(422).body("errors.field", hasItem("origin"))
                 .body("errors.field", hasItem("beneficiaryId"));
-        as("x").body(Map.of("orgUnit", "Durango capital", "firstName", "A", "lastName", "B", "municipality", "Durango"))
+        as("trabajadora.durango").body(Map.of("orgUnit", "Durango capital", "firstName", "A", "lastName", "B", "municipality", "Durango"))
                 .post("/api/v1/beneficiaries").then().statusCode(422).body("errors.field", hasItem("orgUnit"))
                 .body("errors.field", hasItem("municipality")).body("detail", containsString("clave INEGI"));
-        given().get("/api/v1/cases/" + UUID.randomUUID()).then().statusCode(404).body("detail", containsString("No existe el caso"));
-        given().get("/api/v1/cases?size=1000").then().statusCode(400);
-        given().get("/api/v1/reports/monthly?orgUnit=10005&month=2021-13").then().statusCode(400);
-        as("x").body(Map.of("id", "BAD id", "name", "", "kind", "OTRO", "services",
+        as("trabajadora.durango").get("/api/v1/cases/" + UUID.randomUUID()).then().statusCode(404).body("detail", containsString("No existe el caso"));
+        as("trabajadora.durango").get("/api/v1/cases?size=1000").then().statusCode(400);
+        as("trabajadora.durango").get("/api/v1/reports/monthly?orgUnit=10005&month=2021-13").then().statusCode(400);
+        as("admin.dif").body(Map.of("id", "BAD id", "name", "", "kind", "OTRO", "services",
                         List.of(Map.of("name", "S", "minAge", 10, "maxAge", 5))))
                 .post("/api/v1/agencies").then().statusCode(422).body("errors.field", hasItem("kind"))
                 .body("errors.field", hasItem("services[0]"));
@@ -387,29 +400,29 @@ class CaseProcedureTest {
         String csv = "Organización,Tipo,Servicio,Edad mínima,Edad máxima,Documentos requeridos,Área de servicio,Correo,Última verificación\n"
                 + "Centro Ficticio de Rehabilitación,PRIVADA,Terapia física,0,17,Acta de nacimiento;CURP,10005;10007,contacto@crf.example,01/02/2021\n"
                 + "Centro Ficticio de Rehabilitación,PRIVADA,Prótesis,18,99,Identificación oficial,,contacto@crf.example,01/02/2021\n";
-        given().contentType("text/csv").body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/agencies/import")
+        as("admin.dif").contentType("text/csv").body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/agencies/import")
                 .then().statusCode(200).body("imported", equalTo(1));
-        given().get("/api/v1/agencies/CENTRO-FICTICIO-DE-REHABILITACION").then().statusCode(200).body("kind", equalTo("PRIVATE"))
+        as("trabajadora.durango").get("/api/v1/agencies/CENTRO-FICTICIO-DE-REHABILITACION").then().statusCode(200).body("kind", equalTo("PRIVATE"))
                 .body("services.name", equalTo(List.of("Prótesis", "Terapia física"))).body("email", equalTo("contacto@crf.example"));
-        given().get("/api/v1/agencies?municipality=10007").then().statusCode(200)
+        as("trabajadora.durango").get("/api/v1/agencies?municipality=10007").then().statusCode(200)
                 .body("items.id", hasItem("CENTRO-FICTICIO-DE-REHABILITACION"));
 
         // a bad row rejects the whole file with its row and column; what was there stays as it was
         String bad = "Organización,Tipo,Servicio,Edad mínima,Edad máxima\n"
                 + "Otra Organización Ficticia,PUBLICA,Consulta,5,3\n"
                 + "Centro Ficticio de Rehabilitación,PRIVADA,Terapia física,0,doce\n";
-        given().contentType("text/csv").body(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/agencies/import")
+        as("admin.dif").contentType("text/csv").body(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/agencies/import")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors.row", hasItem(2)).body("errors.row", hasItem(3)).body("errors.column", hasItem("Edad máxima"));
-        given().get("/api/v1/agencies?q=Otra Organización").then().body("total", equalTo(0));
-        given().get("/api/v1/agencies/CENTRO-FICTICIO-DE-REHABILITACION").then().body("services[1].maxAge", equalTo(17));
+        as("trabajadora.durango").get("/api/v1/agencies?q=Otra Organización").then().body("total", equalTo(0));
+        as("trabajadora.durango").get("/api/v1/agencies/CENTRO-FICTICIO-DE-REHABILITACION").then().body("services[1].maxAge", equalTo(17));
 
         // the export re-imports as the same directory
-        byte[] xlsx = given().get("/api/v1/agencies/export?format=xlsx").then().statusCode(200).extract().asByteArray();
-        String before = given().get("/api/v1/agencies/CENTRO-FICTICIO-DE-REHABILITACION").then().extract().asString();
-        given().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").body(xlsx)
+        byte[] xlsx = as("trabajadora.durango").get("/api/v1/agencies/export?format=xlsx").then().statusCode(200).extract().asByteArray();
+        String before = as("trabajadora.durango").get("/api/v1/agencies/CENTRO-FICTICIO-DE-REHABILITACION").then().extract().asString();
+        as("admin.dif").contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").body(xlsx)
                 .post("/api/v1/agencies/import").then().statusCode(200);
-        String after = given().get("/api/v1/agencies/CENTRO-FICTICIO-DE-REHABILITACION").then().extract().asString();
+        String after = as("trabajadora.durango").get("/api/v1/agencies/CENTRO-FICTICIO-DE-REHABILITACION").then().extract().asString();
         assertEquals(CaseTestSupport.json(before).get("services"), CaseTestSupport.json(after).get("services"));
     }
 
