@@ -11,6 +11,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import mx.gob.dif.common.security.TestTokens;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -42,7 +44,7 @@ class ActivityIngestionTest {
             return;
         }
         planned = true;
-        given().contentType("application/json").body(STATE_PLAN).post("/api/v1/work-plans/import").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        asAdministrator().contentType("application/json").body(STATE_PLAN).post("/api/v1/work-plans/import").then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
     }
 
     private static String report(String id, String indicator, String unit, String date, String quantity) {
@@ -130,5 +132,14 @@ class ActivityIngestionTest {
             }
         }
         throw new AssertionError("no event with id " + id + " on " + Topics.ACTIVITIES);
+    }
+
+    /** Reports and retracts as the operator of 10001, the municipality these tests report for. */
+    private static RequestSpecification given() {
+        return RestAssured.given().auth().oauth2(TestTokens.operator("10001"));
+    }
+
+    private static RequestSpecification asAdministrator() {
+        return RestAssured.given().auth().oauth2(TestTokens.administrator());
     }
 }

@@ -13,6 +13,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import mx.gob.dif.common.security.TestTokens;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,7 +24,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -141,5 +143,10 @@ class OutcomeGoalImportTest {
             }
         }
         return latest;
+    }
+
+    /** Imports, edits and reads as the state administrator (unit 10), who covers every unit these tests use. */
+    private static RequestSpecification given() {
+        return RestAssured.given().auth().oauth2(TestTokens.administrator());
     }
 }

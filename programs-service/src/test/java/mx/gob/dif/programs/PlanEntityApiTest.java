@@ -14,6 +14,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import mx.gob.dif.common.security.TestTokens;
+import mx.gob.dif.common.security.Roles;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -21,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -78,7 +81,7 @@ class PlanEntityApiTest {
     }
 
     static String newPlan(String orgUnit, int year) {
-        return given().contentType(JSON).header("X-Dif-User", "planeacion")
+        return as("planeacion").contentType(JSON)
                 .body("{\"orgUnit\":\"" + orgUnit + "\",\"fiscalYear\":" + year + "}").post("/api/v1/work-plans")
                 .then().statusCode(201).header("Location", containsString("/api/v1/work-plans/"))
                 .body("status", equalTo("DRAFT")).body("programs", equalTo(0)).body("revision", equalTo(1))
@@ -141,7 +144,7 @@ class PlanEntityApiTest {
         String read = given().get(base + "/targets/R-01-01").then().statusCode(200)
                 .body("planStatus", equalTo("APPROVED")).extract().asString();
         String changed = read.replace("\"target\":500", "\"target\":650");
-        Response put = given().contentType(JSON).header("X-Dif-User", "direccion").body(changed).put(base + "/targets/R-01-01");
+        Response put = as("direccion").contentType(JSON).body(changed).put(base + "/targets/R-01-01");
         put.then().statusCode(200).header("X-Plan-Changed", "true").body("target", equalTo(650));
         int revision = Integer.parseInt(put.header("X-Plan-Revision"));
 
@@ -151,14 +154,14 @@ class PlanEntityApiTest {
                 .body("[-1].summary", containsString("1 modificada(s)"));
 
         // the identical PUT again: no revision, no event, same revision number
-        given().contentType(JSON).header("X-Dif-User", "direccion").body(changed).put(base + "/targets/R-01-01")
+        as("direccion").contentType(JSON).body(changed).put(base + "/targets/R-01-01")
                 .then().statusCode(200).header("X-Plan-Changed", "false").header("X-Plan-Revision", String.valueOf(revision));
         given().contentType(JSON).body("{\"name\":\"Rehabilitación\"}").put(base + "/programs/R-01")
                 .then().statusCode(200).header("X-Plan-Changed", "false").body("actions[0].code", equalTo("R-01-01"));
         given().get(base + "/revisions").then().body("$", hasSize(revisionsBefore + 1));
 
         // deleting the action deletes its target: a revision and a deleted=true event
-        given().header("X-Dif-User", "direccion").delete(base + "/actions/R-01-01").then().statusCode(204)
+        as("direccion").delete(base + "/actions/R-01-01").then().statusCode(204)
                 .header("X-Plan-Changed", "true");
         // on Kafka: created (500), changed (650), deleted; the identical PUTs published nothing
         List<JsonNode> events = targetEvents("10036|2031|R-01-01", 3);
@@ -310,5 +313,15 @@ class PlanEntityApiTest {
         given().contentType(JSON).header("If-Match", fresh).body("{\"name\":\"Uno bis\"}")
                 .put(base + "/programs/M-01").then().statusCode(200).body("name", equalTo("Uno bis"))
                 .body("actions[0].code", equalTo("M-01-01"));
+    }
+
+    /** Imports, edits and reads as the state administrator (unit 10), who covers every unit these tests use. */
+    private static RequestSpecification given() {
+        return RestAssured.given().auth().oauth2(TestTokens.administrator());
+    }
+
+    /** An administrator of the state with this user name: what revisions record as the author. */
+    private static RequestSpecification as(String user) {
+        return RestAssured.given().auth().oauth2(TestTokens.person(user, "10", Roles.ADMINISTRATOR));
     }
 }

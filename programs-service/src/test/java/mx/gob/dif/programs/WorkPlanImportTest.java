@@ -13,6 +13,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import mx.gob.dif.common.security.TestTokens;
+import mx.gob.dif.common.security.Roles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -89,7 +92,7 @@ class WorkPlanImportTest {
         given().post("/api/v1/work-plans/" + id + "/approval").then().statusCode(200).body("status", equalTo("APPROVED"));
         given().post("/api/v1/work-plans/" + id + "/approval").then().statusCode(409);
         String changed = plan.replaceFirst("\"target\": 80", "\"target\": 90");
-        given().contentType("application/json").header("X-Dif-User", "planeacion").body(changed).post("/api/v1/work-plans/import")
+        as("planeacion").contentType("application/json").body(changed).post("/api/v1/work-plans/import")
                 .then().statusCode(200).body("changed", equalTo(true)).body("revision", equalTo(2)).body("status", equalTo("APPROVED"));
         given().get("/api/v1/work-plans/" + id + "/revisions").then().statusCode(200)
                 .body("changedBy", hasItem("planeacion"))
@@ -210,5 +213,15 @@ class WorkPlanImportTest {
             }
         }
         return latest;
+    }
+
+    /** Imports, edits and reads as the state administrator (unit 10), who covers every unit these tests use. */
+    private static RequestSpecification given() {
+        return RestAssured.given().auth().oauth2(TestTokens.administrator());
+    }
+
+    /** An administrator of the state with this user name: what revisions record as the author. */
+    private static RequestSpecification as(String user) {
+        return RestAssured.given().auth().oauth2(TestTokens.person(user, "10", Roles.ADMINISTRATOR));
     }
 }

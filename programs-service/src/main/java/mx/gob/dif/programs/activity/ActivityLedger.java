@@ -2,6 +2,7 @@ package mx.gob.dif.programs.activity;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import mx.gob.dif.programs.service.VisibleUnits;
 
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -117,22 +118,23 @@ public class ActivityLedger {
         }
     }
 
-    /** Marks the row retracted; returns false when it already was (or does not exist). */
-    public boolean markRetracted(UUID id, String reason) {
+    /** Marks the row retracted by {@code user}; returns false when it already was (or does not exist). */
+    public boolean markRetracted(UUID id, String reason, String user) {
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("""
-                     update activity set status = 'RETRACTED', retracted_at = now(), reason = ?
+                     update activity set status = 'RETRACTED', retracted_at = now(), reason = ?, retracted_by = ?
                      where id = ? and status = 'ACTIVE'""")) {
             ps.setString(1, reason);
-            ps.setObject(2, id);
+            ps.setString(2, user);
+            ps.setObject(3, id);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Filter of a listing; null fields do not filter. */
-    public record Filter(String orgUnit, String indicator, LocalDate from, LocalDate to, String status) {
+    /** Filter of a listing; null fields do not filter; {@code visible} keeps the units the caller may read. */
+    public record Filter(String orgUnit, String indicator, LocalDate from, LocalDate to, String status, VisibleUnits visible) {
     }
 
     public long count(Filter f) {
@@ -192,6 +194,9 @@ public class ActivityLedger {
         if (f.status() != null) {
             w.append(" and status = ?");
             args.add(f.status());
+        }
+        if (f.visible() != null) {
+            w.append(" and ").append(f.visible().sql("org_unit", args));
         }
         return w.toString();
     }

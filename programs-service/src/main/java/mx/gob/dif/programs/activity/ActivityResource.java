@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -12,15 +13,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import mx.gob.dif.common.rest.Page;
 import mx.gob.dif.common.rest.Problem;
 import mx.gob.dif.common.rest.ProblemException;
+import mx.gob.dif.common.security.CurrentUser;
+import mx.gob.dif.common.security.Roles;
 import mx.gob.dif.events.EventJson;
-import mx.gob.dif.common.rest.Caller;
+import mx.gob.dif.programs.service.VisibleUnits;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,9 +31,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Activity reports: accept (one or a batch), retract, read back from the ledger. */
+/**
+ * Activity reports: accept (one or a batch), retract, read back from the ledger. Municipal operators
+ * and directors report, retract and read the reports of their own unit and the units below it
+ * (docs/SECURITY.md); a report for another unit is a per-item 422, like any other invalid report.
+ */
 @Path("/api/v1/activities")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MUNICIPAL_OPERATOR, Roles.DIRECTOR})
 public class ActivityResource {
     /**
      * The body is read as a tree (not bound to a class) so that a quantity written as text or an
@@ -44,39 +50,43 @@ public class ActivityResource {
             .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final ActivityService activities;
+    private final CurrentUser caller;
 
-    public ActivityResource(ActivityService activities) {
+    public ActivityResource(ActivityService activities, CurrentUser caller) {
         this.activities = activities;
+        this.caller = caller;
     }
 
     /** One report or a list of up to 10,000; 202 once every report is acknowledged by Kafka. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response report(InputStream body, @Context HttpHeaders headers) throws IOException {
+    public Response report(InputStream body) throws IOException {
         JsonNode node = body == null ? null : JSON.readTree(body);
         if (node == null || node.isMissingNode()) {
             throw ProblemException.badRequest("El cuerpo está vacío: envíe un reporte o una lista de reportes en JSON.");
         }
-        return Response.accepted(activities.accept(node, Caller.of(headers))).build();
+        return Response.accepted(activities.accept(node, caller.get())).build();
     }
 
     /** Withdraws a report: 202 when withdrawn now, 200 when it already was. */
     @POST
     @Path("/{id}/retraction")
-    public Response retract(@PathParam("id") String id, InputStream body, @Context HttpHeaders headers) throws IOException {
+    public Response retract(@PathParam("id") String id, InputStream body) throws IOException {
         UUID uuid = uuid(id);
         String reason = reason(body == null ? null : JSON.readTree(body));
-        ActivityService.Retraction r = activities.retract(uuid, reason, Caller.of(headers));
+        ActivityService.Retraction r = activities.retract(uuid, reason, caller.get());
         return Response.status(r.changed() ? 202 : 200).entity(r.entry()).build();
     }
 
     @GET
     @Path("/{id}")
     public ActivityLedger.Entry get(@PathParam("id") String id) {
-        return activities.get(uuid(id));
+        ActivityLedger.Entry e = activities.get(uuid(id));
+        caller.requireUnit(e.orgUnit());
+        return e;
     }
 
-    /** Reports of the ledger, by activity date. */
+    /** Reports of the ledger, by activity date: of one unit (403 out of reach) or of every unit the caller covers. */
     @GET
     public Page<ActivityLedger.Entry> list(@QueryParam("orgUnit") String orgUnit, @QueryParam("indicator") String indicator,
                                            @QueryParam("from") String from, @QueryParam("to") String to,
@@ -87,8 +97,12 @@ public class ActivityResource {
         if (st != null && !st.equals("ACTIVE") && !st.equals("RETRACTED")) {
             throw ProblemException.badRequest("El parámetro 'status' debe ser ACTIVE o RETRACTED.");
         }
-        return activities.list(new ActivityLedger.Filter(blank(orgUnit) ? null : orgUnit.trim(),
-                blank(indicator) ? null : indicator.trim(), date("from", from), date("to", to), st), page, size);
+        String unit = blank(orgUnit) ? null : orgUnit.trim();
+        if (unit != null) {
+            caller.requireUnit(unit);
+        }
+        return activities.list(new ActivityLedger.Filter(unit, blank(indicator) ? null : indicator.trim(), date("from", from),
+                date("to", to), st, VisibleUnits.coveredBy(caller.get())), page, size);
     }
 
     private static String reason(JsonNode n) {

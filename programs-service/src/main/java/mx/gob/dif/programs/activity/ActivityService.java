@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import mx.gob.dif.common.rest.Page;
 import mx.gob.dif.common.rest.Problem;
 import mx.gob.dif.common.rest.ProblemException;
+import mx.gob.dif.common.security.Identity;
 import mx.gob.dif.events.ActivityReported;
 import mx.gob.dif.events.ActivityRetracted;
 import mx.gob.dif.programs.catalog.CatalogLookup;
@@ -54,10 +55,15 @@ public class ActivityService {
     public record Retraction(ActivityLedger.Entry entry, boolean changed) {
     }
 
-    public Accepted accept(JsonNode body, String user) {
+    /**
+     * @param who the caller: reports are accepted only for units it {@linkplain Identity#covers covers}
+     *            (a report for another unit is one more per-item error), and its name is recorded
+     */
+    public Accepted accept(JsonNode body, Identity who) {
         List<JsonNode> items = items(body);
         List<Problem.FieldError> errors = new ArrayList<>();
-        List<ReportValidator.Valid> valid = new ReportValidator(catalog, LocalDate.now(MEXICO), UUID::randomUUID).validate(items, errors);
+        List<ReportValidator.Valid> valid = new ReportValidator(catalog, who, LocalDate.now(MEXICO), UUID::randomUUID)
+                .validate(items, errors);
         if (!errors.isEmpty()) {
             long rejected = errors.stream().map(Problem.FieldError::index).distinct().count();
             throw ProblemException.unprocessable(rejected + " de " + items.size() + " reporte(s) no son válidos; "
@@ -84,7 +90,7 @@ public class ActivityService {
                     + "no se registró ningún reporte de esta solicitud.", conflicts);
         }
 
-        publishAndRecord(fresh, user);
+        publishAndRecord(fresh, who.name());
         return new Accepted(fresh.size(), valid.size() - fresh.size(), valid.stream().map(ReportValidator.Valid::id).toList());
     }
 
@@ -156,8 +162,15 @@ public class ActivityService {
         return UUID.nameUUIDFromBytes(("retraction:" + activityId).getBytes(StandardCharsets.UTF_8));
     }
 
-    public Retraction retract(UUID id, String reason, String user) {
+    /** Withdraws a report of a unit the caller covers (403 otherwise; an unknown id is 404 for everyone). */
+    public Retraction retract(UUID id, String reason, Identity who) {
         ActivityLedger.Entry a = get(id);
+        if (!who.covers(a.orgUnit())) {
+            throw ProblemException.forbidden(who.orgUnit() == null
+                    ? "Su usuario no pertenece a ninguna unidad del DIF; no puede retirar reportes de la unidad " + a.orgUnit() + "."
+                    : "Su usuario pertenece a la unidad " + who.orgUnit() + " y no puede retirar reportes de la unidad "
+                    + a.orgUnit() + "; solo de su unidad y de las que dependen de ella.");
+        }
         if (a.retracted()) {
             return new Retraction(a, false);
         }
@@ -170,8 +183,9 @@ public class ActivityService {
             throw new ProblemException(503, "Registro no disponible", "No se pudo registrar el retiro; reintente en unos segundos "
                     + "(retirar dos veces el mismo reporte no tiene efecto adicional).");
         }
-        ledger.markRetracted(id, reason);
-        LOG.infof("Activity %s retracted by %s", id, user);
+        ledger.markRetracted(id, reason, who.name());
+        // who retracted is in the ledger (retracted_by); a user name is personal data and stays out of the log
+        LOG.infof("Activity %s retracted", id);
         return new Retraction(get(id), true);
     }
 

@@ -2,6 +2,7 @@ package mx.gob.dif.programs.activity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import mx.gob.dif.common.rest.Problem;
+import mx.gob.dif.common.security.Identity;
 import mx.gob.dif.programs.catalog.CatalogLookup;
 
 import java.math.BigDecimal;
@@ -19,8 +20,9 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Checks every report of a request against the catalog and collects every problem with the
- * report's index, so the caller can fix the whole batch in one go. Plain Java: no framework.
+ * Checks every report of a request against the catalog and the caller's reach and collects every
+ * problem with the report's index, so the caller can fix the whole batch in one go. Plain Java: no
+ * framework; the caller is the token's {@link Identity}, read by the resource.
  */
 final class ReportValidator {
     static final int MAX_NOTE = 2000;
@@ -31,14 +33,17 @@ final class ReportValidator {
     private static final Pattern ISO_DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
 
     private final CatalogLookup catalog;
+    /** Who sends the reports: a report counts only for a unit the caller {@linkplain Identity#covers covers}. */
+    private final Identity reporter;
     private final LocalDate today;
     private final Supplier<UUID> newId;
     /** One catalog answer per (unit, year, indicator) per request: a batch usually repeats a few. */
     private final Map<String, Optional<CatalogLookup.ResolvedTarget>> resolved = new HashMap<>();
     private final Map<String, Boolean> planned = new HashMap<>();
 
-    ReportValidator(CatalogLookup catalog, LocalDate today, Supplier<UUID> newId) {
+    ReportValidator(CatalogLookup catalog, Identity reporter, LocalDate today, Supplier<UUID> newId) {
         this.catalog = catalog;
+        this.reporter = reporter;
         this.today = today;
         this.newId = newId;
     }
@@ -95,6 +100,10 @@ final class ReportValidator {
         } else if (catalog.orgUnit(orgUnit).isEmpty()) {
             errors.add(error(i, "orgUnit", "La unidad '" + orgUnit + "' no existe en el catálogo de unidades."));
             orgUnit = null;
+        } else if (!reporter.covers(orgUnit)) {
+            // read from the codes (OrgUnitScope): string work, no lookup per report
+            errors.add(error(i, "orgUnit", outOfReach(orgUnit)));
+            orgUnit = null;
         }
 
         String indicator = text(r, "indicator");
@@ -144,6 +153,13 @@ final class ReportValidator {
         }
         return new Valid(i, id == null ? newId.get() : id, clientId, indicator, orgUnit, target.planOrgUnit(), date.getYear(),
                 date, quantity, note);
+    }
+
+    private String outOfReach(String unit) {
+        return reporter.orgUnit() == null
+                ? "Su usuario no pertenece a ninguna unidad del DIF; no puede reportar actividades de la unidad " + unit + "."
+                : "Su usuario pertenece a la unidad " + reporter.orgUnit() + " y no puede reportar actividades de la unidad "
+                + unit + "; solo de su unidad y de las que dependen de ella.";
     }
 
     private LocalDate date(int i, JsonNode d, List<Problem.FieldError> errors) {

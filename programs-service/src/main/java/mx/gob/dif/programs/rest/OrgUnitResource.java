@@ -1,5 +1,6 @@
 package mx.gob.dif.programs.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import mx.gob.dif.common.rest.ProblemException;
+import mx.gob.dif.common.security.Roles;
 import mx.gob.dif.programs.catalog.CatalogLookup.OrgUnitRef;
 import mx.gob.dif.programs.service.OrgUnitService;
 
@@ -17,8 +19,11 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 
+/** The org-unit hierarchy: every role reads it; only administrators extend it (docs/SECURITY.md). */
 @Path("/api/v1/org-units")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MUNICIPAL_OPERATOR, Roles.CASE_WORKER, Roles.DIRECTOR, Roles.STATE_ANALYST, Roles.INTEGRATOR,
+        Roles.ADMINISTRATOR})
 public class OrgUnitResource {
     private final OrgUnitService units;
 
@@ -38,6 +43,7 @@ public class OrgUnitResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMINISTRATOR)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(OrgUnitRef unit) {
         if (unit == null) {
@@ -49,6 +55,7 @@ public class OrgUnitResource {
     /** Extends the hierarchy from a CSV with the columns code,name,level,parent (all or nothing). */
     @POST
     @Path("/import")
+    @RolesAllowed(Roles.ADMINISTRATOR)
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     public Map<String, Integer> importCsv(String csv) throws Exception {
         return Map.of("imported", units.importCsv(new StringReader(csv == null ? "" : csv)));

@@ -2,6 +2,7 @@ package mx.gob.dif.programs.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -16,9 +17,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import mx.gob.dif.common.rest.Caller;
 import mx.gob.dif.common.rest.Page;
 import mx.gob.dif.common.rest.ProblemException;
+import mx.gob.dif.common.security.CurrentUser;
+import mx.gob.dif.common.security.Roles;
 import mx.gob.dif.events.EventJson;
 import mx.gob.dif.programs.domain.PlanEdits;
 import mx.gob.dif.programs.service.WorkPlanService;
@@ -38,23 +40,31 @@ import java.util.function.Function;
  * without their parents; they are created and listed under their parent. Every change goes through
  * {@link WorkPlanService#edit}: the same validation, revisions and catalog events as an import.
  * Responses of a change carry {@code X-Plan-Revision} and {@code X-Plan-Changed}.
+ * <p>
+ * Reads: every role but integrators, for plans in line with the caller's unit (own, below, above);
+ * lists without {@code orgUnit} show only those. Changes: administrators, for their own unit and the
+ * units below ({@link PlanAccess}).
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.MUNICIPAL_OPERATOR, Roles.CASE_WORKER, Roles.DIRECTOR, Roles.STATE_ANALYST, Roles.ADMINISTRATOR})
 public class PlanEntityResource {
     private final WorkPlanService plans;
+    private final CurrentUser caller;
 
-    public PlanEntityResource(WorkPlanService plans) {
+    public PlanEntityResource(WorkPlanService plans, CurrentUser caller) {
         this.plans = plans;
+        this.caller = caller;
     }
 
     // ------------------------------------------------------------------ plan
 
     @POST
+    @RolesAllowed(Roles.ADMINISTRATOR)
     @Path("/work-plans")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createPlan(String body, @Context HttpHeaders headers) {
-        WorkPlanService.PlanSummary s = plans.createEmpty(parse(body), Caller.of(headers));
+    public Response createPlan(String body) {
+        WorkPlanService.PlanSummary s = plans.createEmpty(parse(body), caller.name(), PlanAccess.mayChange(caller));
         return Response.created(URI.create("/api/v1/work-plans/" + s.id())).entity(s).build();
     }
 
@@ -66,7 +76,7 @@ public class PlanEntityResource {
                                               @QueryParam("page") @DefaultValue("0") int page,
                                               @QueryParam("size") @DefaultValue("50") int size) {
         Page.check(page, size);
-        return listPrograms(plans.read(uuid(id)), sort, page, size);
+        return listPrograms(read(id), sort, page, size);
     }
 
     /** Programs of the plan of (orgUnit, fiscalYear): the same list found by org unit and year. */
@@ -77,16 +87,18 @@ public class PlanEntityResource {
                                                 @QueryParam("page") @DefaultValue("0") int page,
                                                 @QueryParam("size") @DefaultValue("50") int size) {
         requirePlanKey(orgUnit, year);
+        PlanAccess.requireReadable(caller, orgUnit);
         Page.check(page, size);
-        return listPrograms(plans.read(plans.planId(orgUnit, year)), sort, page, size);
+        return listPrograms(plans.read(plans.planId(orgUnit, year), PlanAccess.mayRead(caller)), sort, page, size);
     }
 
     @POST
+    @RolesAllowed(Roles.ADMINISTRATOR)
     @Path("/work-plans/{id}/programs")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createProgram(@PathParam("id") String id, String body, @Context HttpHeaders headers) {
         JsonNode in = parse(body);
-        EditResult r = plans.edit(uuid(id), ifMatch(headers), Caller.of(headers), doc -> PlanEdits.addProgram(doc, in));
+        EditResult r = change(id, headers, doc -> PlanEdits.addProgram(doc, in));
         String code = in.path("code").asText();
         return created(r, location("/api/v1/work-plans/{id}/programs/{code}", r, code), program(r, code));
     }
@@ -94,24 +106,26 @@ public class PlanEntityResource {
     @GET
     @Path("/work-plans/{id}/programs/{code}")
     public Response getProgram(@PathParam("id") String id, @PathParam("code") String code) {
-        EditResult r = plans.read(uuid(id));
+        EditResult r = read(id);
         return Response.ok(WorkPlanService.json(program(r, code)), MediaType.APPLICATION_JSON).tag(etag(r)).build();
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMINISTRATOR)
     @Path("/work-plans/{id}/programs/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response replaceProgram(@PathParam("id") String id, @PathParam("code") String code, String body,
                                    @Context HttpHeaders headers) {
         JsonNode in = parse(body);
-        EditResult r = plans.edit(uuid(id), ifMatch(headers), Caller.of(headers), doc -> PlanEdits.replaceProgram(doc, code, in));
+        EditResult r = change(id, headers, doc -> PlanEdits.replaceProgram(doc, code, in));
         return ok(r, program(r, code));
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMINISTRATOR)
     @Path("/work-plans/{id}/programs/{code}")
     public Response deleteProgram(@PathParam("id") String id, @PathParam("code") String code, @Context HttpHeaders headers) {
-        return deleted(plans.edit(uuid(id), ifMatch(headers), Caller.of(headers), doc -> PlanEdits.deleteProgram(doc, code)));
+        return deleted(change(id, headers, doc -> PlanEdits.deleteProgram(doc, code)));
     }
 
     // ------------------------------------------------------------------ actions
@@ -123,7 +137,7 @@ public class PlanEntityResource {
                                              @QueryParam("page") @DefaultValue("0") int page,
                                              @QueryParam("size") @DefaultValue("50") int size) {
         Page.check(page, size);
-        EditResult r = plans.read(uuid(id));
+        EditResult r = read(id);
         PlanEdits.program(r.document(), code);
         return listActions(r, code, sort, page, size);
     }
@@ -136,8 +150,9 @@ public class PlanEntityResource {
                                                @QueryParam("page") @DefaultValue("0") int page,
                                                @QueryParam("size") @DefaultValue("50") int size) {
         requirePlanKey(orgUnit, year);
+        PlanAccess.requireReadable(caller, orgUnit);
         Page.check(page, size);
-        EditResult r = plans.read(plans.planId(orgUnit, year));
+        EditResult r = plans.read(plans.planId(orgUnit, year), PlanAccess.mayRead(caller));
         if (program != null) {
             PlanEdits.program(r.document(), program);
         }
@@ -145,12 +160,13 @@ public class PlanEntityResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMINISTRATOR)
     @Path("/work-plans/{id}/programs/{code}/actions")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createAction(@PathParam("id") String id, @PathParam("code") String programCode, String body,
                                  @Context HttpHeaders headers) {
         JsonNode in = parse(body);
-        EditResult r = plans.edit(uuid(id), ifMatch(headers), Caller.of(headers), doc -> PlanEdits.addAction(doc, programCode, in));
+        EditResult r = change(id, headers, doc -> PlanEdits.addAction(doc, programCode, in));
         String code = in.path("code").asText();
         return created(r, location("/api/v1/work-plans/{id}/actions/{code}", r, code), action(r, code));
     }
@@ -158,24 +174,26 @@ public class PlanEntityResource {
     @GET
     @Path("/work-plans/{id}/actions/{code}")
     public Response getAction(@PathParam("id") String id, @PathParam("code") String code) {
-        EditResult r = plans.read(uuid(id));
+        EditResult r = read(id);
         return Response.ok(WorkPlanService.json(action(r, code)), MediaType.APPLICATION_JSON).tag(etag(r)).build();
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMINISTRATOR)
     @Path("/work-plans/{id}/actions/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response replaceAction(@PathParam("id") String id, @PathParam("code") String code, String body,
                                   @Context HttpHeaders headers) {
         JsonNode in = parse(body);
-        EditResult r = plans.edit(uuid(id), ifMatch(headers), Caller.of(headers), doc -> PlanEdits.replaceAction(doc, code, in));
+        EditResult r = change(id, headers, doc -> PlanEdits.replaceAction(doc, code, in));
         return ok(r, action(r, code));
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMINISTRATOR)
     @Path("/work-plans/{id}/actions/{code}")
     public Response deleteAction(@PathParam("id") String id, @PathParam("code") String code, @Context HttpHeaders headers) {
-        return deleted(plans.edit(uuid(id), ifMatch(headers), Caller.of(headers), doc -> PlanEdits.deleteAction(doc, code)));
+        return deleted(change(id, headers, doc -> PlanEdits.deleteAction(doc, code)));
     }
 
     // ------------------------------------------------------------------ targets
@@ -187,7 +205,7 @@ public class PlanEntityResource {
                                              @QueryParam("page") @DefaultValue("0") int page,
                                              @QueryParam("size") @DefaultValue("50") int size) {
         Page.check(page, size);
-        EditResult r = plans.read(uuid(id));
+        EditResult r = read(id);
         PlanEdits.Loc al = PlanEdits.action(r.document(), code);
         List<Map<String, Object>> items = new ArrayList<>();
         for (JsonNode t : PlanEdits.at(r.document(), al).path("targets")) {
@@ -205,16 +223,19 @@ public class PlanEntityResource {
                                                          @QueryParam("caseMetric") String caseMetric, @QueryParam("sort") String sort,
                                                          @QueryParam("page") @DefaultValue("0") int page,
                                                          @QueryParam("size") @DefaultValue("50") int size) {
-        return plans.searchTargets(blank(orgUnit), year, blank(program), blank(action), blank(caseMetric), sort, page, size);
+        PlanAccess.requireReadable(caller, orgUnit);
+        return plans.searchTargets(blank(orgUnit), year, blank(program), blank(action), blank(caseMetric),
+                PlanAccess.visible(caller), sort, page, size);
     }
 
     @POST
+    @RolesAllowed(Roles.ADMINISTRATOR)
     @Path("/work-plans/{id}/actions/{code}/targets")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createTarget(@PathParam("id") String id, @PathParam("code") String actionCode, String body,
                                  @Context HttpHeaders headers) {
         JsonNode in = parse(body);
-        EditResult r = plans.edit(uuid(id), ifMatch(headers), Caller.of(headers), doc -> PlanEdits.addTarget(doc, actionCode, in));
+        EditResult r = change(id, headers, doc -> PlanEdits.addTarget(doc, actionCode, in));
         String code = in.path("indicatorCode").asText();
         return created(r, location("/api/v1/work-plans/{id}/targets/{code}", r, code), target(r, code));
     }
@@ -222,24 +243,26 @@ public class PlanEntityResource {
     @GET
     @Path("/work-plans/{id}/targets/{code}")
     public Response getTarget(@PathParam("id") String id, @PathParam("code") String code) {
-        EditResult r = plans.read(uuid(id));
+        EditResult r = read(id);
         return Response.ok(WorkPlanService.json(target(r, code)), MediaType.APPLICATION_JSON).tag(etag(r)).build();
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMINISTRATOR)
     @Path("/work-plans/{id}/targets/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response replaceTarget(@PathParam("id") String id, @PathParam("code") String code, String body,
                                   @Context HttpHeaders headers) {
         JsonNode in = parse(body);
-        EditResult r = plans.edit(uuid(id), ifMatch(headers), Caller.of(headers), doc -> PlanEdits.replaceTarget(doc, code, in));
+        EditResult r = change(id, headers, doc -> PlanEdits.replaceTarget(doc, code, in));
         return ok(r, target(r, code));
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMINISTRATOR)
     @Path("/work-plans/{id}/targets/{code}")
     public Response deleteTarget(@PathParam("id") String id, @PathParam("code") String code, @Context HttpHeaders headers) {
-        return deleted(plans.edit(uuid(id), ifMatch(headers), Caller.of(headers), doc -> PlanEdits.deleteTarget(doc, code)));
+        return deleted(change(id, headers, doc -> PlanEdits.deleteTarget(doc, code)));
     }
 
     // ------------------------------------------------------------------ representation
@@ -368,6 +391,16 @@ public class PlanEntityResource {
     }
 
     // ------------------------------------------------------------------ plumbing
+
+    /** The plan for a read, refused (403) when its unit is not in line with the caller's. */
+    private EditResult read(String id) {
+        return plans.read(uuid(id), PlanAccess.mayRead(caller));
+    }
+
+    /** One change of the plan by the caller, refused (403) unless the caller is an administrator of its unit or above. */
+    private EditResult change(String id, HttpHeaders headers, WorkPlanService.PlanEdit edit) {
+        return plans.edit(uuid(id), ifMatch(headers), caller.name(), PlanAccess.mayChange(caller), edit);
+    }
 
     private static URI location(String template, EditResult r, String code) {
         return jakarta.ws.rs.core.UriBuilder.fromPath(template).build(r.planId(), code);

@@ -63,14 +63,26 @@ public class WorkPlanService {
                               int programs, int actions, int targets, int outcomeGoals, String updatedAt, String updatedBy) {
     }
 
+    /**
+     * The caller's right over a plan's org unit: throws (403) when the unit is out of reach. Called
+     * once the plan (or, for a new plan, its unit) is known to exist, so an unknown id stays 404 and
+     * an unknown unit stays a 422 field error.
+     */
+    @FunctionalInterface
+    public interface UnitGuard {
+        void check(String orgUnit);
+    }
+
     @Transactional
-    public ImportResult importPlan(ObjectNode plan, boolean dryRun, String user) {
+    public ImportResult importPlan(ObjectNode plan, boolean dryRun, String user, UnitGuard mayChange) {
         List<Problem.FieldError> errors = new ArrayList<>();
         String orgUnit = plan.path("orgUnit").isValueNode() ? plan.path("orgUnit").asText().trim() : null;
         if (orgUnit == null || orgUnit.isEmpty()) {
             errors.add(Problem.FieldError.of(null, "orgUnit", "Falta 'orgUnit': la clave INEGI de la unidad dueña del plan (p. ej. 10005)."));
         } else if (orgUnits.find(orgUnit).isEmpty()) {
             errors.add(Problem.FieldError.of(null, "orgUnit", "La unidad '" + orgUnit + "' no existe. Consulte /api/v1/org-units."));
+        } else {
+            mayChange.check(orgUnit);
         }
         JsonNode fy = plan.get("fiscalYear");
         int year = 0;
@@ -210,8 +222,9 @@ public class WorkPlanService {
     }
 
     @Transactional
-    public PlanSummary approve(UUID id, String user) {
+    public PlanSummary approve(UUID id, String user, UnitGuard mayChange) {
         Stored s = findStored(id).orElseThrow(() -> ProblemException.notFound("No existe el plan " + id + "."));
+        mayChange.check(s.orgUnit());
         if ("APPROVED".equals(s.status())) {
             throw ProblemException.conflict("El plan ya está aprobado.");
         }
@@ -235,13 +248,17 @@ public class WorkPlanService {
         return summary(id);
     }
 
-    public Page<PlanSummary> list(String orgUnit, Integer year, int page, int size) {
+    /** Plans by org unit and year; {@code visible} narrows the list to the units the caller may read. */
+    public Page<PlanSummary> list(String orgUnit, Integer year, VisibleUnits visible, int page, int size) {
         Page.check(page, size);
-        String where = " where (?::text is null or org_unit = ?) and (?::int is null or fiscal_year = ?)";
+        List<Object> scope = new ArrayList<>();
+        String where = " where (?::text is null or org_unit = ?) and (?::int is null or fiscal_year = ?) and "
+                + visible.sql("org_unit", scope);
         try (Connection c = ds.getConnection()) {
             long total;
             try (PreparedStatement ps = c.prepareStatement("select count(*) from work_plan" + where)) {
                 bindFilter(ps, orgUnit, year);
+                VisibleUnits.bind(ps, 5, scope);
                 ResultSet rs = ps.executeQuery();
                 rs.next();
                 total = rs.getLong(1);
@@ -250,8 +267,9 @@ public class WorkPlanService {
             try (PreparedStatement ps = c.prepareStatement("select id from work_plan" + where
                     + " order by fiscal_year desc, org_unit limit ? offset ?")) {
                 bindFilter(ps, orgUnit, year);
-                ps.setInt(5, size);
-                ps.setInt(6, page * size);
+                int next = VisibleUnits.bind(ps, 5, scope);
+                ps.setInt(next, size);
+                ps.setInt(next + 1, page * size);
                 ResultSet rs = ps.executeQuery();
                 while (rs.next()) {
                     items.add(summary(rs.getObject(1, UUID.class)));
@@ -264,8 +282,9 @@ public class WorkPlanService {
     }
 
     /** The plan exactly as imported, with its id, status and revision. */
-    public ObjectNode get(UUID id) {
+    public ObjectNode get(UUID id, UnitGuard mayRead) {
         Stored s = findStored(id).orElseThrow(() -> ProblemException.notFound("No existe el plan " + id + "."));
+        mayRead.check(s.orgUnit());
         ObjectNode doc = parse(s.content());
         ObjectNode out = EventJson.MAPPER.createObjectNode();
         out.put("id", s.id().toString());
@@ -284,8 +303,8 @@ public class WorkPlanService {
     }
 
     /** "Cuadros Resumen": counts and investment by source. */
-    public Map<String, Object> summaryTables(UUID id) {
-        ObjectNode doc = get(id);
+    public Map<String, Object> summaryTables(UUID id, UnitGuard mayRead) {
+        ObjectNode doc = get(id, mayRead);
         PlanSummary s = summary(id);
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal municipal = BigDecimal.ZERO;
@@ -325,8 +344,9 @@ public class WorkPlanService {
         return out;
     }
 
-    public List<Map<String, Object>> revisions(UUID id) {
-        findStored(id).orElseThrow(() -> ProblemException.notFound("No existe el plan " + id + "."));
+    public List<Map<String, Object>> revisions(UUID id, UnitGuard mayRead) {
+        Stored s = findStored(id).orElseThrow(() -> ProblemException.notFound("No existe el plan " + id + "."));
+        mayRead.check(s.orgUnit());
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      select revision, changed_at, changed_by, summary, status_after from work_plan_revision
@@ -381,7 +401,7 @@ public class WorkPlanService {
 
     /** Creates an empty DRAFT plan for (orgUnit, fiscalYear) to be filled program by program. */
     @Transactional
-    public PlanSummary createEmpty(JsonNode body, String user) {
+    public PlanSummary createEmpty(JsonNode body, String user, UnitGuard mayChange) {
         if (!(body instanceof ObjectNode in)) {
             throw ProblemException.badRequest("El cuerpo debe ser un objeto JSON con orgUnit y fiscalYear, p. ej. {\"orgUnit\":\"10005\",\"fiscalYear\":2022}.");
         }
@@ -391,6 +411,8 @@ public class WorkPlanService {
             errors.add(Problem.FieldError.of(null, "orgUnit", "Falta 'orgUnit': la clave INEGI de la unidad dueña del plan (p. ej. 10005)."));
         } else if (orgUnits.find(orgUnit).isEmpty()) {
             errors.add(Problem.FieldError.of(null, "orgUnit", "La unidad '" + orgUnit + "' no existe. Consulte /api/v1/org-units."));
+        } else {
+            mayChange.check(orgUnit);
         }
         JsonNode fy = in.get("fiscalYear");
         if (fy == null || !fy.isIntegralNumber() || !fy.canConvertToInt()) {
@@ -429,8 +451,8 @@ public class WorkPlanService {
      * written to the outbox. The plan row is locked for the transaction: concurrent edits queue.
      */
     @Transactional
-    public EditResult edit(UUID id, String user, PlanEdit change) {
-        return edit(id, null, user, change);
+    public EditResult edit(UUID id, String user, UnitGuard mayChange, PlanEdit change) {
+        return edit(id, null, user, mayChange, change);
     }
 
     /**
@@ -438,9 +460,10 @@ public class WorkPlanService {
      *                         if the plan has another revision: someone changed it since it was read
      */
     @Transactional
-    public EditResult edit(UUID id, Integer expectedRevision, String user, PlanEdit change) {
+    public EditResult edit(UUID id, Integer expectedRevision, String user, UnitGuard mayChange, PlanEdit change) {
         Stored s = query("where id = ? for update", ps -> ps.setObject(1, id))
                 .orElseThrow(() -> ProblemException.notFound("No existe el plan " + id + "."));
+        mayChange.check(s.orgUnit());
         if (expectedRevision != null && expectedRevision != s.revision()) {
             throw new ProblemException(412, "El plan cambió", "El plan está en la revisión " + s.revision() + " y usted lo leyó en la "
                     + expectedRevision + ": alguien lo modificó mientras tanto. Vuelva a leerlo, revise los cambios y reintente.");
@@ -468,8 +491,9 @@ public class WorkPlanService {
     }
 
     /** The stored document of a plan, for single-entity reads. */
-    public EditResult read(UUID id) {
+    public EditResult read(UUID id, UnitGuard mayRead) {
         Stored s = findStored(id).orElseThrow(() -> ProblemException.notFound("No existe el plan " + id + "."));
+        mayRead.check(s.orgUnit());
         return new EditResult(s.id(), s.orgUnit(), s.fiscalYear(), s.status(), s.revision(), false, parse(s.content()));
     }
 
@@ -489,9 +513,12 @@ public class WorkPlanService {
             "indicatorCode", "t.indicator_code", "programCode", "t.program_code", "actionCode", "t.action_code",
             "annualTarget", "t.annual_target", "fiscalYear", "w.fiscal_year", "orgUnit", "w.org_unit", "method", "t.method");
 
-    /** Targets of every plan, filtered by org unit, year, program, action and case metric; sorted and paged. */
+    /**
+     * Targets of every plan, filtered by org unit, year, program, action and case metric; sorted and
+     * paged; {@code visible} narrows the search to the plans of the units the caller may read.
+     */
     public Page<TargetRow> searchTargets(String orgUnit, Integer year, String program, String action, String caseMetric,
-                                         String sort, int page, int size) {
+                                         VisibleUnits visible, String sort, int page, int size) {
         Page.check(page, size);
         StringBuilder order = new StringBuilder(" order by ");
         if (sort != null && !sort.isBlank()) {
@@ -512,6 +539,8 @@ public class WorkPlanService {
                  where (?::text is null or w.org_unit = ?) and (?::int is null or w.fiscal_year = ?)
                    and (?::text is null or t.program_code = ?) and (?::text is null or t.action_code = ?)
                    and (?::text is null or t.case_metric = ?)""";
+        List<Object> scope = new ArrayList<>();
+        where += " and " + visible.sql("w.org_unit", scope);
         Binder filter = ps -> {
             bindFilter(ps, orgUnit, year);
             ps.setString(5, program);
@@ -520,6 +549,7 @@ public class WorkPlanService {
             ps.setString(8, action);
             ps.setString(9, caseMetric);
             ps.setString(10, caseMetric);
+            VisibleUnits.bind(ps, 11, scope);
         };
         try (Connection c = ds.getConnection()) {
             long total;
@@ -535,8 +565,8 @@ public class WorkPlanService {
                       t.indicator_code, t.unit, t.annual_target, t.method, t.components, t.calendar, t.case_metric"""
                     + where + order + " limit ? offset ?")) {
                 filter.bind(ps);
-                ps.setInt(11, size);
-                ps.setLong(12, (long) page * size);
+                ps.setInt(11 + scope.size(), size);
+                ps.setLong(12 + scope.size(), (long) page * size);
                 ResultSet rs = ps.executeQuery();
                 while (rs.next()) {
                     items.add(new TargetRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),

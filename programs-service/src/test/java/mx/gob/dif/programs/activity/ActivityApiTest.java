@@ -21,6 +21,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import mx.gob.dif.common.security.TestTokens;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -71,8 +73,8 @@ class ActivityApiTest {
         }
         String demo = Files.readString(Path.of("../deploy/demo/pat-2021-municipal-durango.json"), StandardCharsets.UTF_8).trim();
         String municipal = "{\"orgUnit\":\"10005\",\"fiscalYear\":2021," + demo.substring(1);
-        given().contentType("application/json").body(municipal).post("/api/v1/work-plans/import").then().statusCode(oneOf(200, 201));
-        given().contentType("application/json").body(STATE_PLAN).post("/api/v1/work-plans/import").then().statusCode(oneOf(200, 201));
+        asAdministrator().contentType("application/json").body(municipal).post("/api/v1/work-plans/import").then().statusCode(oneOf(200, 201));
+        asAdministrator().contentType("application/json").body(STATE_PLAN).post("/api/v1/work-plans/import").then().statusCode(oneOf(200, 201));
         planned = true;
     }
 
@@ -417,5 +419,14 @@ class ActivityApiTest {
     void retractionWithABodyThatIsNotAReasonIsRejected() {
         given().contentType("application/json").body("[1,2]").post("/api/v1/activities/" + UUID.randomUUID() + "/retraction")
                 .then().statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("reason"));
+    }
+
+    /** Reports, retracts and reads as the state's director (unit 10): covers 10005 and 10001, the units reported here. */
+    private static RequestSpecification given() {
+        return RestAssured.given().auth().oauth2(TestTokens.director("10"));
+    }
+
+    private static RequestSpecification asAdministrator() {
+        return RestAssured.given().auth().oauth2(TestTokens.administrator());
     }
 }

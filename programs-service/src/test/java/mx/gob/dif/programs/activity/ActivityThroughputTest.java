@@ -5,7 +5,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import mx.gob.dif.common.security.TestTokens;
 import mx.gob.dif.deploy.testing.RealInfraResource;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
@@ -30,7 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -57,7 +58,8 @@ class ActivityThroughputTest {
     @Test
     void batchesOf500FromConcurrentClients() throws Exception {
         String demo = Files.readString(Path.of("../deploy/demo/pat-2021-municipal-durango.json"), StandardCharsets.UTF_8).trim();
-        given().contentType("application/json").body("{\"orgUnit\":\"10005\",\"fiscalYear\":2021," + demo.substring(1))
+        RestAssured.given().auth().oauth2(TestTokens.administrator())
+                .contentType("application/json").body("{\"orgUnit\":\"10005\",\"fiscalYear\":2021," + demo.substring(1))
                 .post("/api/v1/work-plans/import").then().statusCode(oneOf(200, 201));
         int batches = Integer.getInteger("activity.bench.batches", 40);
 
@@ -101,12 +103,14 @@ class ActivityThroughputTest {
     }
 
     private void run(HttpClient http, List<String> bodies) throws Exception {
+        // the operator of the municipality reported for: the token is checked on every request, as in production
+        String bearer = "Bearer " + TestTokens.operator("10005");
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         try {
             List<Future<Integer>> results = new ArrayList<>();
             for (String body : bodies) {
                 results.add(pool.submit(() -> http.send(HttpRequest.newBuilder(URI.create(url.toString()))
-                        .header("Content-Type", "application/json")
+                        .header("Content-Type", "application/json").header("Authorization", bearer)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode()));
             }
             for (Future<Integer> r : results) {

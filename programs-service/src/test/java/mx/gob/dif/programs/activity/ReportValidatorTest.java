@@ -2,6 +2,8 @@ package mx.gob.dif.programs.activity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import mx.gob.dif.common.rest.Problem;
+import mx.gob.dif.common.security.Identity;
+import mx.gob.dif.common.security.Roles;
 import mx.gob.dif.events.EventJson;
 import mx.gob.dif.programs.catalog.CatalogLookup;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -62,6 +65,12 @@ class ReportValidatorTest {
 
     private final FakeCatalog catalog = new FakeCatalog();
     private final List<Problem.FieldError> errors = new ArrayList<>();
+    /** A state director by default: covers 10, 10001 and 10005, so the catalog rules below are tested alone. */
+    private Identity reporter = who("10");
+
+    private static Identity who(String orgUnit) {
+        return new Identity("director." + orgUnit, Set.of(Roles.DIRECTOR), orgUnit, null);
+    }
 
     private List<ReportValidator.Valid> validate(String... json) {
         List<JsonNode> items = new ArrayList<>();
@@ -72,7 +81,7 @@ class ReportValidatorTest {
                 throw new IllegalArgumentException(j, e);
             }
         }
-        return new ReportValidator(catalog, TODAY, () -> SERVER_ID).validate(items, errors);
+        return new ReportValidator(catalog, reporter, TODAY, () -> SERVER_ID).validate(items, errors);
     }
 
     private static String report(String fields) {
@@ -224,6 +233,36 @@ class ReportValidatorTest {
     void anUnknownOrgUnitIsRejected() {
         validate(report("").replace("10005", "99999"));
         assertOneError("orgUnit", "99999");
+    }
+
+    @Test
+    void aUnitTheCallerDoesNotCoverIsRejectedLikeAnyOtherField() {
+        reporter = who("10001");
+        List<ReportValidator.Valid> v = validate("{\"indicator\":\"ST-01\",\"orgUnit\":\"10001\",\"date\":\"2021-01-31\",\"quantity\":1}",
+                report(""));
+        assertEquals(List.of(0), v.stream().map(ReportValidator.Valid::index).toList());
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(1, errors.get(0).index());
+        assertEquals("orgUnit", errors.get(0).field());
+        assertTrue(errors.get(0).message().contains("10001") && errors.get(0).message().contains("10005"), errors.get(0).message());
+        assertEquals(1, catalog.resolveCalls.get(), "the out-of-reach report is not looked up in the catalog");
+    }
+
+    @Test
+    void aMunicipalityCannotReportForItsStateAndAnUnknownUnitIsStillUnknown() {
+        reporter = who("10005");
+        validate("{\"indicator\":\"ST-01\",\"orgUnit\":\"10\",\"date\":\"2021-01-31\",\"quantity\":1}");
+        assertOneError("orgUnit", "no puede reportar");
+        errors.clear();
+        validate(report("").replace("10005", "99999"));
+        assertOneError("orgUnit", "no existe");
+    }
+
+    @Test
+    void aCallerWithoutUnitReportsForNone() {
+        reporter = new Identity("sin.unidad", Set.of(Roles.MUNICIPAL_OPERATOR), null, null);
+        validate(report(""));
+        assertOneError("orgUnit", "no pertenece a ninguna unidad");
     }
 
     @Test

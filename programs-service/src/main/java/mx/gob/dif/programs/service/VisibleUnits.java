@@ -1,0 +1,120 @@
+package mx.gob.dif.programs.service;
+
+import mx.gob.dif.common.security.Identity;
+import mx.gob.dif.common.security.OrgUnitScope;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The org units a caller may see in a listing, as an SQL condition on an org-unit column, so that a
+ * list without an {@code orgUnit} filter is narrowed to what the caller may read instead of failing.
+ * Mirrors {@link OrgUnitScope}: a set of exact codes (the caller's unit and, for plans, every unit
+ * above it) plus, for an INEGI code, every numeric code that starts with it (the units below).
+ * Plain Java; {@link #contains} is the same rule in memory.
+ */
+public final class VisibleUnits {
+    /** No narrowing. */
+    public static final VisibleUnits ALL = new VisibleUnits(true, List.of(), null);
+    private static final VisibleUnits NONE = new VisibleUnits(false, List.of(), null);
+
+    private final boolean all;
+    private final List<String> exact;
+    /** The numeric code whose longer numeric codes are visible (units below), or null. */
+    private final String below;
+
+    private VisibleUnits(boolean all, List<String> exact, String below) {
+        this.all = all;
+        this.exact = exact;
+        this.below = below;
+    }
+
+    /** The caller's unit and every unit below it ({@link Identity#covers}). */
+    public static VisibleUnits coveredBy(Identity who) {
+        String unit = who == null ? null : blank(who.orgUnit());
+        if (unit == null) {
+            return NONE;
+        }
+        if (OrgUnitScope.COUNTRY.equals(unit)) {
+            return ALL;
+        }
+        return new VisibleUnits(false, List.of(unit), numeric(unit) ? unit : null);
+    }
+
+    /** The caller's unit, every unit below it and every unit above it ({@link Identity#isInLineWith}). */
+    public static VisibleUnits inLineWith(Identity who) {
+        String unit = who == null ? null : blank(who.orgUnit());
+        if (unit == null) {
+            return NONE;
+        }
+        if (OrgUnitScope.COUNTRY.equals(unit)) {
+            return ALL;
+        }
+        List<String> exact = new ArrayList<>();
+        exact.add(unit);
+        exact.add(OrgUnitScope.COUNTRY);
+        if (numeric(unit)) {
+            // INEGI codes nest by prefix: 10005 lies in 10 (and, as OrgUnitScope reads it, in any shorter prefix)
+            for (int len = 1; len < unit.length(); len++) {
+                exact.add(unit.substring(0, len));
+            }
+        }
+        return new VisibleUnits(false, List.copyOf(exact), numeric(unit) ? unit : null);
+    }
+
+    /** Whether a unit is visible: the in-memory form of {@link #sql}. */
+    public boolean contains(String unit) {
+        if (unit == null || unit.isBlank()) {
+            return false;
+        }
+        if (all) {
+            return true;
+        }
+        return exact.contains(unit) || (below != null && unit.startsWith(below) && numeric(unit));
+    }
+
+    /** The condition on {@code column}; its parameters are appended to {@code args} in order. */
+    public String sql(String column, List<Object> args) {
+        if (all) {
+            return "true";
+        }
+        if (exact.isEmpty()) {
+            return "false";
+        }
+        StringBuilder s = new StringBuilder("(").append(column).append(" in (");
+        for (int i = 0; i < exact.size(); i++) {
+            s.append(i == 0 ? "?" : ", ?");
+            args.add(exact.get(i));
+        }
+        s.append(')');
+        if (below != null) {
+            // below is all digits: no LIKE wildcard in it
+            s.append(" or (").append(column).append(" like ? and ").append(column).append(" ~ '^[0-9]+$')");
+            args.add(below + "%");
+        }
+        return s.append(')').toString();
+    }
+
+    /** Binds {@code args} from parameter {@code index} on; returns the next free index. */
+    public static int bind(PreparedStatement ps, int index, List<Object> args) throws SQLException {
+        for (Object a : args) {
+            ps.setObject(index++, a);
+        }
+        return index;
+    }
+
+    private static boolean numeric(String code) {
+        return !code.isEmpty() && code.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    @Override
+    public String toString() {
+        return all ? "VisibleUnits[all]" : "VisibleUnits" + exact + (below == null ? "" : " + below " + below);
+    }
+}
