@@ -60,11 +60,11 @@ public final class TestTokens {
         return builder().name(username).orgUnit(orgUnit).roles(roles).build();
     }
 
-    /** The same token with one character of its payload changed: the signature no longer matches. */
+    /** The same token with its unit widened (to the state, or the country if it already was the state): the signature no longer matches. */
     public static String tampered(String token) {
         String[] parts = token.split("\\.");
         Map<String, Object> claims = decode(parts[1]);
-        claims.put("org_unit", "10");
+        claims.put("org_unit", "10".equals(claims.get("org_unit")) ? "MX" : "10");
         return parts[0] + "." + encode(claims) + "." + parts[2];
     }
 
