@@ -27,7 +27,6 @@ import java.util.UUID;
  */
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.INTEGRATOR, Roles.ADMINISTRATOR})
 public class WebhookResource {
     private final WebhookService webhooks;
@@ -40,6 +39,7 @@ public class WebhookResource {
 
     /** 201 with the signing {@code secret}: the only time it is shown (besides a rotation). */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response create(WebhookDtos.SubscriptionInput in) {
         WebhookDtos.SubscriptionView s = webhooks.create(caller.get(), in);
         return Response.created(URI.create("/api/v1/webhooks/" + s.id())).entity(s).build();

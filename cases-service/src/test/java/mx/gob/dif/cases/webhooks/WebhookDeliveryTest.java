@@ -356,13 +356,14 @@ class WebhookDeliveryTest {
         String id = sub.get("id").asText();
         String old = sub.get("secret").asText();
         as(salud()).get(WEBHOOKS + "/" + id).then().statusCode(200).body("secret", nullValue()).body("secretRotatedAt", nullValue());
-        String fresh = as(salud()).post(WEBHOOKS + "/" + id + "/secret").then().statusCode(200)
+        // no body, no Content-Type: as a plain client sends it
+        String fresh = given().auth().oauth2(salud()).post(WEBHOOKS + "/" + id + "/secret").then().statusCode(200)
                 .body("secretRotatedAt", notNullValue()).extract().path("secret");
         assertNotEquals(old, fresh);
         assertEquals(43, fresh.length());
         as(salud()).get(WEBHOOKS + "/" + id).then().statusCode(200).body("secret", nullValue());
         as(salud()).get(WEBHOOKS).then().statusCode(200).body("items.secret", not(hasItem(notNullValue())));
-        as(salud()).post(WEBHOOKS + "/" + id + "/test").then().statusCode(202);
+        given().auth().oauth2(salud()).post(WEBHOOKS + "/" + id + "/test").then().statusCode(202);
         await("the ping", () -> receiver.at("/salud/rotacion").size() == 1);
         WebhookReceiver.Received r = receiver.at("/salud/rotacion").get(0);
         long ts = Long.parseLong(r.header("X-Dif-Timestamp"));
