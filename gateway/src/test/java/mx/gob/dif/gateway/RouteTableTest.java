@@ -25,13 +25,16 @@ class RouteTableTest {
             "/api/v1/cases/12/transitions, cases",
             "/api/v1/referrals/7/letter, cases",
             "/api/v1/org-units/10005, programs",
+            "/api/v1/webhooks, cases",
+            "/api/v1/webhooks/3f1c/deliveries, cases",
+            "/api/v1/webhooks/deliveries/9a2b/retry, cases",
     })
     void routesEachPathToItsOwner(String path, String service) {
         assertEquals(Optional.of(service), table.serviceFor(path));
     }
 
     @ParameterizedTest
-    @CsvSource({"/api/v1/unknown", "/api/v2/work-plans", "/api/v1/work-plansX", "/api/v1/reports"})
+    @CsvSource({"/api/v1/unknown", "/api/v2/work-plans", "/api/v1/work-plansX", "/api/v1/reports", "/api/v1/webhooksX"})
     void unknownPathsHaveNoOwner(String path) {
         assertEquals(Optional.empty(), table.serviceFor(path));
     }

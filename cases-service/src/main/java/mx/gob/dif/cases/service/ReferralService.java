@@ -18,6 +18,7 @@ import mx.gob.dif.cases.entity.Referral;
 import mx.gob.dif.cases.entity.ReferralTransition;
 import mx.gob.dif.cases.entity.SupportCase;
 import mx.gob.dif.cases.rest.Dtos;
+import mx.gob.dif.cases.webhooks.ReferralWebhooks;
 import mx.gob.dif.common.rest.Page;
 import mx.gob.dif.common.rest.Problem;
 import mx.gob.dif.common.rest.ProblemException;
@@ -39,6 +40,9 @@ public class ReferralService {
     private final CaseEvents events;
     private final Folios folios;
     private final OrgUnits orgUnits;
+    /** Tells the agency of each status change, in the same transaction (field-injected: the constructor stays as it is). */
+    @jakarta.inject.Inject
+    ReferralWebhooks webhooks;
 
     public ReferralService(EntityManager em, CaseService cases, CaseEvents events, Folios folios, OrgUnits orgUnits) {
         this.em = em;
@@ -281,6 +285,7 @@ public class ReferralService {
         t.actor = actor;
         t.reason = BeneficiaryService.blankToNull(reason);
         t.persist();
+        webhooks.statusChanged(r, from, to, t.at);
     }
 
     private static String contact(Agency a) {

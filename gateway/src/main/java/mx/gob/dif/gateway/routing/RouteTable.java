@@ -41,6 +41,7 @@ public final class RouteTable {
                 rule("/api/v1/follow-up-requests(/.*)?", "cases"),
                 rule("/api/v1/tasks(/.*)?", "cases"),
                 rule("/api/v1/audit(/.*)?", "cases"),
+                rule("/api/v1/webhooks(/.*)?", "cases"),
                 rule("/api/v1/reports/monthly(/.*)?", "cases")));
     }
 
