@@ -12,7 +12,7 @@ import java.util.List;
  * The org units a caller may see in a listing, as an SQL condition on an org-unit column, so that a
  * list without an {@code orgUnit} filter is narrowed to what the caller may read instead of failing.
  * Mirrors {@link OrgUnitScope}: a set of exact codes (the caller's unit and, for plans, every unit
- * above it) plus, for an INEGI code, every numeric code that starts with it (the units below).
+ * above it) plus, for an INEGI key, every longer INEGI key that starts with it (the units below).
  * Plain Java; {@link #contains} is the same rule in memory.
  */
 public final class VisibleUnits {
@@ -22,7 +22,7 @@ public final class VisibleUnits {
 
     private final boolean all;
     private final List<String> exact;
-    /** The numeric code whose longer numeric codes are visible (units below), or null. */
+    /** The INEGI key whose longer keys are visible (units below), or null. */
     private final String below;
 
     private VisibleUnits(boolean all, List<String> exact, String below) {
@@ -40,7 +40,7 @@ public final class VisibleUnits {
         if (OrgUnitScope.COUNTRY.equals(unit)) {
             return ALL;
         }
-        return new VisibleUnits(false, List.of(unit), numeric(unit) ? unit : null);
+        return new VisibleUnits(false, List.of(unit), OrgUnitScope.isInegi(unit) ? unit : null);
     }
 
     /** The caller's unit, every unit below it and every unit above it ({@link Identity#isInLineWith}). */
@@ -55,13 +55,8 @@ public final class VisibleUnits {
         List<String> exact = new ArrayList<>();
         exact.add(unit);
         exact.add(OrgUnitScope.COUNTRY);
-        if (numeric(unit)) {
-            // INEGI codes nest by prefix: 10005 lies in 10 (and, as OrgUnitScope reads it, in any shorter prefix)
-            for (int len = 1; len < unit.length(); len++) {
-                exact.add(unit.substring(0, len));
-            }
-        }
-        return new VisibleUnits(false, List.copyOf(exact), numeric(unit) ? unit : null);
+        exact.addAll(OrgUnitScope.ancestors(unit));
+        return new VisibleUnits(false, List.copyOf(exact), OrgUnitScope.isInegi(unit) ? unit : null);
     }
 
     /** Whether a unit is visible: the in-memory form of {@link #sql}. */
@@ -72,7 +67,7 @@ public final class VisibleUnits {
         if (all) {
             return true;
         }
-        return exact.contains(unit) || (below != null && unit.startsWith(below) && numeric(unit));
+        return exact.contains(unit) || (below != null && unit.startsWith(below) && OrgUnitScope.isInegi(unit));
     }
 
     /** The condition on {@code column}; its parameters are appended to {@code args} in order. */
@@ -90,8 +85,8 @@ public final class VisibleUnits {
         }
         s.append(')');
         if (below != null) {
-            // below is all digits: no LIKE wildcard in it
-            s.append(" or (").append(column).append(" like ? and ").append(column).append(" ~ '^[0-9]+$')");
+            // below is all digits: no LIKE wildcard in it; only municipality and locality keys lie below
+            s.append(" or (").append(column).append(" like ? and ").append(column).append(" ~ '^[0-9]{5}([0-9]{4})?$')");
             args.add(below + "%");
         }
         return s.append(')').toString();
@@ -103,10 +98,6 @@ public final class VisibleUnits {
             ps.setObject(index++, a);
         }
         return index;
-    }
-
-    private static boolean numeric(String code) {
-        return !code.isEmpty() && code.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     private static String blank(String s) {

@@ -37,6 +37,16 @@ class OrgUnitScopeTest {
         assertEquals(expected, OrgUnitScope.contains(scope, unit));
     }
 
+    @org.junit.jupiter.api.Test
+    void ancestorsAreTheStateAndMunicipalityKeysAbove() {
+        assertEquals(java.util.List.of("10", "10005"), OrgUnitScope.ancestors("100050001"));
+        assertEquals(java.util.List.of("10"), OrgUnitScope.ancestors("10005"));
+        assertEquals(java.util.List.of(), OrgUnitScope.ancestors("10"));
+        assertEquals(java.util.List.of(), OrgUnitScope.ancestors("MX"));
+        assertEquals(java.util.List.of(), OrgUnitScope.ancestors("1000"));
+        assertEquals(java.util.List.of(), OrgUnitScope.ancestors(null));
+    }
+
     @ParameterizedTest
     @CsvSource(value = {"NULL, 10", "10, NULL", "'', 10", "10, ''", "' ', ' '"}, nullValues = "NULL")
     void noUnitMeansNoScope(String scope, String unit) {
