@@ -5,6 +5,7 @@ import mx.gob.dif.deploy.infra.KafkaBroker;
 import mx.gob.dif.deploy.infra.KeycloakServer;
 import mx.gob.dif.deploy.infra.PostgresServer;
 import mx.gob.dif.deploy.infra.Processes;
+import mx.gob.dif.deploy.infra.TokenClient;
 import mx.gob.dif.deploy.infra.TopicSpec;
 
 import java.io.IOException;
@@ -23,8 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code ./dif up | down | status}: starts the whole platform on this machine with real servers
- * and no Docker, records every pid under the run directory, and stops exactly what it started.
+ * {@code ./dif up | down | status | token}: starts the whole platform on this machine with real
+ * servers and no Docker, records every pid under the run directory, and stops exactly what it
+ * started; hands out access tokens of the demo identities.
  */
 public final class Launcher {
     private static final PrintStream OUT = System.out;
@@ -47,12 +49,15 @@ public final class Launcher {
             case "down" -> launcher.down();
             case "status" -> launcher.status();
             case "bench" -> new mx.gob.dif.deploy.bench.Benchmark(stack).run();
+            case "token" -> launcher.token(List.of(args).subList(1, args.length));
             default -> {
                 OUT.println("""
                         Uso: ./dif <comando>
-                          up [--no-demo]  arranca PostgreSQL, Kafka y los cuatro servicios, y carga los datos de demostración
+                          up [--no-demo]  arranca PostgreSQL, Kafka, Keycloak y los cuatro servicios, y carga los datos de demostración
                           down            detiene todo lo que arrancó 'up'
                           status          muestra qué está corriendo
+                          token <usuario|cliente> [contraseña|secreto]
+                                          imprime un token de acceso (p. ej. TOKEN=$(./dif token operador.durango))
                           bench           mide el desempeño del stack en marcha y escribe docs/PERFORMANCE.md
                         Registros en %s""".formatted(stack.logs()));
                 yield "help".equals(command) ? 0 : 2;
@@ -95,17 +100,74 @@ public final class Launcher {
             loadDemoData();
         }
         OUT.printf("%nPlataforma DIF lista en %.1f s.%n", (System.nanoTime() - t0) / 1e9);
-        OUT.println("  Gateway:      " + stack.gatewayUrl() + "/api/v1");
+        OUT.println("  Gateway:      " + stack.gatewayUrl() + "/api/v1 (toda llamada lleva un token: Authorization: Bearer <token>)");
         OUT.println("  Salud:        " + stack.gatewayUrl() + "/q/health");
+        OUT.println("  Documentación: " + stack.gatewayUrl() + "/q/swagger-ui");
+        OUT.println("  Keycloak:     " + stack.oidcUrl() + (stack.externalKeycloak() ? " (externo)"
+                : " (consola de administración: " + stack.keycloakUrl() + "/admin, usuario admin, contraseña admin "
+                + "salvo DIF_KEYCLOAK_ADMIN_PASSWORD)"));
         OUT.println("  Registros:    " + stack.logs());
         OUT.println("  Detener:      ./dif down");
-        if (stack.withKeycloak()) {
-            OUT.println("  Keycloak:     " + keycloak().url() + " (realm dif; consola de administración: usuario admin / admin)");
-            OUT.println("  Usuarios de demostración (contraseña demo-dif-2021): operador.durango, operador.gomez,");
-            OUT.println("    trabajadora.durango, director.durango, analista.estatal, admin.dif");
-            OUT.println("  Dependencias (client credentials): agencia-salud / salud-secreto-demo, agencia-educacion / educacion-secreto-demo");
-        }
+        printDemoIdentities();
         return 0;
+    }
+
+    /** Who can log in (the demo realm) and how to get a token: the table printed at the end of 'up'. */
+    void printDemoIdentities() {
+        DemoRealm realm;
+        try {
+            realm = DemoRealm.load(stack.realmFile());
+        } catch (RuntimeException e) {
+            return;
+        }
+        OUT.println();
+        OUT.println("Identidades de demostración (roles y alcance en docs/SECURITY.md):");
+        OUT.printf("  %-22s %-20s %-12s %s%n", "USUARIO / CLIENTE", "ROL", "UNIDAD", "CONTRASEÑA / SECRETO");
+        for (DemoRealm.Person p : realm.people()) {
+            OUT.printf("  %-22s %-20s %-12s %s%n", p.username(), p.role(), p.orgUnit(), p.password());
+        }
+        for (DemoRealm.AgencySystem a : realm.agencies()) {
+            OUT.printf("  %-22s %-20s %-12s %s (client credentials)%n", a.clientId(), a.role(), a.agency(), a.secret());
+        }
+        OUT.println();
+        OUT.println("Un token (dura 15 min) y una llamada:");
+        OUT.println("  TOKEN=$(./dif token operador.durango)");
+        OUT.println("  curl -H \"Authorization: Bearer $TOKEN\" \"" + stack.gatewayUrl()
+                + "/api/v1/indicators/DIF-01-03?orgUnit=10005&period=2021\"");
+        OUT.println("  Con curl directo a Keycloak: README.md, sección «Tokens y llamadas a la API».");
+    }
+
+    // ---------------------------------------------------------------- token
+
+    /**
+     * {@code ./dif token <name> [password|secret]}: prints only the access token on stdout (so that
+     * {@code TOKEN=$(./dif token operador.durango)} works); anything else goes to stderr. Demo people get
+     * theirs by the password grant on dif-web, demo agency systems by client credentials, both with the
+     * passwords of the realm file unless one is given.
+     */
+    public int token(List<String> args) {
+        if (args.isEmpty() || args.size() > 2) {
+            System.err.println("Uso: ./dif token <usuario|cliente> [contraseña|secreto]   p. ej. TOKEN=$(./dif token operador.durango)");
+            return 2;
+        }
+        String name = args.get(0);
+        TokenClient tokens = new TokenClient(stack.oidcUrl());
+        try {
+            DemoRealm realm = DemoRealm.load(stack.realmFile());
+            String token;
+            if (args.size() == 2) {
+                token = realm.agency(name).isPresent() || name.startsWith("agencia-")
+                        ? tokens.clientCredentials(name, args.get(1))
+                        : tokens.password(DemoRealm.WEB_CLIENT, name, args.get(1));
+            } else {
+                token = realm.token(tokens, name);
+            }
+            OUT.println(token);
+            return 0;
+        } catch (RuntimeException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
     }
 
     /** Everything that would make 'up' fail half-way is checked first, with what to do about it. */
@@ -135,7 +197,8 @@ public final class Launcher {
                 }
             }
         }
-        if (stack.withKeycloak() && !Processes.readPid(keycloak().pidFile()).map(Processes::isAlive).orElse(false)) {
+        stack.keycloakProblem().ifPresent(problems::add);
+        if (!stack.externalKeycloak() && !Processes.readPid(keycloak().pidFile()).map(Processes::isAlive).orElse(false)) {
             for (int port : List.of(stack.keycloakPort(), stack.keycloakManagementPort())) {
                 if (!Processes.isPortFree(port)) {
                     problems.add("El puerto " + port + " (Keycloak) está ocupado. Use DIF_KEYCLOAK_PORT / DIF_KEYCLOAK_MANAGEMENT_PORT.");
@@ -188,24 +251,31 @@ public final class Launcher {
 
     private KeycloakServer keycloak() {
         return new KeycloakServer(infraDir, stack.runDir().resolve("keycloak"),
-                stack.projectDir().resolve("deploy/keycloak/dif-realm.json"), stack.keycloakPort(),
+                stack.realmFile(), stack.keycloakPort(),
                 stack.keycloakManagementPort(), stack.jdbcUrl("keycloak"));
     }
 
+    /** Keycloak comes before the services: they fetch the realm's keys from it to validate tokens. */
     private void startKeycloak() throws Exception {
-        if (!stack.withKeycloak()) {
+        if (stack.externalKeycloak()) {
+            OUT.println("Keycloak externo: " + stack.oidcUrl());
             return;
         }
         KeycloakServer kc = keycloak();
         if (kc.isRunning()) {
             OUT.println("Keycloak ya está corriendo en el puerto " + stack.keycloakPort());
-            return;
+        } else {
+            if (!stack.externalPostgres()) {
+                postgres().ensureDatabase("keycloak", "keycloak", stack.dbPassword("keycloak"));
+            }
+            step("Keycloak (puerto " + stack.keycloakPort() + ", la primera vez tarda 1–2 min)",
+                    () -> kc.start("keycloak", stack.dbPassword("keycloak")));
         }
-        if (!stack.externalPostgres()) {
-            postgres().ensureDatabase("keycloak", "keycloak", stack.dbPassword("keycloak"));
+        String issuer = kc.publishedIssuer().orElse("(sin respuesta)");
+        if (!issuer.equals(stack.oidcUrl())) {
+            OUT.println("Aviso: Keycloak emite tokens con el emisor " + issuer + " pero los servicios esperan " + stack.oidcUrl()
+                    + "; los rechazarán. Reinicie Keycloak con ./dif down && ./dif up.");
         }
-        step("Keycloak (puerto " + stack.keycloakPort() + ", la primera vez tarda ~1 min)",
-                () -> kc.start("keycloak", stack.dbPassword("keycloak")));
     }
 
     private void startService(Stack.Service s) throws IOException {
@@ -216,6 +286,7 @@ public final class Launcher {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrap());
+        env.put("DIF_OIDC_URL", stack.oidcUrl());
         if (s.database() != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl(s.database()));
             env.put("QUARKUS_DATASOURCE_USERNAME", s.database());
@@ -256,23 +327,34 @@ public final class Launcher {
         }
     }
 
-    /** The 2021 plan of the Durango municipal DIF and the agency directory, loaded through the public API (idempotent). */
+    /**
+     * The 2021 plan of the Durango municipal DIF and the agency directory, loaded through the public API
+     * (idempotent) as the demo administrator, admin.dif.
+     */
     private void loadDemoData() {
+        String token;
+        try {
+            token = DemoRealm.load(stack.realmFile()).token(new TokenClient(stack.oidcUrl()), "admin.dif");
+        } catch (RuntimeException e) {
+            OUT.println("Aviso: no se cargaron los datos de demostración: sin token de admin.dif (" + e.getMessage() + ")");
+            return;
+        }
         try {
             String json = Files.readString(stack.projectDir().resolve("deploy/demo/pat-2021-municipal-durango.json"));
             postDemo("/api/v1/work-plans/import", "{\"orgUnit\":\"10005\",\"fiscalYear\":2021," + json.trim().substring(1),
-                    "PAT 2021 del SMDIF Durango (10005)");
+                    "PAT 2021 del SMDIF Durango (10005)", token);
             postDemo("/api/v1/agencies/import", Files.readString(stack.projectDir().resolve("deploy/demo/agencies.json")),
-                    "directorio de dependencias (SALUD-DGO, SEED-DGO y una organización fuera de la plataforma)");
+                    "directorio de dependencias (SALUD-DGO, SEED-DGO y una organización fuera de la plataforma)", token);
         } catch (IOException e) {
             OUT.println("Aviso: no se encontraron los datos de demostración: " + e.getMessage());
         }
     }
 
-    private void postDemo(String path, String body, String what) {
+    private void postDemo(String path, String body, String what, String token) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
                     .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200 || r.statusCode() == 201) {
                 OUT.println("Datos de demostración: " + what + " cargado " + r.body());
@@ -310,7 +392,7 @@ public final class Launcher {
             }
             deleteQuietly(pidFile(s.name()));
         }
-        if (stack.withKeycloak() && Processes.readPid(keycloak().pidFile()).map(Processes::isAlive).orElse(false)) {
+        if (!stack.externalKeycloak() && Processes.readPid(keycloak().pidFile()).map(Processes::isAlive).orElse(false)) {
             keycloak().stop();
             OUT.println("Keycloak detenido");
         }
@@ -334,7 +416,9 @@ public final class Launcher {
         KafkaBroker kafka = kafka();
         OUT.printf("%-11s %-8s %-7d %s%n", "kafka", pidText(kafka.pidFile()), stack.kafkaPort(),
                 stack.externalKafka() ? "externo" : kafka.isRunning() ? "corriendo" : "detenido");
-        if (stack.withKeycloak()) {
+        if (stack.externalKeycloak()) {
+            OUT.printf("%-11s %-8s %-7s %s%n", "keycloak", "-", "-", "externo (" + stack.oidcUrl() + ")");
+        } else {
             KeycloakServer kc = keycloak();
             OUT.printf("%-11s %-8s %-7d %s%n", "keycloak", pidText(kc.pidFile()), stack.keycloakPort(),
                     kc.isRunning() ? "corriendo" : "detenido");

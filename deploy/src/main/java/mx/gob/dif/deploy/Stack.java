@@ -64,9 +64,46 @@ public record Stack(Path projectDir, Path runDir, Map<String, String> env) {
         return port("KEYCLOAK_MANAGEMENT", 9180);
     }
 
-    /** Keycloak is part of the stack unless DIF_KEYCLOAK=false. */
-    public boolean withKeycloak() {
-        return Boolean.parseBoolean(env.getOrDefault("DIF_KEYCLOAK", "true"));
+    /**
+     * The URL of the DIF realm that issues tokens and against which the gateway and every service
+     * validate them: DIF_OIDC_URL for a Keycloak of your own (then none is started), else ours.
+     */
+    public String oidcUrl() {
+        String external = env.get("DIF_OIDC_URL");
+        return external != null && !external.isBlank() ? external.trim() : keycloakUrl() + "/realms/dif";
+    }
+
+    /** Our Keycloak (the one 'up' starts), always on the loopback address it is pinned to. */
+    public String keycloakUrl() {
+        return "http://127.0.0.1:" + keycloakPort();
+    }
+
+    /** A Keycloak of your own (DIF_OIDC_URL) is used as is: the launcher starts none. */
+    public boolean externalKeycloak() {
+        String external = env.get("DIF_OIDC_URL");
+        return external != null && !external.isBlank();
+    }
+
+    /**
+     * Why this environment cannot work, if it cannot: DIF_KEYCLOAK=false (a platform without Keycloak)
+     * was possible before tokens were enforced; now nothing under /api answers without a token.
+     */
+    public java.util.Optional<String> keycloakProblem() {
+        if ("false".equalsIgnoreCase(env.getOrDefault("DIF_KEYCLOAK", "true").trim())) {
+            return java.util.Optional.of("DIF_KEYCLOAK=false ya no se admite: el gateway y los servicios validan cada token "
+                    + "contra Keycloak, y sin él ninguna llamada a /api pasaría. Quite la variable (se arranca el Keycloak "
+                    + "local) o use DIF_OIDC_URL=<URL del realm dif> para un Keycloak propio.");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Password of Keycloak's bootstrap administrator (master realm, user admin). */
+    public String keycloakAdminPassword() {
+        return env.getOrDefault("DIF_KEYCLOAK_ADMIN_PASSWORD", "admin");
+    }
+
+    public Path realmFile() {
+        return projectDir.resolve("deploy/keycloak/dif-realm.json");
     }
 
     public int gatewayPort() {

@@ -10,9 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Predicate;
 
-import static io.restassured.RestAssured.given;
 
-/** Small helpers for calling the platform through the gateway as an integrator would. */
+/** Small helpers for calling the platform through the gateway as an integrator would, with real tokens ({@link Tokens}). */
 final class Api {
     private Api() {
     }
@@ -29,8 +28,22 @@ final class Api {
         return "{\"orgUnit\":\"" + orgUnit + "\",\"fiscalYear\":" + year + "," + json.substring(1);
     }
 
+    /** Indicators are read as the state analyst, who may read every unit of Durango (10 and below). */
     static Response indicator(String code, String orgUnit, String period) {
-        return given().get("/api/v1/indicators/" + code + "?orgUnit=" + orgUnit + "&period=" + period);
+        return Tokens.as(Tokens.ANALYST).get("/api/v1/indicators/" + code + "?orgUnit=" + orgUnit + "&period=" + period);
+    }
+
+    /**
+     * The agencies the tests refer cases to, imported by the administrator (idempotent): the two on the
+     * platform whose systems have demo clients, SALUD-DGO (agencia-salud) and SEED-DGO (agencia-educacion).
+     */
+    static void importAgencies() {
+        Tokens.as(Tokens.ADMIN).contentType("application/json").body("""
+                [{"id":"SALUD-DGO","name":"Secretaría de Salud (prueba)","kind":"PUBLIC","onPlatform":true,
+                  "services":[{"name":"Valoración médica y nutricional","minAge":0,"maxAge":17,"requiredDocuments":["Acta de nacimiento"]}]},
+                 {"id":"SEED-DGO","name":"Secretaría de Educación (prueba)","kind":"PUBLIC","onPlatform":true,
+                  "services":[{"name":"Beca de permanencia escolar","minAge":6,"maxAge":18,"requiredDocuments":["Constancia de estudios"]}]}]""")
+                .post("/api/v1/agencies/import").then().statusCode(200);
     }
 
     static BigDecimal value(Response r) {

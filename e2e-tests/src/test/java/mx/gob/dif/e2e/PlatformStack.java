@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * The whole platform started the way {@code ./dif up} starts it (same launcher, real PostgreSQL,
- * Kafka and service processes), on free ports and in a throw-away run directory, once per test JVM.
+ * Kafka, Keycloak and service processes), on free ports and in a throw-away run directory, once per
+ * test JVM. Keycloak imports the DIF realm afresh each run (a cold start takes up to ~2 minutes on a
+ * slow machine), and every call the tests make carries a real token from it ({@link Tokens}).
  */
 public final class PlatformStack {
     private static Stack stack;
@@ -30,14 +32,15 @@ public final class PlatformStack {
                 Processes.run(List.of("rm", "-rf", runDir.toString()), null, Duration.ofMinutes(1));
                 Map<String, String> env = new HashMap<>(System.getenv());
                 env.put("DIF_HOME", runDir.toString());
-                for (String name : List.of("PG", "KAFKA", "KAFKA_CONTROLLER", "GATEWAY", "PROGRAMS", "CASES", "INDICATORS")) {
+                for (String name : List.of("PG", "KAFKA", "KAFKA_CONTROLLER", "GATEWAY", "PROGRAMS", "CASES", "INDICATORS",
+                        "KEYCLOAK", "KEYCLOAK_MANAGEMENT")) {
                     env.put("DIF_" + name + "_PORT", Integer.toString(Processes.freePort()));
                 }
                 env.remove("DIF_KAFKA_BOOTSTRAP");
                 env.remove("DIF_PG_EXTERNAL");
+                env.remove("DIF_OIDC_URL");
+                env.remove("DIF_KEYCLOAK");
                 env.put("DIF_SERVICE_HEAP", "384m");
-                // no service enforces tokens yet (issue 6); Keycloak is exercised by ./dif up
-                env.put("DIF_KEYCLOAK", "false");
                 stack = new Stack(project, runDir, env);
                 launcher = new Launcher(stack, InfraDir.locate());
                 if (launcher.up(false) != 0) {

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
+import static mx.gob.dif.gateway.GatewayTest.withToken;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -16,14 +17,14 @@ class EdgeTest {
     private static final String OTHER = "https://otro-sitio.example";
 
     @Test
-    void preflightFromTheDashboardIsAnsweredByTheGateway() {
+    void preflightFromTheDashboardIsAnsweredByTheGatewayWithoutAToken() {
         given().header("Origin", DASHBOARD).header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization, content-type, if-match")
                 .options("/api/v1/work-plans/import")
                 .then().statusCode(204)
                 .header("Access-Control-Allow-Origin", DASHBOARD)
                 .header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS")
-                .header("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Request-Id, X-Dif-User, If-Match")
+                .header("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Request-Id, If-Match")
                 .header("Access-Control-Max-Age", "7200")
                 .header("Vary", containsString("Origin"))
                 .header("RateLimit-Limit", nullValue()) // preflights are not counted
@@ -50,7 +51,7 @@ class EdgeTest {
 
     @Test
     void actualRequestFromTheDashboardCarriesCorsHeaders() {
-        given().header("Origin", DASHBOARD).get("/api/v1/org-units")
+        withToken().header("Origin", DASHBOARD).get("/api/v1/org-units")
                 .then().statusCode(201)
                 .header("Access-Control-Allow-Origin", DASHBOARD) // the gateway's, not the service's "*"
                 .header("Access-Control-Expose-Headers", "X-Request-Id, Location, ETag, Retry-After")
@@ -60,7 +61,7 @@ class EdgeTest {
 
     @Test
     void actualRequestFromAnotherOriginIsServedWithoutCorsHeaders() {
-        given().header("Origin", OTHER).get("/api/v1/org-units")
+        withToken().header("Origin", OTHER).get("/api/v1/org-units")
                 .then().statusCode(201)
                 .header("Access-Control-Allow-Origin", nullValue()) // and the service's own "*" is dropped
                 .header("Access-Control-Expose-Headers", nullValue());
@@ -68,8 +69,10 @@ class EdgeTest {
 
     @Test
     void errorsOfTheGatewayCarryCorsHeadersSoTheDashboardCanReadThem() {
-        given().header("Origin", DASHBOARD).get("/api/v1/nothing-here")
+        withToken().header("Origin", DASHBOARD).get("/api/v1/nothing-here")
                 .then().statusCode(404).header("Access-Control-Allow-Origin", DASHBOARD);
+        given().header("Origin", DASHBOARD).get("/api/v1/org-units")
+                .then().statusCode(401).header("Access-Control-Allow-Origin", DASHBOARD);
     }
 
     @Test
@@ -80,15 +83,18 @@ class EdgeTest {
 
     @Test
     void everyProxiedAnswerCarriesRateLimitHeaders() {
-        given().header("X-Forwarded-For", "198.51.100.20").get("/api/v1/org-units")
+        String token = mx.gob.dif.common.security.TestTokens.person("usuario.limite", "10005", "municipal-operator");
+        given().auth().oauth2(token).get("/api/v1/org-units")
                 .then().statusCode(201).header("RateLimit-Limit", "2000").header("RateLimit-Remaining", "1999");
-        given().header("X-Forwarded-For", "198.51.100.20").get("/api/v1/nothing-here")
+        given().auth().oauth2(token).get("/api/v1/nothing-here")
                 .then().statusCode(404).header("RateLimit-Limit", "2000").header("RateLimit-Remaining", matchesPattern("19\\d\\d"));
     }
 
     @Test
-    void healthAndDocumentationAreNotCounted() {
+    void healthMetricsAndDocumentationNeedNoTokenAndAreNotCounted() {
         given().get("/q/health/live").then().statusCode(200).header("RateLimit-Limit", nullValue());
+        given().get("/q/health").then().statusCode(org.hamcrest.Matchers.oneOf(200, 503)).header("RateLimit-Limit", nullValue());
+        given().get("/q/metrics").then().statusCode(200);
         given().get("/openapi").then().statusCode(200).header("RateLimit-Limit", nullValue());
     }
 

@@ -1,19 +1,25 @@
 package mx.gob.dif.gateway;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A tiny HTTP server standing in for the programs service, echoing what the gateway forwarded.
- * The real services behind the gateway are exercised by the end-to-end tests.
+ * {@code GET /__received} lists the request lines it got (so tests can show a request never
+ * reached a service). The real services behind the gateway are exercised by the end-to-end tests.
  */
 public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
+    public static final String RECEIVED = "/__received";
     private HttpServer server;
+    private final List<String> received = new CopyOnWriteArrayList<>();
 
     @Override
     public Map<String, String> start() {
@@ -22,25 +28,40 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        server.createContext(RECEIVED, exchange -> send(exchange, 200, "text/plain", String.join("\n", received)));
         server.createContext("/", exchange -> {
             byte[] in = exchange.getRequestBody().readAllBytes();
+            received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
             String echo = "{\"method\":\"" + exchange.getRequestMethod() + "\",\"uri\":\"" + exchange.getRequestURI()
                     + "\",\"requestId\":\"" + exchange.getRequestHeaders().getFirst("X-Request-Id")
-                    + "\",\"body\":" + (in.length == 0 ? "null" : new String(in, StandardCharsets.UTF_8)) + "}";
+                    + "\",\"authorization\":" + quoted(exchange.getRequestHeaders().getFirst("Authorization"))
+                    + ",\"difUser\":" + quoted(exchange.getRequestHeaders().getFirst("X-Dif-User"))
+                    + ",\"bodyLength\":" + in.length
+                    + ",\"body\":" + (in.length == 0 || in.length > 100_000 ? "null" : new String(in, StandardCharsets.UTF_8)) + "}";
             int status = exchange.getRequestURI().getPath().startsWith("/q/health") ? 200 : 201;
-            byte[] out = echo.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
             // a service that (wrongly) answers CORS itself: the gateway must not pass this on
             exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
-            exchange.sendResponseHeaders(status, out.length);
-            exchange.getResponseBody().write(out);
-            exchange.close();
+            send(exchange, status, "application/json", echo);
         });
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
         // cases is configured on a port where nothing listens: the gateway must say so
         return Map.of("gateway.services.programs", url, "gateway.services.indicators", url,
                 "gateway.services.cases", "http://127.0.0.1:1");
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] out = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);
+        if (out.length > 0) {
+            exchange.getResponseBody().write(out);
+        }
+        exchange.close();
     }
 
     @Override

@@ -2,6 +2,8 @@ package mx.gob.dif.gateway;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import mx.gob.dif.common.security.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -13,10 +15,16 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTest
 @QuarkusTestResource(FakeUpstream.class)
 class GatewayTest {
+    private static final String TOKEN = TestTokens.operator("10005");
+
+    /** A caller with a valid token (the gateway refuses /api without one: TokenGateTest). */
+    static RequestSpecification withToken() {
+        return given().auth().oauth2(TOKEN);
+    }
 
     @Test
     void forwardsPathQueryAndBodyToTheOwningService() {
-        given().contentType("application/json").body("{\"a\":1}")
+        withToken().contentType("application/json").body("{\"a\":1}")
                 .post("/api/v1/work-plans/import?dryRun=true")
                 .then().statusCode(201)
                 .body("method", equalTo("POST"))
@@ -26,20 +34,20 @@ class GatewayTest {
 
     @Test
     void propagatesTheCallersRequestId() {
-        given().header("X-Request-Id", "abc-123").get("/api/v1/indicators/DIF-01-03?orgUnit=10005&period=2021")
+        withToken().header("X-Request-Id", "abc-123").get("/api/v1/indicators/DIF-01-03?orgUnit=10005&period=2021")
                 .then().header("X-Request-Id", "abc-123").body("requestId", equalTo("abc-123"));
     }
 
     @Test
     void generatesARequestIdWhenNoneIsGiven() {
-        given().get("/api/v1/org-units").then()
+        withToken().get("/api/v1/org-units").then()
                 .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
                 .body("requestId", matchesPattern("[0-9a-f-]{36}"));
     }
 
     @Test
     void unknownRouteIsProblemJson404() {
-        given().get("/api/v1/nothing-here").then().statusCode(404)
+        withToken().get("/api/v1/nothing-here").then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404)).body("title", equalTo("Ruta desconocida"))
                 .body("detail", containsString("/api/v1/nothing-here"));
@@ -47,7 +55,7 @@ class GatewayTest {
 
     @Test
     void unreachableServiceIsProblemJson503() {
-        given().get("/api/v1/cases").then().statusCode(503)
+        withToken().get("/api/v1/cases").then().statusCode(503)
                 .contentType("application/problem+json")
                 .body("detail", containsString("cases"));
     }

@@ -1,7 +1,10 @@
 package mx.gob.dif.deploy.bench;
 
+import mx.gob.dif.deploy.DemoRealm;
 import mx.gob.dif.deploy.Stack;
 import mx.gob.dif.deploy.infra.KafkaBroker;
+import mx.gob.dif.deploy.infra.KeycloakAdmin;
+import mx.gob.dif.deploy.infra.TokenClient;
 import mx.gob.dif.deploy.infra.TopicSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -39,6 +42,11 @@ import java.util.regex.Pattern;
  * {@code ./dif bench}: drives the running stack through the gateway and writes docs/PERFORMANCE.md,
  * each number next to a raw baseline (Kafka producer, plain PostgreSQL INSERT) measured in the
  * same run on the same machine. Run by hand, never in the test suite.
+ * <p>
+ * Every call carries a real token from the stack's Keycloak, as in production: admin.dif imports the
+ * plan and rebuilds; the reports and queries come from state-level operators ({@code bench.estatal.NN},
+ * municipal-operator of unit 10, created in the local realm on first run), one per simulated
+ * municipal system, so each counts against its own bucket of the gateway's per-client rate limit.
  */
 public final class Benchmark {
     static final int YEAR = 2022;
@@ -46,6 +54,11 @@ public final class Benchmark {
     static final int PROGRAMS = 35;
     static final int ACTIONS_PER_PROGRAM = 20;
     private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.]+)");
+    /** Simulated municipal systems sending single reports at once (each its own user, hence its own rate-limit bucket). */
+    static final int SINGLE_CLIENTS = 32;
+    /** The bench's everyday caller: batches, probes and queries. */
+    static final String OPERATOR = operator(0);
+    static final String ADMIN = "admin.dif";
 
     private final Stack stack;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -53,9 +66,14 @@ public final class Benchmark {
     private final Map<String, String> results = new LinkedHashMap<>();
     private final List<String> municipalities = new ArrayList<>();
     private final long batchTotal;
+    private final TokenClient tokens;
+    private final String benchPassword;
+    private DemoRealm realm;
 
     public Benchmark(Stack stack) {
         this.stack = stack;
+        this.tokens = new TokenClient(stack.oidcUrl());
+        this.benchPassword = stack.env().getOrDefault("DIF_BENCH_PASSWORD", "bench-dif-2021");
         for (int i = 1; i <= 39; i++) {
             municipalities.add(String.format("10%03d", i));
         }
@@ -64,6 +82,7 @@ public final class Benchmark {
 
     public int run() throws Exception {
         say("Benchmark on " + Runtime.getRuntime().availableProcessors() + " cores, gateway " + stack.gatewayUrl());
+        identities();
         importPlan();
         rawKafka();
         rawPostgres();
@@ -79,6 +98,33 @@ public final class Benchmark {
 
     // ------------------------------------------------------------------ scenarios
 
+    /** The bench's operators exist in the realm (created once, through Keycloak's admin API), and each gets a token. */
+    private void identities() {
+        realm = DemoRealm.load(stack.realmFile());
+        if (stack.externalKeycloak()) {
+            say("external Keycloak (DIF_OIDC_URL): users " + operator(0) + ".." + operator(SINGLE_CLIENTS)
+                    + " (municipal-operator, orgUnit " + STATE + ", password DIF_BENCH_PASSWORD) must exist there");
+        } else {
+            KeycloakAdmin admin = new KeycloakAdmin(stack.keycloakUrl(), "dif", "admin", stack.keycloakAdminPassword());
+            for (int i = 0; i <= SINGLE_CLIENTS; i++) {
+                admin.ensureUser(operator(i), benchPassword, "municipal-operator", STATE);
+            }
+        }
+        for (int i = 0; i <= SINGLE_CLIENTS; i++) {
+            token(operator(i));
+        }
+        token(ADMIN);
+        say("tokens for " + ADMIN + " and " + (SINGLE_CLIENTS + 1) + " state operators");
+    }
+
+    static String operator(int n) {
+        return String.format("bench.estatal.%02d", n);
+    }
+
+    private String token(String user) {
+        return user.equals(ADMIN) ? realm.token(tokens, ADMIN) : tokens.password(DemoRealm.WEB_CLIENT, user, benchPassword);
+    }
+
     private void importPlan() throws Exception {
         StringBuilder b = new StringBuilder("{\"orgUnit\":\"" + STATE + "\",\"fiscalYear\":" + YEAR
                 + ",\"unit\":\"DIF Estatal (benchmark)\",\"programs\":[");
@@ -93,7 +139,7 @@ public final class Benchmark {
             b.append("]}");
         }
         b.append("]}");
-        HttpResponse<String> r = post("/api/v1/work-plans/import", b.toString());
+        HttpResponse<String> r = post("/api/v1/work-plans/import", b.toString(), ADMIN);
         say("plan import (" + PROGRAMS * ACTIONS_PER_PROGRAM + " targets for state " + STATE + "): " + r.statusCode());
         if (r.statusCode() >= 300) {
             throw new IllegalStateException("plan import failed: " + r.body());
@@ -206,8 +252,8 @@ public final class Benchmark {
         long t0 = System.nanoTime();
         List<Future<?>> fs = new ArrayList<>();
         // 32 municipal systems, each its own client for the gateway's per-client rate limit
-        for (int t = 0; t < 32; t++) {
-            String client = "127.0.1." + (t + 1);
+        for (int t = 0; t < SINGLE_CLIENTS; t++) {
+            String client = operator(t + 1);
             fs.add(pool.submit(() -> {
                 while (sent.getAndIncrement() < n) {
                     HttpResponse<String> r = post("/api/v1/activities", batch(1), client);
@@ -354,7 +400,7 @@ public final class Benchmark {
     private void rebuild() throws Exception {
         BigTotal before = closingTotal();
         long t0 = System.nanoTime();
-        HttpResponse<String> r = post("/api/v1/admin/rebuild", "{}");
+        HttpResponse<String> r = post("/api/v1/admin/rebuild", "{}", ADMIN);
         if (r.statusCode() >= 300) {
             results.put("Rebuild from the Kafka log", "not measured: " + r.statusCode() + " " + r.body());
             return;
@@ -362,7 +408,7 @@ public final class Benchmark {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         Thread.sleep(500);
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> s = get("/api/v1/admin/rebuild");
+            HttpResponse<String> s = get("/api/v1/admin/rebuild", ADMIN);
             if (s.statusCode() == 200 && s.body().contains("\"COMPLETED\"") && closingTotal().value >= before.value) {
                 break;
             }
@@ -419,21 +465,23 @@ public final class Benchmark {
     }
 
     private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return post(path, body, null);
+        return post(path, body, OPERATOR);
     }
 
-    /** {@code client}: the address a simulated municipal system would come from (the gateway limits per client). */
-    private HttpResponse<String> post(String path, String body, String client) throws IOException, InterruptedException {
+    /** {@code user}: who sends it (a simulated municipal system, or the administrator); the gateway limits per user. */
+    private HttpResponse<String> post(String path, String body, String user) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).timeout(Duration.ofSeconds(120))
-                .header("Content-Type", "application/json");
-        if (client != null) {
-            b.header("X-Forwarded-For", client);
-        }
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token(user));
         return http.send(b.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).timeout(Duration.ofSeconds(60)).GET().build(),
+        return get(path, OPERATOR);
+    }
+
+    private HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)).timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + token(user)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -462,7 +510,8 @@ public final class Benchmark {
         md.append("Measured ").append(OffsetDateTime.now().withNano(0)).append(" on this machine: ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(Runtime.getRuntime().maxMemory() / (1 << 20)).append(" MiB max heap for the benchmark JVM, the whole stack ")
-                .append("(PostgreSQL, Kafka, four services, this load generator) on the same machine.\n\n");
+                .append("(PostgreSQL, Kafka, Keycloak, four services, this load generator) on the same machine. Every request ")
+                .append("carries a Keycloak access token, validated by the gateway and again by the service.\n\n");
         md.append("| what | measured |\n|---|---|\n");
         results.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         md.append("\nTargets (issue 4): ≥ 20,000 events/s accepted and aggregated with batches; freshness p99 ≤ 1 s at ")

@@ -16,6 +16,10 @@ import java.util.Map;
  * A real Keycloak (the distribution on Maven Central) in dev mode, importing the DIF realm on first
  * start. Its data is kept in the platform's PostgreSQL (database {@code keycloak}), so users and
  * sessions survive restarts.
+ * <p>
+ * Its public address is pinned ({@code --hostname=http://127.0.0.1:<port>}): every token carries the
+ * same issuer, {@code http://127.0.0.1:<port>/realms/dif}, whether it was asked for through
+ * {@code localhost} or {@code 127.0.0.1}, and that is the issuer the services expect.
  */
 public final class KeycloakServer {
     public static final String REALM = "dif";
@@ -63,7 +67,7 @@ public final class KeycloakServer {
         List<String> cmd = List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + managementPort,
                 "--db=postgres", "--db-url=" + jdbcUrl, "--db-username=" + dbUser, "--db-password=" + dbPassword,
-                "--hostname-strict=false", "--log-level=WARN,org.keycloak.services:INFO,org.keycloak.exportimport:INFO");
+                "--hostname=" + url(), "--log-level=WARN,org.keycloak.services:INFO,org.keycloak.exportimport:INFO");
         Map<String, String> env = Map.of(
                 "JAVA_HOME", System.getProperty("java.home"),
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
@@ -79,6 +83,19 @@ public final class KeycloakServer {
 
     public void stop() {
         Processes.readPid(pidFile()).ifPresent(pid -> Processes.stop(pid, Duration.ofSeconds(30)));
+    }
+
+    /** The issuer the realm publishes in its discovery document (what tokens carry), or empty if it does not answer. */
+    public java.util.Optional<String> publishedIssuer() {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(issuer() + "/.well-known/openid-configuration")).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"issuer\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+            return r.statusCode() == 200 && m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+        } catch (Exception e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private boolean realmReady() {

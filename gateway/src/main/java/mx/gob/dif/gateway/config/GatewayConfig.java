@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Where each service listens (env: GATEWAY_SERVICES_PROGRAMS etc.), proxy limits, rate limiting and CORS. */
 @ConfigMapping(prefix = "gateway")
@@ -40,9 +41,12 @@ public interface GatewayConfig {
         @WithDefault("2000")
         long burst();
 
-        /** Whether the first X-Forwarded-For address identifies the client (only behind a proxy that sets it). */
-        @WithDefault("true")
-        boolean trustForwardedFor();
+        /**
+         * Addresses of proxies in front of the gateway (e.g. a load balancer). Only a request coming from
+         * one of them has its first X-Forwarded-For address used as its key, and only when it carries no
+         * valid token. None by default: X-Forwarded-For is ignored.
+         */
+        Optional<List<String>> trustedProxies();
 
         /** Most clients tracked at once; idle clients are forgotten first. */
         @WithDefault("100000")

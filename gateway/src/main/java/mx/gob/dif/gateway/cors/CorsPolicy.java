@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  */
 public final class CorsPolicy {
     public static final String ALLOW_METHODS = "GET, POST, PUT, DELETE, OPTIONS";
-    public static final String ALLOW_HEADERS = "Authorization, Content-Type, X-Request-Id, X-Dif-User, If-Match";
+    public static final String ALLOW_HEADERS = "Authorization, Content-Type, X-Request-Id, If-Match";
     public static final String EXPOSE_HEADERS = "X-Request-Id, Location, ETag, Retry-After";
 
     private final Set<String> origins;

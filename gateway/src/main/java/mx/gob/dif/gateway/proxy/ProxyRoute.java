@@ -20,7 +20,11 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
-/** Forwards /api/v1/** to the owning service, streaming bodies both ways, with a request id. */
+/**
+ * Forwards /api/v1/** to the owning service, streaming bodies both ways, with a request id. Only
+ * requests with a valid token get here ({@code TokenGate}); the Authorization header goes on as is,
+ * because every service checks the token again and reads the caller from it.
+ */
 @ApplicationScoped
 public class ProxyRoute {
     public static final String REQUEST_ID = RequestIds.HEADER;
@@ -28,6 +32,11 @@ public class ProxyRoute {
     /** Hop-by-hop headers (RFC 9110 §7.6.1) are never forwarded. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
+    /**
+     * Never forwarded either: who calls is what the validated token says. The header named the caller
+     * before tokens were enforced (issue 6); a client sending it now must not be able to pass it on.
+     */
+    private static final Set<String> NOT_FORWARDED = Set.of("x-dif-user");
 
     private final RouteTable routes = RouteTable.platform();
     private final GatewayConfig config;
@@ -52,6 +61,7 @@ public class ProxyRoute {
         String rid = RequestIds.of(ctx);
         String service = routes.serviceFor(in.path()).orElse(null);
         if (service == null || !config.services().containsKey(service)) {
+            in.resume();
             Problems.send(ctx, 404, "Ruta desconocida", "No existe la ruta " + in.path()
                     + ". Consulte la documentación de la API en /q/swagger-ui o /openapi.", rid);
             return;
@@ -66,7 +76,8 @@ public class ProxyRoute {
                 .setTimeout(config.upstreamTimeoutMs());
         client.request(options).onSuccess(out -> {
             in.headers().forEach(h -> {
-                if (!HOP_BY_HOP.contains(h.getKey().toLowerCase())) {
+                String name = h.getKey().toLowerCase(Locale.ROOT);
+                if (!HOP_BY_HOP.contains(name) && !NOT_FORWARDED.contains(name)) {
                     out.headers().add(h.getKey(), h.getValue());
                 }
             });

@@ -26,7 +26,7 @@ class CorsPolicyTest {
     void preflightOfAnAllowedOrigin() {
         assertEquals(Map.of("Access-Control-Allow-Origin", "http://localhost:3000",
                 "Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS",
-                "Access-Control-Allow-Headers", "Authorization, Content-Type, X-Request-Id, X-Dif-User, If-Match",
+                "Access-Control-Allow-Headers", "Authorization, Content-Type, X-Request-Id, If-Match",
                 "Access-Control-Max-Age", "600"), policy.preflight("http://localhost:3000"));
     }
 
