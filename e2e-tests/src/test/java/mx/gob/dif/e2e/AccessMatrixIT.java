@@ -171,6 +171,10 @@ class AccessMatrixIT {
              {"id":"SEED-DGO","name":"Secretaría de Educación (prueba)","kind":"PUBLIC","onPlatform":true,
               "services":[{"name":"Beca de permanencia escolar","minAge":6,"maxAge":18,"requiredDocuments":["Constancia de estudios"]}]}]""";
 
+    /** Nobody listens on port 9 (discard): deliveries fail and are retried, which is none of this test's business. */
+    static final String WEBHOOK = "{\"url\":\"http://127.0.0.1:9/dif\",\"events\":[\"indicator.updated\"],\"orgUnits\":[\"" + UNIT + "\"],"
+            + "\"agency\":\"SALUD-DGO\"}";
+
     static List<Row> matrix() {
         String q = "?orgUnit=" + UNIT + "&fiscalYear=" + YEAR;
         String p = "?orgUnit=" + UNIT + "&period=" + YEAR;
@@ -200,7 +204,8 @@ class AccessMatrixIT {
                         .allow(OPERATOR_GOMEZ, ANALYST, ADMIN),
                 action("Import / edit work plans", "POST /work-plans/import", PLAN).allow(ADMIN),
                 action("Import / edit work plans", "PUT /work-plans/{plan}/targets/AM-01-01", "{\"unit\":\"Visita\",\"target\":100}").allow(ADMIN),
-                action("Import / edit work plans (own unit)", "POST /work-plans/import", PLAN.replace("\"" + UNIT + "\"", "\"27004\""))
+                // the country's plan lies above the state's administrator (unit 10): not its to edit
+                action("Import / edit work plans (own unit)", "POST /work-plans/import", PLAN.replace("\"" + UNIT + "\"", "\"MX\""))
                         .only(ADMIN),
 
                 // activities: the unit's operator and director; another municipality's operator gets 422 (nothing stored)
@@ -266,7 +271,15 @@ class AccessMatrixIT {
                 action("Read referrals", "GET /referrals/{referral}/history").allow(CASE_WORKER, DIRECTOR, SALUD),
                 action("Download their letter", "GET /referrals/{referral}/letter").allow(CASE_WORKER, DIRECTOR, SALUD),
                 action("Answer a referral", "POST /referrals/{referral}/status", "{\"status\":\"RECEIVED\"}")
-                        .allow(CASE_WORKER, DIRECTOR, SALUD)
+                        .allow(CASE_WORKER, DIRECTOR, SALUD),
+
+                // webhooks: an agency's own subscriptions and delivery log; the administrator sees all
+                // agencia-educacion may subscribe only for itself: naming SALUD-DGO is refused
+                action("Webhook subscriptions", "POST /webhooks", WEBHOOK).allow(SALUD, ADMIN),
+                action("Webhook subscriptions", "GET /webhooks").allow(SALUD, EDUCACION, ADMIN),
+                action("Webhook subscriptions", "GET /webhooks/{webhook}").allow(SALUD, ADMIN),
+                action("Webhook delivery log", "GET /webhooks/{webhook}/deliveries").allow(SALUD, ADMIN),
+                action("Webhook subscriptions", "POST /webhooks/{webhook}/test").allow(SALUD, ADMIN)
         ).flatMap(Action::rows).toList();
     }
 
@@ -299,6 +312,7 @@ class AccessMatrixIT {
         step("trabajadora.durango refers without consent (override)", CASE_WORKER, "POST", "/cases/{case2}/referrals",
                 "{\"agencyId\":\"SEED-DGO\",\"request\":\"Beca (prueba de accesos)\",\"consentOverrideReason\":\"Riesgo inminente (prueba)\"}",
                 201, "approval", "approvalId");
+        step("agencia-salud subscribes a webhook", SALUD, "POST", "/webhooks", WEBHOOK, 201, "webhook", "id");
         if (!fixtureProblems.isEmpty()) {
             System.out.println("[AccessMatrixIT] fixtures that could not be made:\n  " + String.join("\n  ", fixtureProblems));
         }
