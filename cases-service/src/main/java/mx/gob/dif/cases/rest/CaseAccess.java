@@ -8,6 +8,7 @@ import mx.gob.dif.cases.service.Reach;
 import mx.gob.dif.common.rest.ProblemException;
 import mx.gob.dif.common.security.CurrentUser;
 import mx.gob.dif.common.security.Identity;
+import mx.gob.dif.common.security.OrgUnitScope;
 import mx.gob.dif.common.security.Roles;
 
 /**
@@ -65,7 +66,7 @@ public class CaseAccess {
      */
     public void unitInBody(String orgUnit) {
         String u = orgUnit == null ? null : orgUnit.trim();
-        if (u != null && (u.equals("MX") || !u.isEmpty() && u.chars().allMatch(ch -> ch >= '0' && ch <= '9'))) {
+        if (u != null && (OrgUnitScope.COUNTRY.equals(u) || OrgUnitScope.isInegi(u))) {
             unit(u);
         }
     }
