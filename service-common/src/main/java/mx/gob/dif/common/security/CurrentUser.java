@@ -12,8 +12,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @RequestScoped
 public class CurrentUser {
-    public static final String ORG_UNIT_CLAIM = "org_unit";
-    public static final String AGENCY_CLAIM = "agency";
+    private static final String ORG_UNIT_CLAIM = "org_unit";
+    private static final String AGENCY_CLAIM = "agency";
 
     @Inject
     SecurityIdentity security;
@@ -35,12 +35,6 @@ public class CurrentUser {
     public void requireUnit(String unit) {
         if (!get().covers(unit)) {
             throw ProblemException.forbidden(outOfScope(unit));
-        }
-    }
-
-    public void requireRole(String... roles) {
-        if (!get().hasAny(roles)) {
-            throw ProblemException.forbidden("Su rol no permite esta operación.");
         }
     }
 
