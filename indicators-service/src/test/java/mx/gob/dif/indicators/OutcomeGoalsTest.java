@@ -1,8 +1,5 @@
 package mx.gob.dif.indicators;
 
-import io.restassured.RestAssured;
-import io.restassured.specification.RequestSpecification;
-import mx.gob.dif.common.security.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -37,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static mx.gob.dif.indicators.TestCallers.asAdministrator;
+import static mx.gob.dif.indicators.TestCallers.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -261,14 +260,5 @@ class OutcomeGoalsTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Reads as a national analyst (unit MX), who sees every unit these tests use. */
-    private static RequestSpecification given() {
-        return RestAssured.given().auth().oauth2(TestTokens.analyst("MX"));
-    }
-
-    private static RequestSpecification asAdministrator() {
-        return RestAssured.given().auth().oauth2(TestTokens.administrator());
     }
 }

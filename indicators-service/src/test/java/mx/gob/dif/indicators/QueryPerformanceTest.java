@@ -1,8 +1,5 @@
 package mx.gob.dif.indicators;
 
-import io.restassured.RestAssured;
-import io.restassured.specification.RequestSpecification;
-import mx.gob.dif.common.security.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -22,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import static mx.gob.dif.indicators.TestCallers.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -142,10 +140,5 @@ class QueryPerformanceTest {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
-    }
-
-    /** Reads as a national analyst (unit MX), who sees every unit these tests use. */
-    private static RequestSpecification given() {
-        return RestAssured.given().auth().oauth2(TestTokens.analyst("MX"));
     }
 }
