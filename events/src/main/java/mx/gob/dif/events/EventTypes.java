@@ -1,5 +1,8 @@
 package mx.gob.dif.events;
 
+import java.util.Map;
+import java.util.Optional;
+
 /** CloudEvents {@code type} values. A schema named {@code <type>.json} lives in {@code /schemas}. */
 public final class EventTypes {
     public static final String ORG_UNIT_CHANGED = "mx.gob.dif.catalog.orgunit.changed.v1";
@@ -11,6 +14,21 @@ public final class EventTypes {
     public static final String CASE_CHANGED = "mx.gob.dif.case.changed.v1";
     public static final String INDICATOR_UPDATED = "mx.gob.dif.indicator.updated.v1";
 
+    private static final Map<String, Class<?>> PAYLOADS = Map.of(
+            ORG_UNIT_CHANGED, OrgUnitChanged.class,
+            PROGRAM_CHANGED, ProgramChanged.class,
+            TARGET_CHANGED, TargetChanged.class,
+            OUTCOME_GOAL_CHANGED, OutcomeGoalChanged.class,
+            ACTIVITY_REPORTED, ActivityReported.class,
+            ACTIVITY_RETRACTED, ActivityRetracted.class,
+            CASE_CHANGED, CaseEvent.class,
+            INDICATOR_UPDATED, IndicatorUpdated.class);
+
     private EventTypes() {
+    }
+
+    /** The payload record an event type carries; empty for a type this platform does not know. */
+    public static Optional<Class<?>> payloadType(String type) {
+        return Optional.ofNullable(type == null ? null : PAYLOADS.get(type));
     }
 }

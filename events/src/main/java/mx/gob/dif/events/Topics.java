@@ -16,6 +16,12 @@ public final class Topics {
     public static final String CASE_EVENTS = "dif.cases";
     /** Key: {@code orgUnit|indicatorCode}. */
     public static final String INDICATOR_UPDATES = "dif.indicators.updated";
+    /**
+     * Records a consumer could not read as an event of this platform, as they were, with the reason and their
+     * origin in the headers {@code dif-reason}, {@code dif-topic}, {@code dif-partition}, {@code dif-offset},
+     * {@code dif-group}. Key: the original key.
+     */
+    public static final String DEAD_LETTER = "dif.dead-letter";
 
     private Topics() {
     }

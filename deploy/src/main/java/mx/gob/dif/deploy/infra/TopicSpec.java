@@ -12,6 +12,8 @@ public record TopicSpec(String name, int partitions, Map<String, String> config)
     /** The activity log is the system of record for indicators: kept forever so aggregates can be rebuilt. */
     private static final Map<String, String> FOREVER = Map.of("retention.ms", "-1", "retention.bytes", "-1",
             "compression.type", "lz4");
+    /** Long enough for an operator to look at what was refused and why. */
+    private static final Map<String, String> MONTH = Map.of("retention.ms", Long.toString(30L * 24 * 3600 * 1000));
     private static final Map<String, String> WEEK = Map.of("retention.ms", Long.toString(7L * 24 * 3600 * 1000));
 
     /** Partition counts can be raised by DIF_KAFKA_PARTITIONS (activity topic) for more consumers. */
@@ -24,6 +26,7 @@ public record TopicSpec(String name, int partitions, Map<String, String> config)
                 new TopicSpec(Topics.CATALOG_OUTCOME_GOALS, 3, COMPACTED),
                 new TopicSpec(Topics.ACTIVITIES, activityPartitions, FOREVER),
                 new TopicSpec(Topics.CASE_EVENTS, 3, FOREVER),
-                new TopicSpec(Topics.INDICATOR_UPDATES, 3, WEEK));
+                new TopicSpec(Topics.INDICATOR_UPDATES, 3, WEEK),
+                new TopicSpec(Topics.DEAD_LETTER, 1, MONTH));
     }
 }

@@ -1,0 +1,29 @@
+package mx.gob.dif.messaging;
+
+import java.util.List;
+
+/**
+ * What a service does with the events of one poll. {@link #apply} runs inside the loop's
+ * transaction, together with the stored offsets: use the service's own persistence (EntityManager,
+ * or connections of the default datasource, which are enlisted; never commit them yourself).
+ * Throwing rolls everything back and the batch is retried. An event that can never be applied (a
+ * valid event with a value this service refuses) goes to {@link Batch#deadLetter}.
+ */
+public interface BatchHandler {
+    void apply(Batch batch) throws Exception;
+
+    /** After the commit: caches, notifications. Not called for a failed batch. */
+    default void afterCommit(Batch batch) {
+    }
+
+    /** One poll's events, in partition order. */
+    interface Batch {
+        List<Received> events();
+
+        /** True while the loop replays its topics from the beginning ({@link EventLoop#requestReplay}). */
+        boolean replaying();
+
+        /** Puts one event on the dead-letter topic with the reason, and leaves it out of the service's data. */
+        void deadLetter(Received event, String reason) throws Exception;
+    }
+}

@@ -1,0 +1,338 @@
+package mx.gob.dif.messaging;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import mx.gob.dif.events.EventReader;
+import mx.gob.dif.events.MalformedEvent;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The platform's one consumer pattern, exactly once in effect: each poll is one database transaction
+ * holding what the {@link BatchHandler} wrote and the group's next offsets ({@link StoredOffsets});
+ * on (re)assignment the loop resumes where the database says. A failing batch is rolled back and
+ * retried from its first offset after a growing pause; the loop itself never stops on an error
+ * ({@link #alive()}, {@link #lastError()} feed the readiness check). Records that are not events
+ * of this platform go to the dead-letter topic with the reason. Started by {@link EventLoops}.
+ */
+public final class EventLoop implements Runnable {
+    private static final Logger LOG = Logger.getLogger(EventLoop.class);
+    private static final long MAX_BACKOFF_MS = 30_000;
+
+    /** What one loop reads: its name (thread, logs, health), its consumer group, its topics. */
+    public record Spec(String name, String group, List<String> topics, int maxPollRecords) {
+    }
+
+    /** A replay from the beginning of the topics: events replayed so far out of {@code target}. */
+    public record ReplayStatus(String state, long events, long target, String startedAt, String finishedAt) {
+        static final ReplayStatus NONE = new ReplayStatus("NONE", 0, 0, null, null);
+    }
+
+    /** Clears what the loop built, in the replay's first transaction (the stored offsets go with it). */
+    @FunctionalInterface
+    public interface Reset {
+        void clear() throws Exception;
+    }
+
+    private final Spec spec;
+    private final BatchHandler handler;
+    private final Consumer<String, String> consumer;
+    private final StoredOffsets offsets;
+    private final DeadLetters deadLetters;
+    private final int transactionTimeoutSeconds;
+    private final Set<TopicPartition> unpositioned = new HashSet<>();
+    private final AtomicReference<Reset> pendingReplay = new AtomicReference<>();
+    private final AtomicReference<ReplayStatus> replay = new AtomicReference<>(ReplayStatus.NONE);
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong lag = new AtomicLong(-1);
+    private Map<TopicPartition, Long> replayEnd;
+    private volatile boolean running = true;
+    private volatile boolean alive;
+    private volatile String lastError;
+
+    EventLoop(Spec spec, BatchHandler handler, Consumer<String, String> consumer, StoredOffsets offsets,
+              DeadLetters deadLetters, int transactionTimeoutSeconds) {
+        this.spec = spec;
+        this.handler = handler;
+        this.consumer = consumer;
+        this.offsets = offsets;
+        this.deadLetters = deadLetters;
+        this.transactionTimeoutSeconds = transactionTimeoutSeconds;
+    }
+
+    public Spec spec() {
+        return spec;
+    }
+
+    /** False once the loop's thread has ended (only at shutdown). */
+    public boolean alive() {
+        return alive;
+    }
+
+    /** The last failure, until a batch succeeds again. */
+    public String lastError() {
+        return lastError;
+    }
+
+    /** Records not yet read (-1 while unknown). */
+    public long lag() {
+        return lag.get();
+    }
+
+    public long applied() {
+        return applied.get();
+    }
+
+    public long deadLettered() {
+        return deadLettered.get();
+    }
+
+    /** Asks the loop to clear its data and replay its topics from the beginning; runs on the loop's thread. */
+    public ReplayStatus requestReplay(Reset reset) {
+        ReplayStatus s = new ReplayStatus("REQUESTED", 0, 0, OffsetDateTime.now().toString(), null);
+        replay.set(s);
+        pendingReplay.set(reset);
+        return s;
+    }
+
+    public ReplayStatus replayStatus() {
+        return replay.get();
+    }
+
+    void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+
+    @Override
+    public void run() {
+        alive = true;
+        long backoff = 0;
+        long lastLag = 0;
+        try {
+            consumer.subscribe(spec.topics(), new Positioning());
+            while (running) {
+                ConsumerRecords<String, String> records = ConsumerRecords.empty();
+                try {
+                    positionAssigned();
+                    startReplayIfAsked();
+                    records = consumer.poll(Duration.ofMillis(100));
+                    if (System.currentTimeMillis() - lastLag > 1000) {
+                        lag.set(currentLag());
+                        lastLag = System.currentTimeMillis();
+                    }
+                    if (!records.isEmpty()) {
+                        process(records);
+                    }
+                    progressReplay(records.count());
+                    lastError = null;
+                    backoff = 0;
+                } catch (WakeupException e) {
+                    break;
+                } catch (Exception e) {
+                    backoff = backoff == 0 ? 1000 : Math.min(MAX_BACKOFF_MS, backoff * 2);
+                    lastError = e.toString();
+                    LOG.warnf("%s: a batch of %d events failed, retrying in %d ms: %s", spec.name(), records.count(), backoff, e.toString());
+                    rewind(records);
+                    if (!pause(backoff)) {
+                        break;
+                    }
+                }
+            }
+        } catch (WakeupException ignored) {
+            // shutting down
+        } finally {
+            alive = false;
+            consumer.close();
+        }
+    }
+
+    private void process(ConsumerRecords<String, String> records) throws Exception {
+        List<Received> events = new ArrayList<>(records.count());
+        Map<TopicPartition, Long> next = new HashMap<>();
+        for (ConsumerRecord<String, String> r : records) {
+            next.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
+            try {
+                events.add(new Received(r.topic(), r.partition(), r.offset(), r.key(), EventReader.read(r.value())));
+            } catch (MalformedEvent e) {
+                deadLetter(r.topic(), r.partition(), r.offset(), r.key(), r.value(), e.getMessage());
+            }
+        }
+        LoopBatch batch = new LoopBatch(List.copyOf(events), replayEnd != null);
+        QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).call(() -> {
+            handler.apply(batch);
+            offsets.store(spec.group(), next);
+            return null;
+        });
+        applied.addAndGet(records.count());
+        handler.afterCommit(batch);
+        commitToKafka(next);
+    }
+
+    private void deadLetter(String topic, int partition, long offset, String key, String value, String reason) throws Exception {
+        deadLetters.send(spec.group(), topic, partition, offset, key, value, reason);
+        deadLettered.incrementAndGet();
+    }
+
+    private final class LoopBatch implements BatchHandler.Batch {
+        private final List<Received> events;
+        private final boolean replaying;
+
+        LoopBatch(List<Received> events, boolean replaying) {
+            this.events = events;
+            this.replaying = replaying;
+        }
+
+        @Override
+        public List<Received> events() {
+            return events;
+        }
+
+        @Override
+        public boolean replaying() {
+            return replaying;
+        }
+
+        @Override
+        public void deadLetter(Received e, String reason) throws Exception {
+            EventLoop.this.deadLetter(e.topic(), e.partition(), e.offset(), e.key(),
+                    mx.gob.dif.events.EventWriter.write(e.event()), reason);
+        }
+    }
+
+    // ------------------------------------------------------------------ positions
+
+    /** Seeks newly assigned partitions to the stored offsets; paused until that worked (the database may be down). */
+    private final class Positioning implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            unpositioned.removeAll(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            consumer.pause(partitions);
+            unpositioned.addAll(partitions);
+        }
+    }
+
+    private void positionAssigned() throws Exception {
+        if (unpositioned.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, Long> stored = offsets.read(spec.group());
+        List<TopicPartition> fresh = new ArrayList<>();
+        for (TopicPartition tp : unpositioned) {
+            Long at = stored.get(tp);
+            if (at == null) {
+                fresh.add(tp);
+            } else {
+                consumer.seek(tp, at);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            consumer.seekToBeginning(fresh);
+        }
+        consumer.resume(unpositioned);
+        unpositioned.clear();
+    }
+
+    private void rewind(ConsumerRecords<String, String> records) {
+        for (TopicPartition tp : records.partitions()) {
+            if (consumer.assignment().contains(tp)) {
+                consumer.seek(tp, records.records(tp).get(0).offset());
+            }
+        }
+    }
+
+    private void commitToKafka(Map<TopicPartition, Long> next) {
+        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+        next.forEach((tp, o) -> commit.put(tp, new OffsetAndMetadata(o)));
+        try {
+            consumer.commitSync(commit);
+        } catch (WakeupException e) {
+            throw e;
+        } catch (Exception e) {
+            // the database holds the offsets that matter; Kafka's copy only feeds lag monitoring
+            LOG.debugf("%s: Kafka offset commit failed: %s", spec.name(), e.getMessage());
+        }
+    }
+
+    private long currentLag() {
+        long total = 0;
+        for (TopicPartition tp : consumer.assignment()) {
+            OptionalLong l = consumer.currentLag(tp);
+            if (l.isEmpty()) {
+                return -1;
+            }
+            total += l.getAsLong();
+        }
+        return total;
+    }
+
+    // ------------------------------------------------------------------ replay
+
+    private void startReplayIfAsked() throws Exception {
+        Reset reset = pendingReplay.get();
+        if (reset == null || consumer.assignment().isEmpty() || !unpositioned.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).call(() -> {
+            reset.clear();
+            offsets.forget(spec.group());
+            return null;
+        });
+        pendingReplay.set(null);
+        consumer.seekToBeginning(consumer.assignment());
+        replayEnd = consumer.endOffsets(consumer.assignment());
+        long total = replayEnd.values().stream().mapToLong(Long::longValue).sum();
+        replay.set(new ReplayStatus("RUNNING", 0, total, replay.get().startedAt(), null));
+        LOG.infof("%s: replay started, up to %d records", spec.name(), total);
+    }
+
+    private void progressReplay(int count) {
+        if (replayEnd == null) {
+            return;
+        }
+        ReplayStatus s = replay.get();
+        long done = s.events() + count;
+        boolean caughtUp = replayEnd.entrySet().stream()
+                .allMatch(e -> !consumer.assignment().contains(e.getKey()) || consumer.position(e.getKey()) >= e.getValue());
+        if (caughtUp) {
+            replay.set(new ReplayStatus("COMPLETED", done, s.target(), s.startedAt(), OffsetDateTime.now().toString()));
+            LOG.infof("%s: replay completed, %d events", spec.name(), done);
+            replayEnd = null;
+        } else {
+            replay.set(new ReplayStatus("RUNNING", done, s.target(), s.startedAt(), null));
+        }
+    }
+
+    private boolean pause(long ms) {
+        try {
+            Thread.sleep(ms);
+            return running;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

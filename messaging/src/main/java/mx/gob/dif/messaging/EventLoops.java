@@ -1,0 +1,65 @@
+package mx.gob.dif.messaging;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Starts a service's {@link EventLoop}s, each on its own thread, and stops them at shutdown. A
+ * service calls {@link #start} from a startup observer with its {@link EventLoop.Spec} and handler.
+ */
+@ApplicationScoped
+public class EventLoops {
+    private final AgroalDataSource ds;
+    private final DurableProducer producer;
+    private final Config config;
+    private final String bootstrap;
+    private final int transactionTimeoutSeconds;
+    private final List<EventLoop> loops = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+
+    public EventLoops(AgroalDataSource ds, DurableProducer producer, Config config,
+                      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+                      @ConfigProperty(name = "dif.kafka.consumer-transaction-timeout", defaultValue = "120") int transactionTimeoutSeconds) {
+        this.ds = ds;
+        this.producer = producer;
+        this.config = config;
+        this.bootstrap = bootstrap;
+        this.transactionTimeoutSeconds = transactionTimeoutSeconds;
+    }
+
+    public EventLoop start(EventLoop.Spec spec, BatchHandler handler) {
+        Map<String, Object> props = KafkaSettings.from(KafkaSettings.CONSUMER, config.getPropertyNames(),
+                name -> config.getValue(name, String.class));
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, spec.group());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, spec.name());
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, spec.maxPollRecords());
+        EventLoop loop = new EventLoop(spec, handler, new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer()),
+                new StoredOffsets(ds), new DeadLetters(producer), transactionTimeoutSeconds);
+        loops.add(loop);
+        threads.add(Thread.ofPlatform().name(spec.name()).daemon().start(loop));
+        return loop;
+    }
+
+    public List<EventLoop> loops() {
+        return List.copyOf(loops);
+    }
+
+    void stop(@Observes ShutdownEvent e) throws InterruptedException {
+        loops.forEach(EventLoop::stop);
+        for (Thread t : threads) {
+            t.join(10_000);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package mx.gob.dif.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready while every consumer loop runs; each loop's lag, dead letters and last error are shown. */
+@Readiness
+@ApplicationScoped
+public class EventLoopsHealth implements HealthCheck {
+    private final EventLoops loops;
+
+    public EventLoopsHealth(EventLoops loops) {
+        this.loops = loops;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder b = HealthCheckResponse.named("event-loops").up();
+        for (EventLoop loop : loops.loops()) {
+            String n = loop.spec().name();
+            if (!loop.alive()) {
+                b.down();
+            }
+            b.withData(n + ".alive", loop.alive());
+            b.withData(n + ".lag", loop.lag());
+            b.withData(n + ".applied", loop.applied());
+            b.withData(n + ".deadLettered", loop.deadLettered());
+            if (loop.lastError() != null) {
+                b.withData(n + ".lastError", loop.lastError());
+            }
+        }
+        return b.build();
+    }
+}
