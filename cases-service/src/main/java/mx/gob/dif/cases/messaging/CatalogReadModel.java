@@ -1,38 +1,67 @@
 package mx.gob.dif.cases.messaging;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-import mx.gob.dif.events.EventJson;
 import mx.gob.dif.events.OrgUnitChanged;
 import mx.gob.dif.events.ProgramChanged;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
+import mx.gob.dif.events.Topics;
+import mx.gob.dif.messaging.BatchHandler;
+import mx.gob.dif.messaging.EventLoop;
+import mx.gob.dif.messaging.EventLoops;
+import mx.gob.dif.messaging.Received;
+
+import java.util.List;
 
 /**
  * What cases-service knows of programs-service's catalog, built from its compacted topics:
  * the programs of each unit's plan (enrollments are validated against them) and unit names
- * (for letters). Upserts, so a redelivered event changes nothing.
+ * (for letters). Upserts, so a redelivered event changes nothing; a batch that cannot be written
+ * (database down) is retried, never skipped.
  */
 @ApplicationScoped
-public class CatalogReadModel {
-    private static final Logger LOG = Logger.getLogger(CatalogReadModel.class);
+public class CatalogReadModel implements BatchHandler {
+    /** The column lengths of program_catalog and org_unit (V1__cases.sql). */
+    private static final int UNIT = 10;
+    private static final int CODE = 40;
+    private static final int LEVEL = 16;
+    /** Names are text columns; this only keeps a runaway producer out. */
+    private static final int NAME = 2000;
     private final EntityManager em;
 
     public CatalogReadModel(EntityManager em) {
         this.em = em;
     }
 
-    @Incoming("catalog-programs")
-    @Blocking
-    @Transactional
-    public void onProgram(String json) {
-        ProgramChanged p = data(json, ProgramChanged.class);
-        if (p == null) {
-            return;
+    void start(@Observes StartupEvent e, EventLoops loops, ConsumerGroups groups) {
+        loops.start(new EventLoop.Spec("cases-catalog", groups.catalog(), List.of(Topics.CATALOG_PROGRAMS, Topics.ORG_UNITS), 500), this);
+    }
+
+    @Override
+    public void apply(Batch batch) throws Exception {
+        for (Received r : batch.events()) {
+            if (r.event().data() instanceof ProgramChanged p) {
+                String refused = refusal(p);
+                if (refused != null) {
+                    batch.deadLetter(r, refused);
+                } else {
+                    upsert(p);
+                }
+            } else if (r.event().data() instanceof OrgUnitChanged u) {
+                String refused = refusal(u);
+                if (refused != null) {
+                    batch.deadLetter(r, refused);
+                } else {
+                    upsert(u);
+                }
+            } else {
+                batch.deadLetter(r, "cases-service reads only program and org-unit changes from the catalog, not " + r.type());
+            }
         }
+    }
+
+    private void upsert(ProgramChanged p) {
         em.createNativeQuery("""
                         insert into program_catalog(org_unit, fiscal_year, code, name, deleted) values (?1, ?2, ?3, ?4, ?5)
                         on conflict (org_unit, fiscal_year, code) do update set name = excluded.name, deleted = excluded.deleted""")
@@ -41,14 +70,7 @@ public class CatalogReadModel {
                 .executeUpdate();
     }
 
-    @Incoming("catalog-org-units")
-    @Blocking
-    @Transactional
-    public void onOrgUnit(String json) {
-        OrgUnitChanged u = data(json, OrgUnitChanged.class);
-        if (u == null) {
-            return;
-        }
+    private void upsert(OrgUnitChanged u) {
         em.createNativeQuery("""
                         insert into org_unit(code, name, level, parent) values (?1, ?2, ?3, ?4)
                         on conflict (code) do update set name = excluded.name, level = excluded.level, parent = excluded.parent""")
@@ -56,13 +78,31 @@ public class CatalogReadModel {
                 .executeUpdate();
     }
 
-    private static <T> T data(String json, Class<T> type) {
-        try {
-            JsonNode node = EventJson.MAPPER.readTree(json);
-            return EventJson.MAPPER.treeToValue(node.get("data"), type);
-        } catch (Exception e) {
-            LOG.warnf("Skipping a malformed catalog event: %s", e.getClass().getSimpleName());
-            return null;
+    /** Why an event cannot be stored (a value that would fail in SQL for ever), or null. */
+    static String refusal(ProgramChanged p) {
+        return firstOf(required("planOrgUnit", p.planOrgUnit(), UNIT), required("programCode", p.programCode(), CODE),
+                optional("programName", p.programName(), NAME));
+    }
+
+    static String refusal(OrgUnitChanged u) {
+        return firstOf(required("code", u.code(), UNIT), required("name", u.name(), NAME), optional("level", u.level(), LEVEL),
+                optional("parent", u.parent(), UNIT));
+    }
+
+    private static String required(String field, String value, int max) {
+        return value == null || value.isBlank() ? field + " is missing" : optional(field, value, max);
+    }
+
+    private static String optional(String field, String value, int max) {
+        return value != null && value.length() > max ? field + " is longer than " + max + " characters" : null;
+    }
+
+    private static String firstOf(String... reasons) {
+        for (String r : reasons) {
+            if (r != null) {
+                return r;
+            }
         }
+        return null;
     }
 }

@@ -1,18 +1,18 @@
 package mx.gob.dif.cases.webhooks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-import mx.gob.dif.events.EventJson;
-import mx.gob.dif.events.EventTypes;
+import mx.gob.dif.cases.messaging.ConsumerGroups;
 import mx.gob.dif.events.IndicatorUpdated;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
+import mx.gob.dif.events.Topics;
+import mx.gob.dif.messaging.BatchHandler;
+import mx.gob.dif.messaging.EventLoop;
+import mx.gob.dif.messaging.EventLoops;
+import mx.gob.dif.messaging.Received;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -25,8 +25,9 @@ import java.util.List;
  * only events that happened after it was created.
  */
 @ApplicationScoped
-public class IndicatorWebhooks {
-    private static final Logger LOG = Logger.getLogger(IndicatorWebhooks.class);
+public class IndicatorWebhooks implements BatchHandler {
+    /** webhook_delivery.event_id (V3__webhooks.sql). */
+    private static final int MAX_EVENT_ID = 100;
     private final EntityManager em;
     private final DeliveryQueue queue;
 
@@ -35,59 +36,61 @@ public class IndicatorWebhooks {
         this.queue = queue;
     }
 
-    @Incoming("webhook-indicators")
-    @Blocking
-    @Transactional
-    public void onIndicatorUpdated(String json) {
-        Event e = parse(json);
-        if (e == null) {
-            return;
+    void start(@Observes StartupEvent e, EventLoops loops, ConsumerGroups groups) {
+        loops.start(new EventLoop.Spec("cases-webhooks", groups.webhooks(), List.of(Topics.INDICATOR_UPDATES), 500), this);
+    }
+
+    @Override
+    public void apply(Batch batch) throws Exception {
+        List<WebhookSubscription> subscriptions = null;
+        for (Received r : batch.events()) {
+            String refused = refusal(r);
+            if (refused != null) {
+                batch.deadLetter(r, refused);
+                continue;
+            }
+            if (subscriptions == null) {
+                subscriptions = subscriptions();
+            }
+            enqueue(r.event().id(), occurredAt(r), r.data(IndicatorUpdated.class), subscriptions);
         }
-        @SuppressWarnings("unchecked")
-        List<WebhookSubscription> subscriptions = em.createNativeQuery(
-                        "select * from webhook_subscription where ?1 = any(events)", WebhookSubscription.class)
-                .setParameter(1, WebhookEvents.INDICATOR_UPDATED).getResultList();
+    }
+
+    private void enqueue(String eventId, Instant occurredAt, IndicatorUpdated update, List<WebhookSubscription> subscriptions) {
         String body = null;
         for (WebhookSubscription s : subscriptions) {
-            if (!s.matchesIndicator(e.data().indicator(), e.data().orgUnit()) || s.createdAt.toInstant().isAfter(e.occurredAt())) {
+            if (!s.matchesIndicator(update.indicator(), update.orgUnit()) || s.createdAt.toInstant().isAfter(occurredAt)) {
                 continue;
             }
             if (body == null) {
-                body = new WebhookEvents.Body(e.id(), WebhookEvents.INDICATOR_UPDATED, e.occurredAt(), e.data()).json();
+                body = new WebhookEvents.Body(eventId, WebhookEvents.INDICATOR_UPDATED, occurredAt, update).json();
             }
-            queue.enqueue(s.id, WebhookEvents.INDICATOR_UPDATED, e.id(), body);
+            queue.enqueue(s.id, WebhookEvents.INDICATOR_UPDATED, eventId, body);
         }
     }
 
-    record Event(String id, Instant occurredAt, IndicatorUpdated data) {
+    @SuppressWarnings("unchecked")
+    private List<WebhookSubscription> subscriptions() {
+        return em.createNativeQuery("select * from webhook_subscription where ?1 = any(events)", WebhookSubscription.class)
+                .setParameter(1, WebhookEvents.INDICATOR_UPDATED).getResultList();
     }
 
-    /** The event, or null (logged, skipped) when it is not a well-formed indicator update. */
-    static Event parse(String json) {
-        try {
-            JsonNode node = EventJson.MAPPER.readTree(json);
-            String type = text(node, "type");
-            if (type != null && !EventTypes.INDICATOR_UPDATED.equals(type)) {
-                return null;
-            }
-            String id = text(node, "id");
-            JsonNode data = node.get("data");
-            IndicatorUpdated u = data == null || data.isNull() ? null : EventJson.MAPPER.treeToValue(data, IndicatorUpdated.class);
-            if (id == null || id.length() > 100 || u == null || u.indicator() == null || u.orgUnit() == null) {
-                LOG.warn("Skipping an indicator update without id, indicator or unit");
-                return null;
-            }
-            String time = text(node, "time");
-            Instant at = time == null ? Instant.now() : OffsetDateTime.parse(time).toInstant();
-            return new Event(id, at.truncatedTo(ChronoUnit.MILLIS), u);
-        } catch (Exception ex) {
-            LOG.warnf("Skipping a malformed indicator update: %s", ex.getClass().getSimpleName());
-            return null;
+    /** Why an event of the topic cannot become a delivery, or null. */
+    static String refusal(Received r) {
+        if (!(r.event().data() instanceof IndicatorUpdated u)) {
+            return "expected an indicator update on " + r.topic() + ", got " + r.type();
         }
+        if (r.event().id().length() > MAX_EVENT_ID) {
+            return "event id longer than " + MAX_EVENT_ID + " characters";
+        }
+        if (u.indicator() == null || u.orgUnit() == null) {
+            return "indicator update without indicator or orgUnit";
+        }
+        return null;
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+    private static Instant occurredAt(Received r) {
+        Instant at = r.event().time() == null ? Instant.now() : r.event().time().toInstant();
+        return at.truncatedTo(ChronoUnit.MILLIS);
     }
 }
