@@ -19,7 +19,8 @@ import java.util.TreeMap;
 
 /**
  * One OpenAPI document for the whole public API, at {@code /openapi} and {@code /q/openapi}:
- * the services' own documents (each generated from its code) with their paths and schemas merged.
+ * the services' own documents (each generated from its code) with their paths and schemas merged
+ * ({@link OpenApiMerge}).
  */
 @ApplicationScoped
 public class MergedOpenApi {
@@ -51,8 +52,7 @@ public class MergedOpenApi {
     }
 
     JsonObject merge() {
-        JsonObject paths = new JsonObject();
-        JsonObject schemas = new JsonObject();
+        OpenApiMerge merged = new OpenApiMerge();
         for (Map.Entry<String, String> s : new TreeMap<>(config.services()).entrySet()) {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(s.getValue() + "/q/openapi?format=json"))
@@ -60,14 +60,7 @@ public class MergedOpenApi {
                 if (r.statusCode() != 200) {
                     continue;
                 }
-                JsonObject doc = new JsonObject(r.body());
-                doc.getJsonObject("paths", new JsonObject()).forEach(p -> {
-                    if (p.getKey().startsWith("/api/")) {
-                        paths.put(p.getKey(), p.getValue());
-                    }
-                });
-                JsonObject comps = doc.getJsonObject("components", new JsonObject()).getJsonObject("schemas", new JsonObject());
-                comps.forEach(c -> schemas.put(c.getKey(), c.getValue()));
+                merged.add(s.getKey(), new JsonObject(r.body()));
             } catch (Exception e) {
                 LOG.warnf("No OpenAPI document from %s: %s", s.getKey(), e.toString());
             }
@@ -77,7 +70,7 @@ public class MergedOpenApi {
                 .put("info", new JsonObject().put("title", "Plataforma DIF — API pública v1").put("version", "1.0")
                         .put("description", "Todas las rutas se atienden a través del gateway bajo /api/v1. "
                                 + "Los errores son application/problem+json con mensajes en español."))
-                .put("paths", paths)
-                .put("components", new JsonObject().put("schemas", schemas));
+                .put("paths", merged.paths())
+                .put("components", new JsonObject().put("schemas", merged.schemas()));
     }
 }
