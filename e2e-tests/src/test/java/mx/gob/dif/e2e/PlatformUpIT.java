@@ -1,12 +1,16 @@
 package mx.gob.dif.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
+import mx.gob.dif.common.openapi.OpenApiBodies;
 import mx.gob.dif.deploy.DemoRealm;
 import mx.gob.dif.deploy.Stack;
 import mx.gob.dif.deploy.infra.TokenClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -89,6 +93,15 @@ class PlatformUpIT {
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/activities"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/indicators/{code}"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/reports/closing"));
+    }
+
+    /** Issue 11: integrators see every body's fields, not a bare "object" (and no service's shape under another's name). */
+    @Test
+    void everyJsonBodyOfThePublicDocumentHasANamedSchema() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(given().get("/openapi").then().statusCode(200).extract().asString());
+        assertEquals(List.of(), OpenApiBodies.unnamed(doc));
+        doc.path("components").path("schemas").fieldNames().forEachRemaining(name ->
+                assertTrue(name.matches("[A-Za-z0-9._-]+"), "a valid component name: " + name));
     }
 
     @Test
