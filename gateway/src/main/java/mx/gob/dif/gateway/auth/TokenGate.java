@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 
 import java.util.function.BiConsumer;
 
+// Hand-written on purpose: a Quarkus HTTP permission would answer 401 itself, before the rate limiter and without the Spanish problem+json.
 /**
  * Every /api request needs a valid bearer token of the DIF realm (signature against the realm's
  * published keys, expiry, issuer: quarkus-oidc does the checking, configured in service-common).

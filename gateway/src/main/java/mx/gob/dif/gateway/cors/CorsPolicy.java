@@ -7,6 +7,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+// Hand-written on purpose: Quarkus' own CORS (quarkus.http.cors.*, 3.34) was tried with the same
+// origins, methods, headers and max age and broke the documented behaviour (EdgeTest): it answers a
+// request from an origin not in the list with 403 and ends it (the gateway serves it without CORS
+// headers; Swagger UI's own calls behind a TLS-terminating proxy would be refused too, its same-origin
+// check sees http), answers preflights with 200 instead of the documented 204, sends no Vary: Origin,
+// adds Access-Control-Allow-Credentials and applies to every route (/q/* too), not /api and /openapi.
+// Dropping the services' own CORS headers stays in ProxyRoute either way: a proxied answer's headers
+// are copied after any CORS handler ran.
 /**
  * Which CORS headers the gateway answers with. Only the configured origins (the dashboard) get
  * any; every other origin, including the gateway's own (Swagger UI), gets none, which browsers

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import mx.gob.dif.gateway.config.GatewayConfig;
 
+// Hand-written on purpose: Quarkus' CORS filter cannot give the documented behaviour (see CorsPolicy).
 /**
  * CORS for /api and /openapi, answered by the gateway: preflights never reach a service (nor the
  * rate limiter), and the services' own CORS headers, if any, are dropped by the proxy.

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
+// Hand-written on purpose: SmallRye Health has no check that aggregates the readiness of remote services.
 /** The gateway is ready only when every service behind it reports UP. */
 @Readiness
 @ApplicationScoped

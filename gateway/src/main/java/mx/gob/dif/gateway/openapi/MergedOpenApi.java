@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
+// Hand-written on purpose: smallrye-openapi documents this application only; it cannot merge the services' documents.
 /**
  * One OpenAPI document for the whole public API, at {@code /openapi} and {@code /q/openapi}:
  * the services' own documents (each generated from its code) with their paths and schemas merged

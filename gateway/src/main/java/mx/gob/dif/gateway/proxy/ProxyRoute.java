@@ -20,6 +20,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
+// Hand-written on purpose: Quarkus has no reverse-proxy extension; the gateway's header rules and 503 problem+json wrap the Vert.x client.
 /**
  * Forwards /api/v1/** to the owning service, streaming bodies both ways, with a request id. Only
  * requests with a valid token get here ({@code TokenGate}); the Authorization header goes on as is,
@@ -90,6 +91,7 @@ public class ProxyRoute {
             out.send(in).onSuccess(upstream -> {
                 var res = ctx.response();
                 res.setStatusCode(upstream.statusCode());
+                // CORS is the gateway's (CorsRoute ran before this copy): a service's own CORS headers are dropped
                 upstream.headers().forEach(h -> {
                     String name = h.getKey().toLowerCase(Locale.ROOT);
                     if (!HOP_BY_HOP.contains(name) && !name.startsWith("access-control-")) {

@@ -4,6 +4,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.UUID;
 
+// Hand-written on purpose: Quarkus makes no request id for plain Vert.x routes; this is the one the services log.
 /** The request id of an /api request: the caller's X-Request-Id if sensible, else a new one; echoed in the response. */
 public final class RequestIds {
     public static final String HEADER = "X-Request-Id";

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+// Hand-written on purpose: quarkus.http.proxy.* would rewrite the peer address for the whole gateway; this only picks the rate-limit key.
 /**
  * Which bucket a request counts against.
  * <ul>

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.concurrent.TimeUnit;
 
+// Hand-written on purpose: Quarkus has no per-client rate limiter (see RateLimiter).
 /**
  * Counts every /api request against its client's bucket before it is proxied: 429 problem+json
  * with Retry-After when the bucket is empty, RateLimit-Limit / RateLimit-Remaining on every answer.

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
+// Hand-written on purpose: Quarkus has no per-client rate limiter; this one has bounded memory.
 /**
  * One {@link TokenBucket} per client key, with bounded memory.
  * <p>

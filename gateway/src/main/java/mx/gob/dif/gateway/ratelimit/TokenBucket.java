@@ -1,5 +1,6 @@
 package mx.gob.dif.gateway.ratelimit;
 
+// Hand-written on purpose: the per-client limiter needs an exact, clock-injected bucket that Quarkus does not offer.
 /**
  * A token bucket: holds at most {@code capacity} tokens, gains {@code ratePerSecond} tokens per
  * second, and every request takes one. Time comes from the caller (nanoseconds of a monotonic
