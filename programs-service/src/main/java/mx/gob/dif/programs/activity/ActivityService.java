@@ -35,11 +35,6 @@ public class ActivityService {
     private static final Logger LOG = Logger.getLogger(ActivityService.class);
     /** Whether a date is "in the future" is judged on Mexico's calendar, not the server's. */
     static final ZoneId MEXICO = ZoneId.of("America/Mexico_City");
-    /**
-     * A known id resent with other content. 409 is the intended answer; it stays 422 until the
-     * module's older ActivityIngestionTest (which asserts 422) is updated with it.
-     */
-    static final int REUSED_ID_STATUS = 422;
 
     private final CatalogLookup catalog;
     private final ActivityPublisher publisher;
@@ -93,7 +88,7 @@ public class ActivityService {
 
     /**
      * The reports not yet in the ledger. A known id resent with the same content is a no-op; with
-     * other content it is a conflict for the whole request, never a silent overwrite.
+     * other content it is a 422 for the whole request (API.md), never a silent overwrite.
      */
     private List<ReportValidator.Valid> withoutResends(List<ReportValidator.Valid> valid) {
         Map<UUID, Activity> known = ledger.find(valid.stream().filter(ReportValidator.Valid::clientId)
@@ -111,7 +106,7 @@ public class ActivityService {
             }
         }
         if (!conflicts.isEmpty()) {
-            throw new ProblemException(REUSED_ID_STATUS, "Id ya usado", conflicts.size() + " reporte(s) reutilizan el id de un reporte distinto; "
+            throw new ProblemException(422, "Id ya usado", conflicts.size() + " reporte(s) reutilizan el id de un reporte distinto; "
                     + "no se registró ningún reporte de esta solicitud.", conflicts);
         }
         return fresh;
