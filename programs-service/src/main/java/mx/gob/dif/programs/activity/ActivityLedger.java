@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import mx.gob.dif.programs.service.VisibleUnits;
 
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,21 +22,14 @@ import java.util.UUID;
 /**
  * The {@code activity} table: every report this service accepted, as it saw it. Used for idempotent
  * resends, retraction and listing. The only place the free-text note is kept.
+ * Plain JDBC because set-based SQL is the point here (the platform uses it only there): a request inserts up
+ * to 10,000 rows in one {@code unnest} statement and lists filter by a unit-scope SQL condition.
  */
 @ApplicationScoped
 public class ActivityLedger {
     private static final String COLUMNS = """
             id, indicator, org_unit, plan_org_unit, fiscal_year, activity_date, quantity, note, status,
             received_at, retracted_at, reason""";
-
-    /** One ledger row. */
-    public record Entry(UUID id, String indicator, String orgUnit, String planOrgUnit, int fiscalYear, LocalDate date,
-                        BigDecimal quantity, String note, String status, OffsetDateTime receivedAt,
-                        OffsetDateTime retractedAt, String retractionReason) {
-        public boolean retracted() {
-            return "RETRACTED".equals(status);
-        }
-    }
 
     private final AgroalDataSource ds;
 
@@ -46,8 +38,8 @@ public class ActivityLedger {
     }
 
     /** The rows among these ids that already exist. */
-    public Map<UUID, Entry> find(Collection<UUID> ids) {
-        Map<UUID, Entry> out = new HashMap<>();
+    public Map<UUID, Activity> find(Collection<UUID> ids) {
+        Map<UUID, Activity> out = new HashMap<>();
         if (ids.isEmpty()) {
             return out;
         }
@@ -56,7 +48,7 @@ public class ActivityLedger {
             ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Entry e = entry(rs);
+                    Activity e = entry(rs);
                     out.put(e.id(), e);
                 }
             }
@@ -66,7 +58,7 @@ public class ActivityLedger {
         return out;
     }
 
-    public Optional<Entry> find(UUID id) {
+    public Optional<Activity> find(UUID id) {
         return Optional.ofNullable(find(List.of(id)).get(id));
     }
 
@@ -152,7 +144,7 @@ public class ActivityLedger {
     }
 
     /** One page, by activity date (then arrival and id, so pages never overlap). */
-    public List<Entry> list(Filter f, int limit, long offset) {
+    public List<Activity> list(Filter f, int limit, long offset) {
         List<Object> args = new ArrayList<>();
         String where = where(f, args);
         try (Connection c = ds.getConnection();
@@ -161,7 +153,7 @@ public class ActivityLedger {
             int i = bind(ps, args);
             ps.setInt(i++, limit);
             ps.setLong(i, offset);
-            List<Entry> out = new ArrayList<>();
+            List<Activity> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(entry(rs));
@@ -209,8 +201,8 @@ public class ActivityLedger {
         return i;
     }
 
-    private static Entry entry(ResultSet rs) throws SQLException {
-        return new Entry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+    private static Activity entry(ResultSet rs) throws SQLException {
+        return new Activity(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                 rs.getObject(6, LocalDate.class), rs.getBigDecimal(7), rs.getString(8), rs.getString(9),
                 rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class), rs.getString(12));
     }

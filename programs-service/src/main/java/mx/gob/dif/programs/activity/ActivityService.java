@@ -1,14 +1,15 @@
 package mx.gob.dif.programs.activity;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import mx.gob.dif.common.rest.Page;
 import mx.gob.dif.common.rest.Problem;
 import mx.gob.dif.common.rest.ProblemException;
+import mx.gob.dif.common.security.CurrentUser;
 import mx.gob.dif.common.security.Identity;
 import mx.gob.dif.events.ActivityReported;
 import mx.gob.dif.events.ActivityRetracted;
 import mx.gob.dif.programs.catalog.CatalogLookup;
+import mx.gob.dif.programs.service.VisibleUnits;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,10 @@ import java.util.UUID;
 /**
  * Accepting activity reports: all-or-nothing validation, then every new report durable on Kafka
  * (acks=all) before the caller hears 202, then the ledger row. Kafka is the system of record for
- * the indicators; the ledger serves resends, retraction and listings.
+ * the indicators; the ledger serves resends, retraction and listings. Operators and directors act
+ * on their own unit and the units below it ({@link CurrentUser}, checked here).
+ * Not @Transactional: a report is durable once Kafka acknowledged it, and the ledger statements
+ * commit on their own so that no database transaction stays open while waiting for the broker.
  */
 @ApplicationScoped
 public class ActivityService {
@@ -31,36 +35,34 @@ public class ActivityService {
     private static final Logger LOG = Logger.getLogger(ActivityService.class);
     /** Whether a date is "in the future" is judged on Mexico's calendar, not the server's. */
     static final ZoneId MEXICO = ZoneId.of("America/Mexico_City");
-    /**
-     * A known id resent with other content. 409 is the intended answer; it stays 422 until the
-     * module's older ActivityIngestionTest (which asserts 422) is updated with it.
-     */
-    static final int REUSED_ID_STATUS = 422;
 
     private final CatalogLookup catalog;
     private final ActivityPublisher publisher;
     private final ActivityLedger ledger;
+    private final CurrentUser user;
 
-    public ActivityService(CatalogLookup catalog, ActivityPublisher publisher, ActivityLedger ledger) {
+    public ActivityService(CatalogLookup catalog, ActivityPublisher publisher, ActivityLedger ledger, CurrentUser user) {
         this.catalog = catalog;
         this.publisher = publisher;
         this.ledger = ledger;
-    }
-
-    /** {@code accepted}: new reports of this request; {@code alreadyKnown}: resends of known ids (not published again). */
-    public record Accepted(int accepted, int alreadyKnown, List<UUID> ids) {
+        this.user = user;
     }
 
     /** The state of a report after a retraction request; {@code changed} is false when it was already retracted. */
-    public record Retraction(ActivityLedger.Entry entry, boolean changed) {
+    public record Retraction(Activity activity, boolean changed) {
+    }
+
+    /** A listing's filters; null fields do not filter. {@code status} is ACTIVE or RETRACTED. */
+    public record Query(String orgUnit, String indicator, LocalDate from, LocalDate to, String status) {
     }
 
     /**
-     * @param who the caller: reports are accepted only for units it {@linkplain Identity#covers covers}
-     *            (a report for another unit is one more per-item error), and its name is recorded
+     * Accepts every report or none. Reports count only for units the caller covers (a report for
+     * another unit is one more per-item error, 422); the caller's name is recorded with them.
      */
-    public Accepted accept(JsonNode body, Identity who) {
-        List<JsonNode> items = items(body);
+    public ReportsAccepted accept(List<ReportInput> items) {
+        checkSize(items);
+        Identity who = user.get();
         List<Problem.FieldError> errors = new ArrayList<>();
         List<ReportValidator.Valid> valid = new ReportValidator(catalog, who, LocalDate.now(MEXICO), UUID::randomUUID)
                 .validate(items, errors);
@@ -69,14 +71,32 @@ public class ActivityService {
             throw ProblemException.unprocessable(rejected + " de " + items.size() + " reporte(s) no son válidos; "
                     + "no se registró ningún reporte de esta solicitud. Corrija los indicados y reenvíe la solicitud completa.", errors);
         }
+        List<ReportValidator.Valid> fresh = withoutResends(valid);
+        publishAndRecord(fresh, who.name());
+        return new ReportsAccepted(fresh.size(), valid.size() - fresh.size(), valid.stream().map(ReportValidator.Valid::id).toList());
+    }
 
-        // resends: a known id is a no-op when the content is the same, a conflict when it is not
-        Map<UUID, ActivityLedger.Entry> known = ledger.find(valid.stream().filter(ReportValidator.Valid::clientId)
+    private static void checkSize(List<ReportInput> items) {
+        if (items.isEmpty()) {
+            throw ProblemException.unprocessable("La lista de reportes está vacía: envíe al menos un reporte.", List.of());
+        }
+        if (items.size() > MAX_BATCH) {
+            throw new ProblemException(413, "Lote demasiado grande", "Se recibieron " + items.size()
+                    + " reportes; el máximo por solicitud es " + MAX_BATCH + ". Divida el envío en lotes de hasta " + MAX_BATCH + ".");
+        }
+    }
+
+    /**
+     * The reports not yet in the ledger. A known id resent with the same content is a no-op; with
+     * other content it is a 422 for the whole request (API.md), never a silent overwrite.
+     */
+    private List<ReportValidator.Valid> withoutResends(List<ReportValidator.Valid> valid) {
+        Map<UUID, Activity> known = ledger.find(valid.stream().filter(ReportValidator.Valid::clientId)
                 .map(ReportValidator.Valid::id).toList());
         List<ReportValidator.Valid> fresh = new ArrayList<>(valid.size());
         List<Problem.FieldError> conflicts = new ArrayList<>();
         for (ReportValidator.Valid v : valid) {
-            ActivityLedger.Entry k = known.get(v.id());
+            Activity k = known.get(v.id());
             if (k == null) {
                 fresh.add(v);
             } else if (!v.sameAs(asValid(k))) {
@@ -86,34 +106,13 @@ public class ActivityService {
             }
         }
         if (!conflicts.isEmpty()) {
-            throw new ProblemException(REUSED_ID_STATUS, "Id ya usado", conflicts.size() + " reporte(s) reutilizan el id de un reporte distinto; "
+            throw new ProblemException(422, "Id ya usado", conflicts.size() + " reporte(s) reutilizan el id de un reporte distinto; "
                     + "no se registró ningún reporte de esta solicitud.", conflicts);
         }
-
-        publishAndRecord(fresh, who.name());
-        return new Accepted(fresh.size(), valid.size() - fresh.size(), valid.stream().map(ReportValidator.Valid::id).toList());
+        return fresh;
     }
 
-    private static List<JsonNode> items(JsonNode body) {
-        List<JsonNode> items = new ArrayList<>();
-        if (body != null && body.isArray()) {
-            body.forEach(items::add);
-        } else if (body != null && body.isObject()) {
-            items.add(body);
-        } else {
-            throw ProblemException.badRequest("Envíe un reporte (objeto JSON) o una lista de reportes (arreglo JSON).");
-        }
-        if (items.isEmpty()) {
-            throw ProblemException.unprocessable("La lista de reportes está vacía: envíe al menos un reporte.", List.of());
-        }
-        if (items.size() > MAX_BATCH) {
-            throw new ProblemException(413, "Lote demasiado grande", "Se recibieron " + items.size()
-                    + " reportes; el máximo por solicitud es " + MAX_BATCH + ". Divida el envío en lotes de hasta " + MAX_BATCH + ".");
-        }
-        return items;
-    }
-
-    private void publishAndRecord(List<ReportValidator.Valid> fresh, String user) {
+    private void publishAndRecord(List<ReportValidator.Valid> fresh, String receivedBy) {
         if (fresh.isEmpty()) {
             return;
         }
@@ -135,10 +134,10 @@ public class ActivityService {
         // the ledger mirrors what is on Kafka, also after a partial failure: a resend with the same
         // ids then publishes only what is missing
         try {
-            ledger.insert(durable, user);
+            ledger.insert(durable, receivedBy);
         } catch (SQLException first) {
             try {
-                ledger.insert(durable, user);
+                ledger.insert(durable, receivedBy);
             } catch (SQLException e) {
                 // the reports are durable on Kafka (the system of record); only this service's ledger is behind
                 LOG.errorf("Ledger insert failed for %d acknowledged reports: %s", durable.size(), e.getMessage());
@@ -152,9 +151,9 @@ public class ActivityService {
         }
     }
 
-    private static ReportValidator.Valid asValid(ActivityLedger.Entry e) {
-        return new ReportValidator.Valid(-1, e.id(), true, e.indicator(), e.orgUnit(), e.planOrgUnit(), e.fiscalYear(), e.date(),
-                e.quantity(), e.note());
+    private static ReportValidator.Valid asValid(Activity a) {
+        return new ReportValidator.Valid(-1, a.id(), true, a.indicator(), a.orgUnit(), a.planOrgUnit(), a.fiscalYear(), a.date(),
+                a.quantity(), a.note());
     }
 
     /** The event id of a report's retraction: derived, so a repeated retraction is the same event. */
@@ -163,8 +162,10 @@ public class ActivityService {
     }
 
     /** Withdraws a report of a unit the caller covers (403 otherwise; an unknown id is 404 for everyone). */
-    public Retraction retract(UUID id, String reason, Identity who) {
-        ActivityLedger.Entry a = get(id);
+    public Retraction retract(UUID id, RetractionRequest request) {
+        String reason = reason(request);
+        Activity a = find(id);
+        Identity who = user.get();
         if (!who.covers(a.orgUnit())) {
             throw ProblemException.forbidden(who.orgUnit() == null
                     ? "Su usuario no pertenece a ninguna unidad del DIF; no puede retirar reportes de la unidad " + a.orgUnit() + "."
@@ -186,15 +187,41 @@ public class ActivityService {
         ledger.markRetracted(id, reason, who.name());
         // who retracted is in the ledger (retracted_by); a user name is personal data and stays out of the log
         LOG.infof("Activity %s retracted", id);
-        return new Retraction(get(id), true);
+        return new Retraction(find(id), true);
     }
 
-    public ActivityLedger.Entry get(UUID id) {
+    /** The retraction's reason, trimmed; null when none was given. */
+    private static String reason(RetractionRequest request) {
+        String r = request == null ? null : request.reason();
+        if (r == null || r.isBlank()) {
+            return null;
+        }
+        if (r.length() > ReportValidator.MAX_NOTE) {
+            throw ProblemException.unprocessable("El motivo es demasiado largo.",
+                    List.of(Problem.FieldError.of(null, "reason", "El motivo admite hasta " + ReportValidator.MAX_NOTE + " caracteres.")));
+        }
+        return r.trim();
+    }
+
+    /** One report of a unit the caller covers (403 otherwise; an unknown id is 404 for everyone). */
+    public Activity get(UUID id) {
+        Activity a = find(id);
+        user.requireUnit(a.orgUnit());
+        return a;
+    }
+
+    private Activity find(UUID id) {
         return ledger.find(id).orElseThrow(() -> ProblemException.notFound("No existe un reporte con id " + id + "."));
     }
 
-    public Page<ActivityLedger.Entry> list(ActivityLedger.Filter filter, int page, int size) {
+    /** Reports by activity date: of one unit (403 out of reach) or of every unit the caller covers. */
+    public Page<Activity> list(Query q, int page, int size) {
+        if (q.orgUnit() != null) {
+            user.requireUnit(q.orgUnit());
+        }
         Page.check(page, size);
+        ActivityLedger.Filter filter = new ActivityLedger.Filter(q.orgUnit(), q.indicator(), q.from(), q.to(), q.status(),
+                VisibleUnits.coveredBy(user.get()));
         return new Page<>(ledger.list(filter, size, (long) page * size), page, size, ledger.count(filter));
     }
 }

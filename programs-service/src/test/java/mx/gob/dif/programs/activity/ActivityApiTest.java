@@ -8,17 +8,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import mx.gob.dif.deploy.testing.RealInfraResource;
-import mx.gob.dif.deploy.testing.TestInfra;
 import mx.gob.dif.events.EventJson;
 import mx.gob.dif.events.EventTypes;
 import mx.gob.dif.events.SchemaValidator;
-import mx.gob.dif.events.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import io.restassured.RestAssured;
@@ -31,7 +25,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static mx.gob.dif.programs.activity.ActivityTopic.appendedSince;
+import static mx.gob.dif.programs.activity.ActivityTopic.endOffsets;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -47,9 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * Activity ingestion against the real PostgreSQL and the real Kafka broker. Every check of what
- * was published reads exactly the records appended to the activity topic by the request at hand
- * (end offsets before and after), so "nothing published" is a real assertion.
+ * The activity API against the real PostgreSQL and the real Kafka broker. Every check of what was
+ * published reads exactly the records appended to the activity topic by the request at hand
+ * ({@link ActivityTopic}), so "nothing published" is a real assertion.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealInfraResource.class, restrictToAnnotatedClass = false,
@@ -154,19 +149,35 @@ class ActivityApiTest {
         assertEquals(rows + 500, ledgerRows());
     }
 
+    /** The municipality's own operator: reports, resends and retracts against the state's plan. */
     @Test
     void aMunicipalityWithoutAPlanReportsAgainstTheStatePlan() throws Exception {
         Map<TopicPartition, Long> before = endOffsets();
         String id = UUID.randomUUID().toString();
-        given().contentType("application/json").body(report(id, "EST-01-01", "10001", "2022-02-10", "7"))
-                .post("/api/v1/activities").then().statusCode(202).body("ids[0]", equalTo(id));
+        String sent = report(id, "EST-01-01", "10001", "2022-02-10", "7");
+        asOperator("10001").contentType("application/json").body("[" + sent + "]")
+                .post("/api/v1/activities").then().statusCode(202).body("ids[0]", equalTo(id)).body("accepted", equalTo(1));
         List<ConsumerRecord<String, String>> records = appendedSince(before);
         assertEquals(1, records.size());
-        JsonNode data = EventJson.MAPPER.readTree(records.get(0).value()).get("data");
+        assertFalse(records.get(0).value().contains("Ficticia"), "the note never enters Kafka");
+        JsonNode event = EventJson.MAPPER.readTree(records.get(0).value());
+        assertEquals(List.of(), SchemaValidator.validate(event));
+        assertEquals("10001|EST-01-01", event.get("subject").asText());
+        JsonNode data = event.get("data");
         assertEquals("10", data.get("planOrgUnit").asText());
         assertEquals("10001", data.get("orgUnit").asText());
         assertEquals("10001|EST-01-01", records.get(0).key());
         given().get("/api/v1/activities/" + id).then().statusCode(200).body("planOrgUnit", equalTo("10"));
+
+        // the same report again, as one object: a no-op; other content under its id: 422
+        asOperator("10001").contentType("application/json").body(sent).post("/api/v1/activities").then().statusCode(202)
+                .body("accepted", equalTo(0)).body("alreadyKnown", equalTo(1));
+        asOperator("10001").contentType("application/json").body(sent.replace("\"quantity\":7", "\"quantity\":8"))
+                .post("/api/v1/activities").then().statusCode(422).body("errors[0].field", equalTo("id"));
+
+        asOperator("10001").contentType("application/json").body("{\"reason\":\"duplicado\"}")
+                .post("/api/v1/activities/" + id + "/retraction").then().statusCode(202).body("status", equalTo("RETRACTED"));
+        asOperator("10001").post("/api/v1/activities/" + id + "/retraction").then().statusCode(200).body("status", equalTo("RETRACTED"));
     }
 
     // ---------------------------------------------------------------- rejected
@@ -252,10 +263,37 @@ class ActivityApiTest {
     }
 
     @Test
+    void oneErrorPerInvalidItemInRequestOrder() {
+        String marker = UUID.randomUUID().toString();
+        String body = "[" + String.join(",", List.of(valid(marker),
+                report(null, "NO-EXISTE", "10005", "2021-01-05", "1"),
+                report(null, "DIF-01-03", "10005", "2021-01-05", "-3"),
+                report(null, "DIF-01-03", "10005", "2021-01-05", "\"cinco\""),
+                report(null, "DIF-01-03", "10005", "2999-01-05", "1"),
+                report(null, "DIF-01-03", "10005", "2021-02-30", "1"),
+                report(null, "DIF-01-03", "99999", "2021-01-05", "1"),
+                report(null, "DIF-01-03", "10005", "2015-01-05", "1"))) + "]";
+        given().contentType("application/json").body(body).post("/api/v1/activities").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors", hasSize(7))
+                .body("errors.index", org.hamcrest.Matchers.contains(1, 2, 3, 4, 5, 6, 7))
+                .body("errors[0].field", equalTo("indicator"))
+                .body("errors[1].message", containsString("negativa"))
+                .body("errors[2].field", equalTo("quantity"))
+                .body("errors[3].message", containsString("futuro"))
+                .body("errors[4].field", equalTo("date"))
+                .body("errors[5].field", equalTo("orgUnit"))
+                .body("errors[6].message", containsString("No hay plan"));
+        given().get("/api/v1/activities/" + marker).then().statusCode(404);
+    }
+
+    @Test
     void malformedJson() throws Exception {
         long rows = ledgerRows();
         Map<TopicPartition, Long> before = endOffsets();
         given().contentType("application/json").body("[" + valid(null) + ",{\"indicator\":").post("/api/v1/activities")
+                .then().statusCode(400).contentType("application/problem+json").body("title", equalTo("JSON inválido"));
+        given().contentType("application/json").body("[{\"indicator\":").post("/api/v1/activities")
                 .then().statusCode(400).contentType("application/problem+json").body("title", equalTo("JSON inválido"));
         given().contentType("application/json").body(valid(null) + " basura").post("/api/v1/activities")
                 .then().statusCode(400).contentType("application/problem+json");
@@ -275,13 +313,12 @@ class ActivityApiTest {
                 .contentType("application/problem+json").body("detail", containsString("vacía"));
         long rows = ledgerRows();
         Map<TopicPartition, Long> before = endOffsets();
-        StringBuilder many = new StringBuilder("[");
-        for (int i = 0; i <= ActivityService.MAX_BATCH; i++) {
-            many.append(i == 0 ? "" : ",").append(valid(null));
-        }
-        given().contentType("application/json").body(many.append("]").toString()).post("/api/v1/activities")
+        given().contentType("application/json").body(batchOf(10_001, valid(null))).post("/api/v1/activities")
                 .then().statusCode(413).contentType("application/problem+json").body("detail", containsString("10000"))
                 .body("detail", containsString("10001"));
+        // the size is checked before the items: 10,001 empty reports are 413, not 10,001 errors
+        given().contentType("application/json").body(batchOf(10_001, "{}")).post("/api/v1/activities")
+                .then().statusCode(413).contentType("application/problem+json").body("detail", containsString("10000"));
         assertEquals(before, endOffsets());
         assertEquals(rows, ledgerRows());
     }
@@ -310,9 +347,12 @@ class ActivityApiTest {
         Map<TopicPartition, Long> beforeConflict = endOffsets();
         String other = UUID.randomUUID().toString();
         given().contentType("application/json").body("[" + valid(other) + "," + valid(id).replace("\"quantity\":80", "\"quantity\":81") + "]")
-                .post("/api/v1/activities").then().statusCode(ActivityService.REUSED_ID_STATUS).contentType("application/problem+json")
+                .post("/api/v1/activities").then().statusCode(422).contentType("application/problem+json")
                 .body("title", equalTo("Id ya usado"))
-                .body("errors", hasSize(1)).body("errors[0].index", equalTo(1)).body("errors[0].field", equalTo("id"));
+                .body("detail", equalTo("1 reporte(s) reutilizan el id de un reporte distinto; "
+                        + "no se registró ningún reporte de esta solicitud."))
+                .body("errors", hasSize(1)).body("errors[0].index", equalTo(1)).body("errors[0].field", equalTo("id"))
+                .body("errors[0].message", containsString("ya se registró con otro contenido"));
         assertEquals(beforeConflict, endOffsets());
         given().get("/api/v1/activities/" + other).then().statusCode(404);
         given().get("/api/v1/activities/" + id).then().body("quantity", equalTo(80));
@@ -379,51 +419,23 @@ class ActivityApiTest {
         }
     }
 
-    private static KafkaConsumer<String, String> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka().bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer());
-    }
-
-    static Map<TopicPartition, Long> endOffsets() {
-        try (KafkaConsumer<String, String> c = consumer()) {
-            List<TopicPartition> parts = c.partitionsFor(Topics.ACTIVITIES).stream()
-                    .map((PartitionInfo p) -> new TopicPartition(p.topic(), p.partition())).toList();
-            return new HashMap<>(c.endOffsets(parts));
-        }
-    }
-
-    /** Every record appended to the activity topic after {@code before} was taken. */
-    static List<ConsumerRecord<String, String>> appendedSince(Map<TopicPartition, Long> before) {
-        Map<TopicPartition, Long> end = endOffsets();
-        List<ConsumerRecord<String, String>> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> c = consumer()) {
-            c.assign(end.keySet());
-            end.keySet().forEach(tp -> c.seek(tp, before.getOrDefault(tp, 0L)));
-            long expected = end.entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (out.size() < expected && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-                    if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) {
-                        out.add(r);
-                    }
-                }
-            }
-            assertEquals(expected, out.size(), "records between the offsets");
-        }
-        return out;
-    }
-
     @Test
     void retractionWithABodyThatIsNotAReasonIsRejected() {
         given().contentType("application/json").body("[1,2]").post("/api/v1/activities/" + UUID.randomUUID() + "/retraction")
                 .then().statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("reason"));
     }
 
+    private static String batchOf(int n, String item) {
+        return "[" + String.join(",", java.util.Collections.nCopies(n, item)) + "]";
+    }
+
     /** Reports, retracts and reads as the state's director (unit 10): covers 10005 and 10001, the units reported here. */
     private static RequestSpecification given() {
         return RestAssured.given().auth().oauth2(TestTokens.director("10"));
+    }
+
+    private static RequestSpecification asOperator(String unit) {
+        return RestAssured.given().auth().oauth2(TestTokens.operator(unit));
     }
 
     private static RequestSpecification asAdministrator() {

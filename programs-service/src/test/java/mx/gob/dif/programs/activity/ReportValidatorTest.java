@@ -1,6 +1,5 @@
 package mx.gob.dif.programs.activity;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import mx.gob.dif.common.rest.Problem;
 import mx.gob.dif.common.security.Identity;
 import mx.gob.dif.common.security.Roles;
@@ -73,10 +72,10 @@ class ReportValidatorTest {
     }
 
     private List<ReportValidator.Valid> validate(String... json) {
-        List<JsonNode> items = new ArrayList<>();
+        List<ReportInput> items = new ArrayList<>();
         for (String j : json) {
             try {
-                items.add(EventJson.MAPPER.readTree(j));
+                items.add(ActivityJson.report(EventJson.MAPPER.readTree(j)));
             } catch (Exception e) {
                 throw new IllegalArgumentException(j, e);
             }
@@ -282,6 +281,14 @@ class ReportValidatorTest {
     void aNonObjectItemIsRejected() {
         validate(report(""), "[1]", "\"texto\"");
         assertEquals(List.of(1, 2), errors.stream().map(Problem.FieldError::index).toList());
+    }
+
+    @Test
+    void codesLongerThanTheirColumnsAreRejectedWithoutEchoingThem() {
+        validate(report("").replace("DIF-01-03", "D".repeat(65)), report("").replace("10005", "1".repeat(17)));
+        assertEquals(List.of("indicator", "orgUnit"), errors.stream().map(Problem.FieldError::field).toList());
+        assertTrue(errors.get(0).message().contains("65 caracteres; el máximo es 64"), errors.get(0).message());
+        assertTrue(errors.get(1).message().contains("17 caracteres; el máximo es 16"), errors.get(1).message());
     }
 
     @Test
