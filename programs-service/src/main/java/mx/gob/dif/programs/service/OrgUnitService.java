@@ -11,7 +11,7 @@ import mx.gob.dif.events.EventTypes;
 import mx.gob.dif.events.OrgUnitChanged;
 import mx.gob.dif.events.Topics;
 import mx.gob.dif.programs.catalog.CatalogLookup.OrgUnitRef;
-import mx.gob.dif.programs.messaging.Outbox;
+import mx.gob.dif.messaging.Outbox;
 import org.jboss.logging.Logger;
 
 import java.io.BufferedReader;

@@ -20,7 +20,7 @@ import mx.gob.dif.programs.domain.OutcomeGoalDef;
 import mx.gob.dif.programs.domain.PlanEdits;
 import mx.gob.dif.programs.domain.PlanTargetDef;
 import mx.gob.dif.programs.domain.PlanValidation;
-import mx.gob.dif.programs.messaging.Outbox;
+import mx.gob.dif.messaging.Outbox;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
