@@ -1,0 +1,33 @@
+package mx.gob.dif.programs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import mx.gob.dif.common.openapi.OpenApiBodies;
+import mx.gob.dif.deploy.testing.RealInfraResource;
+import mx.gob.dif.events.EventJson;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Issue 11's rule for programs-service's public document: every JSON body of every path names its schema. */
+@QuarkusTest
+@QuarkusTestResource(value = RealInfraResource.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "database", value = "dif_programs"))
+class OpenApiSchemasTest {
+
+    @Test
+    void everyJsonBodyHasANamedSchema() throws Exception {
+        JsonNode doc = EventJson.MAPPER.readTree(RestAssured.given().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().asString());
+        assertTrue(doc.path("paths").has("/api/v1/work-plans/import"), "the document lists the plan paths");
+        assertTrue(doc.path("paths").has("/api/v1/work-plans/{id}/targets/{code}"), "the document lists the entity paths");
+        List<String> unnamed = OpenApiBodies.unnamed(doc);
+        assertEquals(List.of(), unnamed, "JSON bodies without a named schema");
+    }
+}
