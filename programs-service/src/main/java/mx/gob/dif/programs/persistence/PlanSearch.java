@@ -68,7 +68,7 @@ public class PlanSearch {
     public Page<TargetRow> targets(TargetFilter f, VisibleUnits visible, String sort, int page, int size) {
         String order = orderBy(sort);
         List<Object> scope = new ArrayList<>();
-        String where = """
+        String where = " " + """
                  from plan_target t join work_plan w on w.id = t.plan_id
                  where (?::text is null or w.org_unit = ?) and (?::int is null or w.fiscal_year = ?)
                    and (?::text is null or t.program_code = ?) and (?::text is null or t.action_code = ?)

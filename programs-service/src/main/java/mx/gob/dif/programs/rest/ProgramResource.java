@@ -106,6 +106,7 @@ public class ProgramResource {
 
     @DELETE
     @RolesAllowed(Roles.ADMINISTRATOR)
+    @APIResponse(responseCode = "204", description = "Eliminado; X-Plan-Revision y X-Plan-Changed dicen la revisión del plan")
     @Path("/work-plans/{id}/programs/{code}")
     public Response delete(@PathParam("id") String id, @PathParam("code") String code, @Context HttpHeaders headers) {
         return PlanHttp.deleted(plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), doc -> PlanEdits.deleteProgram(doc, code)));

@@ -120,6 +120,7 @@ public class TargetResource {
 
     @DELETE
     @RolesAllowed(Roles.ADMINISTRATOR)
+    @APIResponse(responseCode = "204", description = "Eliminado; X-Plan-Revision y X-Plan-Changed dicen la revisión del plan")
     @Path("/work-plans/{id}/targets/{code}")
     public Response delete(@PathParam("id") String id, @PathParam("code") String code, @Context HttpHeaders headers) {
         return PlanHttp.deleted(plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), doc -> PlanEdits.deleteTarget(doc, code)));
