@@ -1,6 +1,5 @@
 package mx.gob.dif.programs.service;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,20 +9,22 @@ import mx.gob.dif.common.rest.ProblemException;
 import mx.gob.dif.events.EventTypes;
 import mx.gob.dif.events.OrgUnitChanged;
 import mx.gob.dif.events.Topics;
+import mx.gob.dif.common.csv.CsvCells;
 import mx.gob.dif.programs.catalog.CatalogLookup.OrgUnitRef;
-import mx.gob.dif.programs.messaging.Outbox;
+import mx.gob.dif.programs.persistence.OrgUnit;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import mx.gob.dif.messaging.Outbox;
 import org.jboss.logging.Logger;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,17 +32,19 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-/** The org-unit hierarchy (INEGI codes). Small and read on every report, so it is cached in memory. */
+/**
+ * The org-unit hierarchy (INEGI codes): entity CRUD over {@link OrgUnit} (Panache), every change
+ * announced as an OrgUnitChanged through the outbox in the same transaction. Small and read on every
+ * report, so it is cached in memory.
+ */
 @ApplicationScoped
 public class OrgUnitService {
     private static final Logger LOG = Logger.getLogger(OrgUnitService.class);
     private static final Pattern CODE = Pattern.compile("^([A-Z]{2}|\\d{2}|\\d{5})$");
-    private final AgroalDataSource ds;
     private final Outbox outbox;
     private final Map<String, OrgUnitRef> cache = new ConcurrentHashMap<>();
 
-    public OrgUnitService(AgroalDataSource ds, Outbox outbox) {
-        this.ds = ds;
+    public OrgUnitService(Outbox outbox) {
         this.outbox = outbox;
     }
 
@@ -137,65 +140,61 @@ public class OrgUnitService {
     private record Parsed(List<OrgUnitRef> units, List<Problem.FieldError> errors) {
     }
 
+    /** The CSV code,name,level,parent (RFC 4180, the platform's one CSV dialect), with row-precise errors. */
     private static Parsed parseCsv(Reader reader) throws IOException {
         List<OrgUnitRef> units = new ArrayList<>();
         List<Problem.FieldError> errors = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(reader)) {
-            String header = r.readLine();
-            if (header == null || !header.replace("\uFEFF", "").trim().equalsIgnoreCase("code,name,level,parent")) {
+        try (CSVParser csv = CsvCells.FORMAT.parse(reader)) {
+            Iterator<CSVRecord> rows = csv.iterator();
+            if (!rows.hasNext() || !String.join(",", rows.next().values()).replace("\uFEFF", "").trim()
+                    .equalsIgnoreCase("code,name,level,parent")) {
                 errors.add(Problem.FieldError.atCell(1, "encabezado", "La primera fila debe ser: code,name,level,parent"));
                 return new Parsed(units, errors);
             }
-            String line;
-            int row = 1;
-            while ((line = r.readLine()) != null) {
-                row++;
-                if (line.isBlank()) {
+            while (rows.hasNext()) {
+                CSVRecord r = rows.next();
+                int row = (int) r.getRecordNumber();
+                if (r.size() == 1 && r.get(0).isBlank()) {
                     continue;
                 }
-                String[] f = line.split(",", -1);
-                if (f.length != 4) {
-                    errors.add(Problem.FieldError.atCell(row, "fila", "Se esperaban 4 columnas (code,name,level,parent) y hay " + f.length + "."));
+                if (r.size() != 4) {
+                    errors.add(Problem.FieldError.atCell(row, "fila", "Se esperaban 4 columnas (code,name,level,parent) y hay " + r.size() + "."));
                     continue;
                 }
-                units.add(new OrgUnitRef(f[0].trim(), f[1].trim(), f[2].trim().toUpperCase(), f[3].isBlank() ? null : f[3].trim()));
+                units.add(new OrgUnitRef(r.get(0).trim(), r.get(1).trim(), r.get(2).trim().toUpperCase(),
+                        r.get(3).isBlank() ? null : r.get(3).trim()));
             }
+        } catch (UncheckedIOException e) {
+            errors.add(Problem.FieldError.of(null, "archivo", "El archivo no es un CSV válido: revise las comillas."));
         }
         return new Parsed(units, errors);
     }
 
+    /** Inserts new units and updates known ones, parents first as given (the parent is a foreign key). */
     private void upsert(List<OrgUnitRef> units) {
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     insert into org_unit(code, name, level, parent_code) values (?,?,?,?)
-                     on conflict (code) do update set name = excluded.name, level = excluded.level,
-                       parent_code = excluded.parent_code, updated_at = now()""")) {
-            for (OrgUnitRef u : units) {
-                ps.setString(1, u.code());
-                ps.setString(2, u.name());
-                ps.setString(3, u.level());
-                ps.setString(4, u.parent());
-                ps.addBatch();
+        OffsetDateTime now = OffsetDateTime.now();
+        for (OrgUnitRef u : units) {
+            OrgUnit e = OrgUnit.findById(u.code());
+            if (e == null) {
+                e = new OrgUnit();
+                e.code = u.code();
             }
-            ps.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            e.name = u.name();
+            e.level = u.level();
+            e.parentCode = u.parent();
+            e.updatedAt = now;
+            e.persist();
         }
+        OrgUnit.flush();
     }
 
     private void reload() {
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("select code, name, level, parent_code from org_unit");
-             ResultSet rs = ps.executeQuery()) {
-            Map<String, OrgUnitRef> fresh = new LinkedHashMap<>();
-            while (rs.next()) {
-                fresh.put(rs.getString(1), new OrgUnitRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-            }
-            cache.putAll(fresh);
-            cache.keySet().retainAll(fresh.keySet());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+        Map<String, OrgUnitRef> fresh = new LinkedHashMap<>();
+        for (OrgUnit e : OrgUnit.<OrgUnit>listAll()) {
+            fresh.put(e.code, new OrgUnitRef(e.code, e.name, e.level, e.parentCode));
         }
+        cache.putAll(fresh);
+        cache.keySet().retainAll(fresh.keySet());
     }
 
     private void publish(OrgUnitRef u) {

@@ -3,6 +3,7 @@ package mx.gob.dif.programs.service;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import mx.gob.dif.programs.catalog.CatalogLookup.ResolvedTarget;
+import mx.gob.dif.programs.persistence.WorkPlanStore;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,7 +51,7 @@ public class PlanCache {
                 found = true;
                 if (rs.getString(2) != null) {
                     targets.put(rs.getString(2), new ResolvedTarget(orgUnit, year, rs.getString(3), rs.getString(2), rs.getString(4),
-                            rs.getBigDecimal(5), rs.getString(6), WorkPlanService.split(rs.getString(7)), rs.getString(8)));
+                            rs.getBigDecimal(5), rs.getString(6), WorkPlanStore.split(rs.getString(7)), rs.getString(8)));
                 }
             }
             return found ? Optional.of(Map.copyOf(targets)) : Optional.empty();

@@ -1,0 +1,5 @@
+package mx.gob.dif.programs.persistence;
+
+/** One entry of a plan's history: who changed it, when, what, and the status after the change. */
+public record PlanRevision(int revision, String changedAt, String changedBy, String summary, String status) {
+}
