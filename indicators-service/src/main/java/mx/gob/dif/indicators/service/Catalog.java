@@ -25,13 +25,6 @@ public class Catalog {
     public record Target(String planOrgUnit, int year, String indicator, String programCode, String programName,
                          String actionCode, String actionDescription, String unit, BigDecimal annualTarget, String method,
                          List<String> components, List<Integer> calendar, String caseMetric) {
-        /** An ordinary target, counted from activity reports. */
-        public Target(String planOrgUnit, int year, String indicator, String programCode, String programName,
-                      String actionCode, String actionDescription, String unit, BigDecimal annualTarget, String method,
-                      List<String> components, List<Integer> calendar) {
-            this(planOrgUnit, year, indicator, programCode, programName, actionCode, actionDescription, unit, annualTarget,
-                    method, components, calendar, null);
-        }
     }
 
     /** A program of a plan; calendar months as the plan writes them (ENE … DIC). */
