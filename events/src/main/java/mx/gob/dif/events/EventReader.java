@@ -1,10 +1,13 @@
 package mx.gob.dif.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The one way to read an event off a topic: the envelope is checked, the type resolved to its
@@ -65,14 +68,32 @@ public final class EventReader {
         OffsetDateTime time;
         try {
             data = EventJson.MAPPER.treeToValue(root.get("data"), payloadType);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedEvent("'data' is not a valid " + payloadType.getSimpleName() + ": " + where(e));
+        }
+        try {
             time = root.hasNonNull("time") ? EventJson.MAPPER.treeToValue(root.get("time"), OffsetDateTime.class) : null;
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new MalformedEvent("'data' is not a valid " + payloadType.getSimpleName() + ": "
-                    + abbreviate(e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+            throw new MalformedEvent("'time' is not an RFC 3339 timestamp");
         }
         return new CloudEvent<>(root.get("specversion").asText(), root.get("id").asText(), root.get("source").asText(), type,
                 time, root.hasNonNull("subject") ? root.get("subject").asText() : null,
                 root.hasNonNull("datacontenttype") ? root.get("datacontenttype").asText() : null, data);
+    }
+
+    /**
+     * Where binding failed, by field path and expected type only: Jackson's own message quotes the
+     * offending value ("from String \"2021-02-30\""), which may be anything a producer put there.
+     */
+    private static String where(Exception e) {
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            String path = m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            Class<?> expected = m instanceof MismatchedInputException mi ? mi.getTargetType() : null;
+            return "invalid value at '" + abbreviate(path) + "'" + (expected == null ? "" : " (expected " + expected.getSimpleName() + ")");
+        }
+        return "invalid content";
     }
 
     /** Reasons go to logs and dead-letter headers: keep them short and free of the record's content. */

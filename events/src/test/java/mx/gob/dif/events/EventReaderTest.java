@@ -57,7 +57,9 @@ class EventReaderTest {
         assertReason("without an object in 'data'", "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/x\",\"type\":\""
                 + EventTypes.ACTIVITY_REPORTED + "\",\"data\":\"SECRET-BODY\"}");
         assertReason("not a valid ActivityReported", "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/x\",\"type\":\""
-                + EventTypes.ACTIVITY_REPORTED + "\",\"data\":{\"quantity\":\"muchos\"}}");
+                + EventTypes.ACTIVITY_REPORTED + "\",\"data\":{\"quantity\":\"SECRET-BODY\"}}");
+        assertReason("invalid value at 'date' (expected LocalDate)", "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/x\",\"type\":\""
+                + EventTypes.ACTIVITY_REPORTED + "\",\"data\":{\"date\":\"SECRET-BODY\"}}");
     }
 
     private static void assertReason(String expected, String json) {

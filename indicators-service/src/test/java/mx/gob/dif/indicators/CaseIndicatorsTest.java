@@ -380,7 +380,7 @@ class CaseIndicatorsTest {
 
     private static long skipped() {
         Number n = given().get("/q/health/ready").then().extract()
-                .path("checks.find { it.name == 'kafka-consumers' }.data.eventsSkipped");
+                .path("checks.find { it.name == 'event-loops' }.data.'activities.deadLettered'");
         return n.longValue();
     }
 

@@ -223,8 +223,8 @@ class IndicatorPipelineTest {
         await("T-08", "10005", "2021", "3");
         given().get("/api/v1/indicators/T-08?orgUnit=10005&period=2021-05").then().body("value", equalTo(1))
                 .body("months[0].reports", equalTo(1));
-        given().get("/q/health/ready").then().statusCode(200).body("checks.find { it.name == 'kafka-consumers' }.data.eventsSkipped",
-                org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'event-loops' }.data.'activities.deadLettered'", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
     }
 
     @Test

@@ -172,7 +172,7 @@ public final class EventLoop implements Runnable {
         for (ConsumerRecord<String, String> r : records) {
             next.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
             try {
-                events.add(new Received(r.topic(), r.partition(), r.offset(), r.key(), EventReader.read(r.value())));
+                events.add(new Received(r.topic(), r.partition(), r.offset(), r.key(), EventReader.read(r.value()), r.value()));
             } catch (MalformedEvent e) {
                 deadLetter(r.topic(), r.partition(), r.offset(), r.key(), r.value(), e.getMessage());
             }
@@ -214,8 +214,9 @@ public final class EventLoop implements Runnable {
 
         @Override
         public void deadLetter(Received e, String reason) throws Exception {
+            // as it was on the topic; written back from the typed event only when the wire form is not known
             EventLoop.this.deadLetter(e.topic(), e.partition(), e.offset(), e.key(),
-                    mx.gob.dif.events.EventWriter.write(e.event()), reason);
+                    e.value() != null ? e.value() : mx.gob.dif.events.EventWriter.write(e.event()), reason);
         }
     }
 

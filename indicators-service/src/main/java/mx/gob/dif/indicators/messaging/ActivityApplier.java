@@ -1,7 +1,7 @@
 package mx.gob.dif.indicators.messaging;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import mx.gob.dif.events.EventTypes;
+import mx.gob.dif.events.ActivityReported;
+import mx.gob.dif.events.ActivityRetracted;
 
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -22,6 +22,9 @@ import java.util.UUID;
  * the month values, pre-aggregated per key and upserted in key order (no deadlocks, one statement).
  */
 public final class ActivityApplier {
+    /** Column widths of activity and month_value (V1, V2). */
+    private static final int INDICATOR = 64;
+    private static final int UNIT = 16;
 
     /** (indicator, org unit, year, month, plan org unit) — the key of month_value, in its sort order. */
     public record Key(String indicator, String orgUnit, int year, int month, String planOrgUnit) implements Comparable<Key> {
@@ -58,40 +61,36 @@ public final class ActivityApplier {
     }
 
     /**
-     * Reads one CloudEvent of the activity topic.
-     *
-     * @return null for an event type this service does not aggregate
-     * @throws IllegalArgumentException when the event is malformed (the caller skips it and logs why)
+     * A report as this service aggregates it; refused when a field the aggregates need is missing,
+     * negative or longer than its column (activity, month_value: indicator 64, units 16).
      */
-    public static Activity parse(JsonNode e) {
-        String type = e.path("type").asText();
-        JsonNode d = e.path("data");
-        try {
-            if (EventTypes.ACTIVITY_REPORTED.equals(type)) {
-                BigDecimal q = d.path("quantity").decimalValue();
-                if (!d.path("quantity").isNumber() || q.signum() < 0) {
-                    throw new IllegalArgumentException("quantity must be a non-negative number");
-                }
-                String unit = text(d, "orgUnit");
-                return new Activity(UUID.fromString(text(d, "activityId")), text(d, "indicator"), unit,
-                        d.hasNonNull("planOrgUnit") ? d.get("planOrgUnit").asText() : unit, LocalDate.parse(text(d, "date")), q);
-            }
-            if (EventTypes.ACTIVITY_RETRACTED.equals(type)) {
-                return new Activity(UUID.fromString(text(d, "activityId")), d.path("indicator").asText(null),
-                        d.path("orgUnit").asText(null), null, null, null);
-            }
-        } catch (RuntimeException ex) {
-            throw new IllegalArgumentException(type + ": " + ex.getMessage(), ex);
+    public static Activity reported(ActivityReported a) throws Refused {
+        UUID id = id(a.activityId());
+        String unit = Refused.required("orgUnit", a.orgUnit(), UNIT);
+        String indicator = Refused.required("indicator", a.indicator(), INDICATOR);
+        String plan = Refused.fits("planOrgUnit", a.planOrgUnit(), UNIT);
+        if (a.date() == null) {
+            throw new Refused("missing date");
         }
-        return null;
+        if (a.quantity() == null || a.quantity().signum() < 0) {
+            throw new Refused("quantity must be a non-negative number");
+        }
+        return new Activity(id, indicator, unit, plan == null || plan.isBlank() ? unit : plan, a.date(), a.quantity());
     }
 
-    private static String text(JsonNode d, String field) {
-        JsonNode n = d.get(field);
-        if (n == null || !n.isTextual() || n.asText().isBlank()) {
-            throw new IllegalArgumentException("missing " + field);
+    /** A retraction: only the id is required; indicator and unit name the tombstone of a report not seen yet. */
+    public static Activity retracted(ActivityRetracted r) throws Refused {
+        return new Activity(id(r.activityId()), Refused.fits("indicator", r.indicator(), INDICATOR),
+                Refused.fits("orgUnit", r.orgUnit(), UNIT), null, null, null);
+    }
+
+    private static UUID id(String activityId) throws Refused {
+        Refused.required("activityId", activityId, 36);
+        try {
+            return UUID.fromString(activityId);
+        } catch (IllegalArgumentException e) {
+            throw new Refused("activityId is not a UUID");
         }
-        return n.asText();
     }
 
     /** @return the month-value keys that changed (empty when the whole batch was already applied) */

@@ -1,10 +1,11 @@
 package mx.gob.dif.indicators.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import mx.gob.dif.events.CaseEvent;
 import mx.gob.dif.events.EventJson;
-import mx.gob.dif.events.EventTypes;
 import mx.gob.dif.events.SchemaValidator;
 import mx.gob.dif.indicators.domain.CaseMetric;
+import mx.gob.dif.messaging.Received;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,60 +50,44 @@ public final class CaseApplier {
     }
 
     /**
-     * Reads one CloudEvent of the case topic, validated against its JSON Schema.
+     * A case event as the counts need it, held to its JSON Schema first (the record as it was on the
+     * topic: a field the contract does not have, e.g. a name, refuses the event even though the
+     * payload type would simply drop it).
      *
-     * @return null for another event type or for a change that is not counted (a status change)
-     * @throws IllegalArgumentException when the event is invalid; the message names only schema paths,
-     *                                  never a value, so it can be logged
+     * @return null for a change that is not counted (a status change)
+     * @throws Refused when the event does not match its schema; the reason names only schema paths, never a value
      */
-    public static CaseChange parse(String raw) {
-        JsonNode e;
-        try {
-            e = EventJson.MAPPER.readTree(raw);
-        } catch (Exception ex) {
-            // the parser's message may quote a piece of the body: say only that it is not JSON
-            throw new IllegalArgumentException("not a JSON document");
-        }
-        if (e == null || !e.isObject()) {
-            throw new IllegalArgumentException("not a JSON object");
-        }
-        return parse(e);
-    }
-
-    /** As {@link #parse(String)} for an event already read. */
-    public static CaseChange parse(JsonNode e) {
-        String type = e.path("type").asText();
-        if (!EventTypes.CASE_CHANGED.equals(type)) {
-            return null;
-        }
-        List<String> errors = SchemaValidator.validate(e);
+    public static CaseChange change(Received r) throws Refused {
+        List<String> errors = SchemaValidator.validate(wire(r));
         if (!errors.isEmpty()) {
             Set<String> paths = new LinkedHashSet<>();
             for (String m : errors) {
                 int colon = m.indexOf(':');
                 paths.add(colon > 0 ? m.substring(0, colon) : "?");
             }
-            throw new IllegalArgumentException(type + " does not match its schema at " + paths);
+            throw new Refused(r.type() + " does not match its schema at " + paths);
         }
-        JsonNode d = e.get("data");
-        String change = d.get("change").asText();
-        LocalDate date = date(d, "date");
-        LocalDate due = d.hasNonNull("dueDate") ? date(d, "dueDate") : null;
-        Boolean onTime = d.hasNonNull("onTime") ? d.get("onTime").asBoolean() : null;
-        List<CaseMetric> metrics = CaseMetric.counted(change, onTime, date, due);
+        CaseEvent d = r.data(CaseEvent.class);
+        List<CaseMetric> metrics;
+        try {
+            metrics = CaseMetric.counted(d.change(), d.onTime(), d.date(), d.dueDate());
+        } catch (IllegalArgumentException e) {
+            throw new Refused("unknown change");
+        }
         if (metrics.isEmpty()) {
             return null;
         }
         boolean resolvedOnTime = metrics.contains(CaseMetric.FOLLOW_UP_REPORTS_ON_TIME) || metrics.contains(CaseMetric.MONTHLY_REPORTS_ON_TIME);
-        return new CaseChange(e.get("id").asText(), d.get("orgUnit").asText(), change, date, resolvedOnTime);
+        return new CaseChange(r.event().id(), d.orgUnit(), d.change(), d.date(), resolvedOnTime);
     }
 
-    /** The schema's "format": "date" is not asserted by the validator: checked here, without quoting the value. */
-    private static LocalDate date(JsonNode d, String field) {
+    /** The record as it was on the topic; written back from the typed event when the loop did not keep it. */
+    private static JsonNode wire(Received r) throws Refused {
         try {
-            return LocalDate.parse(d.get(field).asText());
-        } catch (RuntimeException ex) {
-            throw new IllegalArgumentException(EventTypes.CASE_CHANGED + ": $." + field + " is not a date (yyyy-mm-dd)");
+            return r.value() != null ? EventJson.MAPPER.readTree(r.value()) : EventJson.MAPPER.valueToTree(r.event());
+        } catch (Exception e) {
+            // EventReader read this record already: only a broken caller gets here
+            throw new Refused("not a JSON document");
         }
     }
 

@@ -4,23 +4,25 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import mx.gob.dif.events.CloudEvent;
-import mx.gob.dif.events.EventJson;
 import mx.gob.dif.events.EventTypes;
 import mx.gob.dif.events.IndicatorUpdated;
 import mx.gob.dif.events.Topics;
-import mx.gob.dif.indicators.service.IndicatorQuery;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import mx.gob.dif.indicators.api.IndicatorValue;
+import mx.gob.dif.indicators.service.Catalog;
+import mx.gob.dif.indicators.service.IndicatorValues;
+import mx.gob.dif.messaging.DurableProducer;
 import org.jboss.logging.Logger;
 
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One indicator-updated event per (indicator, unit, year) whose year value changed — the reporting
@@ -33,79 +35,68 @@ import java.util.UUID;
 public class IndicatorUpdates {
     private static final Logger LOG = Logger.getLogger(IndicatorUpdates.class);
     private static final int MAX_PER_BATCH = 2000;
-    private final KafkaProducer<String, String> producer;
-    private final IndicatorQuery query;
+    private static final String SOURCE = "/indicators-service";
+    private final DurableProducer producer;
+    private final IndicatorValues values;
+    private final Catalog catalog;
+    /** "indicator|orgUnit|year" keys waiting for the sender. */
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService sender =
+            Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("indicator-updates").daemon().unstarted(r));
 
-    private final mx.gob.dif.indicators.service.Catalog catalog;
-
-    public IndicatorUpdates(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, IndicatorQuery query,
-                            mx.gob.dif.indicators.service.Catalog catalog) {
-        this.query = query;
+    public IndicatorUpdates(DurableProducer producer, IndicatorValues values, Catalog catalog) {
+        this.producer = producer;
+        this.values = values;
         this.catalog = catalog;
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), new StringSerializer());
+        sender.scheduleWithFixedDelay(this::drain, 500, 500, TimeUnit.MILLISECONDS);
     }
 
-    private final Set<String> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.ScheduledExecutorService sender =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("indicator-updates").daemon().unstarted(r));
-
-    {
-        sender.scheduleWithFixedDelay(this::drain, 500, 500, java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-
-    public long sent() {
-        return sent.get();
-    }
-
-    private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
-
+    /** Month values changed: the indicator for the unit and its ancestors. */
     void publish(List<ActivityApplier.Key> changed) {
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (ActivityApplier.Key k : changed) {
             if (seen.add(k.indicator() + "|" + k.orgUnit() + "|" + k.year())) {
-                pending.add(k.indicator() + "|" + k.orgUnit() + "|" + k.year());
-                for (String a : catalog.ancestors(k.orgUnit())) {
-                    pending.add(k.indicator() + "|" + a + "|" + k.year());
-                }
+                queue(k.indicator(), k.orgUnit(), k.year());
             }
         }
     }
 
     /** Case counts changed: every target counted from that metric, for the unit and its ancestors. */
     void publishCases(List<CaseApplier.Key> changed) {
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (CaseApplier.Key k : changed) {
-            if (!seen.add(k.metric() + "|" + k.orgUnit() + "|" + k.year())) {
-                continue;
-            }
-            for (String indicator : catalog.caseMetricIndicators(k.year(), k.metric())) {
-                pending.add(indicator + "|" + k.orgUnit() + "|" + k.year());
-                for (String a : catalog.ancestors(k.orgUnit())) {
-                    pending.add(indicator + "|" + a + "|" + k.year());
+            if (seen.add(k.metric() + "|" + k.orgUnit() + "|" + k.year())) {
+                for (String indicator : catalog.caseMetricIndicators(k.year(), k.metric())) {
+                    queue(indicator, k.orgUnit(), k.year());
                 }
             }
         }
     }
 
+    private void queue(String indicator, String orgUnit, int year) {
+        pending.add(indicator + "|" + orgUnit + "|" + year);
+        for (String a : catalog.ancestors(orgUnit)) {
+            pending.add(indicator + "|" + a + "|" + year);
+        }
+    }
+
     private void drain() {
         Set<String> keys = new LinkedHashSet<>();
-        for (var it = pending.iterator(); it.hasNext() && keys.size() < MAX_PER_BATCH; ) {
+        for (Iterator<String> it = pending.iterator(); it.hasNext() && keys.size() < MAX_PER_BATCH; ) {
             keys.add(it.next());
             it.remove();
         }
         for (String key : keys) {
             String[] p = key.split("\\|");
             try {
-                IndicatorQuery.IndicatorValue v = query.indicator(p[0], p[1], p[2]);
+                IndicatorValue v = values.indicator(p[0], p[1], p[2]);
                 IndicatorUpdated data = new IndicatorUpdated(v.indicator(), v.orgUnit(), Integer.parseInt(p[2]), v.period(),
                         v.method(), v.target(), v.value(), v.percent());
-                CloudEvent e = CloudEvent.of(UUID.randomUUID().toString(), "/indicators-service", EventTypes.INDICATOR_UPDATED,
-                        p[1] + "|" + p[0], EventJson.MAPPER.valueToTree(data));
-                producer.send(new ProducerRecord<>(Topics.INDICATOR_UPDATES, p[1] + "|" + p[0], EventJson.MAPPER.writeValueAsString(e)));
-                sent.incrementAndGet();
+                String subject = p[1] + "|" + p[0];
+                producer.send(Topics.INDICATOR_UPDATES, subject,
+                        CloudEvent.of(UUID.randomUUID().toString(), SOURCE, EventTypes.INDICATOR_UPDATED, subject, data));
             } catch (Exception ex) {
+                // a unit or indicator no longer in a plan has no value to announce
                 LOG.debugf("No indicator-updated event for %s: %s", key, ex.getMessage());
             }
         }
@@ -113,6 +104,5 @@ public class IndicatorUpdates {
 
     void close(@Observes ShutdownEvent e) {
         sender.shutdownNow();
-        producer.close();
     }
 }

@@ -2,6 +2,7 @@ package mx.gob.dif.indicators.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,94 +10,90 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import mx.gob.dif.common.rest.ProblemException;
-import mx.gob.dif.common.security.CurrentUser;
 import mx.gob.dif.common.security.Roles;
-import mx.gob.dif.indicators.messaging.Consumers;
+import mx.gob.dif.indicators.api.ClosingReport;
+import mx.gob.dif.indicators.api.IndicatorValue;
+import mx.gob.dif.indicators.api.OutcomeGoalValue;
+import mx.gob.dif.indicators.api.ProcedureReport;
+import mx.gob.dif.indicators.api.ProgramProgress;
+import mx.gob.dif.indicators.api.RebuildStatus;
+import mx.gob.dif.indicators.messaging.ActivityCaseConsumer;
 import mx.gob.dif.indicators.service.ClosingReportFormats;
 import mx.gob.dif.indicators.service.IndicatorQuery;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.util.Map;
+import java.util.List;
 
 /**
  * Indicator values are aggregates, not personal data: every DIF role reads them, each only for its own
- * unit and the units below it (a state analyst with unit 10 reads every Durango municipality).
- * Integrators read none. Rebuilding the derived tables is for administrators.
+ * unit and the units below it (checked by {@link IndicatorQuery}). Integrators read none. Rebuilding
+ * the derived tables is for administrators.
  */
 @Path("/api/v1")
 @RolesAllowed({Roles.MUNICIPAL_OPERATOR, Roles.CASE_WORKER, Roles.DIRECTOR, Roles.STATE_ANALYST, Roles.ADMINISTRATOR})
 public class IndicatorResource {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final IndicatorQuery query;
-    private final Consumers consumers;
-    private final CurrentUser caller;
+    private final ActivityCaseConsumer consumer;
 
-    public IndicatorResource(IndicatorQuery query, Consumers consumers, CurrentUser caller) {
+    public IndicatorResource(IndicatorQuery query, ActivityCaseConsumer consumer) {
         this.query = query;
-        this.consumers = consumers;
-        this.caller = caller;
-    }
-
-    /** A unit outside the caller's reach is refused before anything is read (a missing one is the query's 400). */
-    private String inScope(String orgUnit) {
-        if (orgUnit != null && !orgUnit.isBlank()) {
-            caller.requireUnit(orgUnit.trim());
-        }
-        return orgUnit;
+        this.consumer = consumer;
     }
 
     /** Procedure PDG-02's performance indicators (ratios with numerator, denominator, percent) and plain case counts. */
     @GET
     @Path("/indicators/procedure")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> procedure(@QueryParam("orgUnit") String orgUnit, @QueryParam("period") String period) {
-        return query.procedure(inScope(orgUnit), period);
+    public ProcedureReport procedure(@QueryParam("orgUnit") String orgUnit, @QueryParam("period") String period) {
+        return query.procedure(orgUnit, period);
     }
 
     @GET
     @Path("/indicators/{code}")
     @Produces(MediaType.APPLICATION_JSON)
-    public IndicatorQuery.IndicatorValue indicator(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit,
-                                                   @QueryParam("period") String period) {
-        return query.indicator(code, inScope(orgUnit), period);
+    public IndicatorValue indicator(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit,
+                                    @QueryParam("period") String period) {
+        return query.indicator(code, orgUnit, period);
     }
 
     @GET
     @Path("/programs/{code}/progress")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> progress(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit,
-                                        @QueryParam("period") String period) {
-        return query.programProgress(code, inScope(orgUnit), period);
+    public ProgramProgress progress(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit,
+                                    @QueryParam("period") String period) {
+        return query.programProgress(code, orgUnit, period);
     }
 
     /** The outcome goals (metas de intervención) that apply to a unit in a year, with their ratios over the year. */
     @GET
     @Path("/outcome-goals")
     @Produces(MediaType.APPLICATION_JSON)
-    public java.util.List<IndicatorQuery.OutcomeGoalValue> outcomeGoals(@QueryParam("orgUnit") String orgUnit,
-                                                                      @QueryParam("fiscalYear") Integer fiscalYear,
-                                                                      @QueryParam("program") String program) {
-        return query.outcomeGoals(inScope(orgUnit), fiscalYear, program);
+    public List<OutcomeGoalValue> outcomeGoals(@QueryParam("orgUnit") String orgUnit, @QueryParam("fiscalYear") Integer fiscalYear,
+                                               @QueryParam("program") String program) {
+        return query.outcomeGoals(orgUnit, fiscalYear, program);
     }
 
     /** One outcome goal of a unit over a period: numerator / denominator × 100 of the unit's (rolled-up) values. */
     @GET
     @Path("/outcome-goals/{code}")
     @Produces(MediaType.APPLICATION_JSON)
-    public IndicatorQuery.OutcomeGoalValue outcomeGoal(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit,
-                                                       @QueryParam("period") String period) {
-        return query.outcomeGoal(code, inScope(orgUnit), period);
+    public OutcomeGoalValue outcomeGoal(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit,
+                                        @QueryParam("period") String period) {
+        return query.outcomeGoal(code, orgUnit, period);
     }
 
+    /** JSON, or CSV / XLSX by Accept or ?format=csv|xlsx. */
     @GET
     @Path("/reports/closing")
     @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})
+    @APIResponse(responseCode = "200", description = "El reporte de cierre",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClosingReport.class)))
     public Response closing(@QueryParam("orgUnit") String orgUnit, @QueryParam("fiscalYear") Integer year,
-                            @jakarta.ws.rs.HeaderParam("Accept") String accept, @QueryParam("format") String format) {
-        if (year == null) {
-            throw ProblemException.badRequest("Indique el año fiscal en 'fiscalYear', p. ej. ?orgUnit=10&fiscalYear=2021.");
-        }
-        IndicatorQuery.ClosingReport report = query.closing(inScope(orgUnit), year);
+                            @HeaderParam("Accept") String accept, @QueryParam("format") String format) {
+        ClosingReport report = query.closing(orgUnit, year);
         String wanted = format != null ? format.toLowerCase() : accept == null ? "" : accept.toLowerCase();
         String file = "cierre-" + orgUnit + "-" + year;
         if (wanted.contains("csv")) {
@@ -110,20 +107,22 @@ public class IndicatorResource {
         return Response.ok(report, MediaType.APPLICATION_JSON).build();
     }
 
-    /** Drops the derived tables and replays the whole activity log from Kafka. */
+    /** Drops the derived tables and replays the activity and case logs from Kafka. */
     @POST
     @Path("/admin/rebuild")
     @RolesAllowed(Roles.ADMINISTRATOR)
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "Reconstrucción solicitada",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RebuildStatus.class)))
     public Response rebuild() {
-        return Response.accepted(consumers.requestRebuild()).build();
+        return Response.accepted(consumer.requestRebuild()).build();
     }
 
     @GET
     @Path("/admin/rebuild")
     @RolesAllowed(Roles.ADMINISTRATOR)
     @Produces(MediaType.APPLICATION_JSON)
-    public Consumers.RebuildStatus rebuildStatus() {
-        return consumers.rebuildStatus();
+    public RebuildStatus rebuildStatus() {
+        return consumer.rebuildStatus();
     }
 }

@@ -1,26 +1,21 @@
 package mx.gob.dif.indicators.service;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import mx.gob.dif.indicators.persistence.CatalogTables;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
- * The read model of org units and targets built from catalog events, held in memory (it is small)
- * and persisted so a restart does not need to replay the catalog topics.
+ * The read model of org units, targets, programs and outcome goals built from catalog events, held
+ * in memory (it is small) and persisted ({@link CatalogTables}) so a restart does not need to replay
+ * the catalog topics.
  */
 @ApplicationScoped
 public class Catalog {
@@ -30,13 +25,6 @@ public class Catalog {
     public record Target(String planOrgUnit, int year, String indicator, String programCode, String programName,
                          String actionCode, String actionDescription, String unit, BigDecimal annualTarget, String method,
                          List<String> components, List<Integer> calendar, String caseMetric) {
-        /** An ordinary target, counted from activity reports. */
-        public Target(String planOrgUnit, int year, String indicator, String programCode, String programName,
-                      String actionCode, String actionDescription, String unit, BigDecimal annualTarget, String method,
-                      List<String> components, List<Integer> calendar) {
-            this(planOrgUnit, year, indicator, programCode, programName, actionCode, actionDescription, unit, annualTarget,
-                    method, components, calendar, null);
-        }
     }
 
     /** A program of a plan; calendar months as the plan writes them (ENE … DIC). */
@@ -53,7 +41,7 @@ public class Catalog {
                        Side numerator, Side denominator, BigDecimal targetPercent) {
     }
 
-    private final AgroalDataSource ds;
+    private final CatalogTables tables;
     /** plan org unit|year → goal code → goal */
     private final Map<String, Map<String, Goal>> goals = new ConcurrentHashMap<>();
     /** plan org unit|year|program code → program */
@@ -62,74 +50,16 @@ public class Catalog {
     /** plan org unit|year → indicator → target */
     private final Map<String, Map<String, Target>> plans = new ConcurrentHashMap<>();
 
-    public Catalog(AgroalDataSource ds) {
-        this.ds = ds;
+    public Catalog(CatalogTables tables) {
+        this.tables = tables;
     }
 
+    /** Fills the in-memory copy from the catalog tables (at startup, before the catalog loop runs). */
     public synchronized void load() {
-        try (Connection c = ds.getConnection()) {
-            try (ResultSet rs = c.createStatement().executeQuery("select code, name, level, parent from org_unit")) {
-                while (rs.next()) {
-                    units.put(rs.getString(1), new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-                }
-            }
-            try (ResultSet rs = c.createStatement().executeQuery("""
-                    select plan_org_unit, fiscal_year, indicator_code, program_code, program_name, action_code, action_desc, unit,
-                      annual_target, method, components, calendar, case_metric from target_def where not deleted""")) {
-                while (rs.next()) {
-                    Target t = new Target(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getBigDecimal(9), rs.getString(10),
-                            split(rs.getString(11)), splitInts(rs.getString(12)), rs.getString(13));
-                    plans.computeIfAbsent(t.planOrgUnit() + "|" + t.year(), k -> new ConcurrentHashMap<>()).put(t.indicator(), t);
-                }
-            }
-            try (ResultSet rs = c.createStatement().executeQuery("""
-                    select plan_org_unit, fiscal_year, program_code, program_name, calendar, indicators from program_def where not deleted""")) {
-                while (rs.next()) {
-                    cacheProgram(new Program(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                            split(rs.getString(5)), split(rs.getString(6)), false));
-                }
-            }
-            try (ResultSet rs = c.createStatement().executeQuery("""
-                    select plan_org_unit, fiscal_year, goal_code, program_code, component, goal, num_indicator, num_case_metric,
-                      den_indicator, den_case_metric, target_percent from outcome_goal_def where not deleted""")) {
-                while (rs.next()) {
-                    cacheGoal(new Goal(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), side(rs.getString(7), rs.getString(8)), side(rs.getString(9), rs.getString(10)),
-                            rs.getBigDecimal(11)), false);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Side side(String indicator, String caseMetric) {
-        return indicator == null && caseMetric == null ? null : new Side(indicator, caseMetric);
-    }
-
-    public void persistGoal(Connection c, Goal g, boolean deleted) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into outcome_goal_def(plan_org_unit, fiscal_year, goal_code, program_code, component, goal, num_indicator,
-                  num_case_metric, den_indicator, den_case_metric, target_percent, deleted) values (?,?,?,?,?,?,?,?,?,?,?,?)
-                on conflict (plan_org_unit, fiscal_year, goal_code) do update set program_code = excluded.program_code,
-                  component = excluded.component, goal = excluded.goal, num_indicator = excluded.num_indicator,
-                  num_case_metric = excluded.num_case_metric, den_indicator = excluded.den_indicator,
-                  den_case_metric = excluded.den_case_metric, target_percent = excluded.target_percent, deleted = excluded.deleted""")) {
-            ps.setString(1, g.planOrgUnit());
-            ps.setInt(2, g.year());
-            ps.setString(3, g.code());
-            ps.setString(4, g.programCode());
-            ps.setString(5, g.component());
-            ps.setString(6, g.goal());
-            ps.setString(7, g.numerator() == null ? null : g.numerator().indicator());
-            ps.setString(8, g.numerator() == null ? null : g.numerator().caseMetric());
-            ps.setString(9, g.denominator() == null ? null : g.denominator().indicator());
-            ps.setString(10, g.denominator() == null ? null : g.denominator().caseMetric());
-            ps.setBigDecimal(11, g.targetPercent());
-            ps.setBoolean(12, deleted);
-            ps.executeUpdate();
-        }
+        tables.units().forEach(this::cacheUnit);
+        tables.targets().forEach(t -> cacheTarget(t, false));
+        tables.programs().forEach(this::cacheProgram);
+        tables.goals().forEach(g -> cacheGoal(g, false));
     }
 
     /** Call after the transaction that persisted the goal committed. */
@@ -169,48 +99,9 @@ public class Catalog {
         return gs.stream().sorted(java.util.Comparator.comparing(Goal::programCode).thenComparing(Goal::code)).toList();
     }
 
-    public void persistUnit(Connection c, Unit u) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into org_unit(code, name, level, parent) values (?,?,?,?)
-                on conflict (code) do update set name = excluded.name, level = excluded.level, parent = excluded.parent""")) {
-            ps.setString(1, u.code());
-            ps.setString(2, u.name());
-            ps.setString(3, u.level());
-            ps.setString(4, u.parent());
-            ps.executeUpdate();
-        }
-    }
-
     /** Call after the transaction that persisted the unit committed. */
     public void cacheUnit(Unit u) {
         units.put(u.code(), u);
-    }
-
-    public void persistTarget(Connection c, Target t, boolean deleted) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into target_def(plan_org_unit, fiscal_year, indicator_code, program_code, program_name, action_code, action_desc,
-                  unit, annual_target, method, components, calendar, deleted, case_metric) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-                on conflict (plan_org_unit, fiscal_year, indicator_code) do update set program_code = excluded.program_code,
-                  program_name = excluded.program_name, action_code = excluded.action_code, action_desc = excluded.action_desc,
-                  unit = excluded.unit, annual_target = excluded.annual_target, method = excluded.method,
-                  components = excluded.components, calendar = excluded.calendar, deleted = excluded.deleted,
-                  case_metric = excluded.case_metric""")) {
-            ps.setString(1, t.planOrgUnit());
-            ps.setInt(2, t.year());
-            ps.setString(3, t.indicator());
-            ps.setString(4, t.programCode());
-            ps.setString(5, t.programName());
-            ps.setString(6, t.actionCode());
-            ps.setString(7, t.actionDescription());
-            ps.setString(8, t.unit());
-            ps.setBigDecimal(9, t.annualTarget());
-            ps.setString(10, t.method());
-            ps.setString(11, String.join(",", t.components()));
-            ps.setString(12, t.calendar().stream().map(String::valueOf).collect(Collectors.joining(",")));
-            ps.setBoolean(13, deleted);
-            ps.setString(14, t.caseMetric());
-            ps.executeUpdate();
-        }
     }
 
     /** Call after the transaction that persisted the target committed. */
@@ -220,23 +111,6 @@ public class Catalog {
             plan.remove(t.indicator());
         } else {
             plan.put(t.indicator(), t);
-        }
-    }
-
-    public void persistProgram(Connection c, Program p) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into program_def(plan_org_unit, fiscal_year, program_code, program_name, calendar, indicators, deleted)
-                values (?,?,?,?,?,?,?)
-                on conflict (plan_org_unit, fiscal_year, program_code) do update set program_name = excluded.program_name,
-                  calendar = excluded.calendar, indicators = excluded.indicators, deleted = excluded.deleted""")) {
-            ps.setString(1, p.planOrgUnit());
-            ps.setInt(2, p.year());
-            ps.setString(3, p.code());
-            ps.setString(4, p.name());
-            ps.setString(5, String.join(",", p.calendar()));
-            ps.setString(6, String.join(",", p.indicators()));
-            ps.setBoolean(7, p.deleted());
-            ps.executeUpdate();
         }
     }
 
@@ -341,13 +215,5 @@ public class Catalog {
             }
         });
         return out;
-    }
-
-    public static List<String> split(String csv) {
-        return csv == null || csv.isBlank() ? List.of() : Arrays.asList(csv.split(","));
-    }
-
-    private static List<Integer> splitInts(String csv) {
-        return split(csv).stream().map(Integer::valueOf).toList();
     }
 }

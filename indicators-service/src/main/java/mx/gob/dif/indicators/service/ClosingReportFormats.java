@@ -1,5 +1,9 @@
 package mx.gob.dif.indicators.service;
 
+import mx.gob.dif.common.csv.CsvCells;
+import mx.gob.dif.indicators.api.ClosingReport;
+import mx.gob.dif.indicators.api.IndicatorValue;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -8,7 +12,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The closing report as officers use it: CSV and spreadsheet with Spanish headers. */
 public final class ClosingReportFormats {
@@ -31,28 +37,33 @@ public final class ClosingReportFormats {
         };
     }
 
-    private static java.util.Map<String, BigDecimal> globals(IndicatorQuery.ClosingReport r) {
-        java.util.Map<String, BigDecimal> out = new java.util.HashMap<>();
-        r.programs().forEach(p -> out.put((String) p.get("program"), (BigDecimal) p.get("globalIndicator")));
+    private static Map<String, BigDecimal> globals(ClosingReport r) {
+        Map<String, BigDecimal> out = new HashMap<>();
+        r.programs().forEach(p -> out.put(p.program(), p.globalIndicator()));
         return out;
     }
 
     private ClosingReportFormats() {
     }
 
-    public static String csv(IndicatorQuery.ClosingReport r) {
+    /** UTF-8 with a BOM (so a spreadsheet opens the accents right), RFC 4180; text cells formula-guarded. */
+    public static String csv(ClosingReport r) {
         StringBuilder b = new StringBuilder("\uFEFF");
-        b.append(String.join(",", HEADERS)).append("\r\n");
-        java.util.Map<String, BigDecimal> global = globals(r);
-        for (IndicatorQuery.IndicatorValue v : r.rows()) {
-            b.append(String.join(",", List.of(cell(v.programCode()), cell(v.programName()), cell(v.actionCode()),
-                    cell(v.actionDescription()), cell(v.indicator()), cell(v.unit()), cell(methodText(v.method())), num(v.target()),
-                    num(v.value()), num(v.percent()), cell(v.status()), num(global.get(v.programCode()))))).append("\r\n");
+        Map<String, BigDecimal> global = globals(r);
+        try (CSVPrinter out = new CSVPrinter(b, CsvCells.FORMAT)) {
+            out.printRecord(HEADERS);
+            for (IndicatorValue v : r.rows()) {
+                out.printRecord(text(v.programCode()), text(v.programName()), text(v.actionCode()), text(v.actionDescription()),
+                        text(v.indicator()), text(v.unit()), text(methodText(v.method())), num(v.target()), num(v.value()),
+                        num(v.percent()), text(v.status()), num(global.get(v.programCode())));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return b.toString();
     }
 
-    public static byte[] xlsx(IndicatorQuery.ClosingReport r) {
+    public static byte[] xlsx(ClosingReport r) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet s = wb.createSheet("Cierre " + r.fiscalYear());
             Row title = s.createRow(0);
@@ -62,8 +73,8 @@ public final class ClosingReportFormats {
                 h.createCell(i).setCellValue(HEADERS.get(i));
             }
             int row = 3;
-            java.util.Map<String, BigDecimal> global = globals(r);
-            for (IndicatorQuery.IndicatorValue v : r.rows()) {
+            Map<String, BigDecimal> global = globals(r);
+            for (IndicatorValue v : r.rows()) {
                 Row x = s.createRow(row++);
                 x.createCell(0).setCellValue(v.programCode());
                 x.createCell(1).setCellValue(nz(v.programName()));
@@ -89,13 +100,13 @@ public final class ClosingReportFormats {
                 ph.createCell(i).setCellValue(PROGRAM_HEADERS.get(i));
             }
             int prow = 1;
-            for (java.util.Map<String, Object> p : r.programs()) {
+            for (ClosingReport.ProgramSummary p : r.programs()) {
                 Row x = ps.createRow(prow++);
-                x.createCell(0).setCellValue((String) p.get("program"));
-                x.createCell(1).setCellValue(nz((String) p.get("programName")));
-                x.createCell(2).setCellValue(((Number) p.get("indicators")).doubleValue());
-                if (p.get("globalIndicator") != null) {
-                    x.createCell(3).setCellValue(((BigDecimal) p.get("globalIndicator")).doubleValue());
+                x.createCell(0).setCellValue(p.program());
+                x.createCell(1).setCellValue(nz(p.programName()));
+                x.createCell(2).setCellValue(p.indicators());
+                if (p.globalIndicator() != null) {
+                    x.createCell(3).setCellValue(p.globalIndicator().doubleValue());
                 }
             }
             wb.write(out);
@@ -109,14 +120,12 @@ public final class ClosingReportFormats {
         return s == null ? "" : s;
     }
 
+    /** Numbers as numbers (no formula guard: a leading minus is a negative number, not a formula). */
     private static String num(BigDecimal d) {
         return d == null ? "" : d.stripTrailingZeros().toPlainString();
     }
 
-    private static String cell(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    private static String text(String s) {
+        return s == null ? "" : CsvCells.safe(s);
     }
 }

@@ -1,0 +1,38 @@
+package mx.gob.dif.indicators.config;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.math.BigDecimal;
+
+/** The service's own settings ({@code indicators.*} in application.properties). */
+@ConfigMapping(prefix = "indicators")
+public interface IndicatorsConfig {
+    /** Consumer groups; their offsets are stored in consumer_offset with the data. */
+    Group group();
+
+    /** The activity and case loop. */
+    Loop activities();
+
+    /** The catalog loop. */
+    Loop catalog();
+
+    /** Traffic light: GREEN at or above {@code green} % of what was expected by now, YELLOW at or above {@code yellow}. */
+    Status status();
+
+    interface Group {
+        String activities();
+
+        String catalog();
+    }
+
+    interface Loop {
+        /** Records per poll, i.e. per database transaction. */
+        int maxPollRecords();
+    }
+
+    interface Status {
+        BigDecimal green();
+
+        BigDecimal yellow();
+    }
+}
