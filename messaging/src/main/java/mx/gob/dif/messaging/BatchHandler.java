@@ -12,7 +12,10 @@ import java.util.List;
 public interface BatchHandler {
     void apply(Batch batch) throws Exception;
 
-    /** After the commit: caches, notifications. Not called for a failed batch. */
+    /**
+     * After the commit: caches, notifications. Not called for a failed batch; an exception here is
+     * logged and the batch stays applied (it is committed), so keep this to best-effort work.
+     */
     default void afterCommit(Batch batch) {
     }
 

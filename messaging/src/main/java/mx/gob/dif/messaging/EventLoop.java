@@ -63,6 +63,8 @@ public final class EventLoop implements Runnable {
     private final AtomicReference<ReplayStatus> replay = new AtomicReference<>(ReplayStatus.NONE);
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    /** Records already on the dead-letter topic while their batch is retried: sent once, counted once. */
+    private final Set<String> sentToDeadLetter = new HashSet<>();
     private final AtomicLong lag = new AtomicLong(-1);
     private Map<TopicPartition, Long> replayEnd;
     private volatile boolean running = true;
@@ -184,12 +186,26 @@ public final class EventLoop implements Runnable {
             return null;
         });
         applied.addAndGet(records.count());
-        handler.afterCommit(batch);
+        sentToDeadLetter.clear();
+        try {
+            handler.afterCommit(batch);
+        } catch (RuntimeException e) {
+            // the batch is committed: applying it again would be wrong; what afterCommit does is best effort
+            LOG.warnf("%s: after-commit work failed, the batch stays applied: %s", spec.name(), e.toString());
+        }
         commitToKafka(next);
     }
 
     private void deadLetter(String topic, int partition, long offset, String key, String value, String reason) throws Exception {
-        deadLetters.send(spec.group(), topic, partition, offset, key, value, reason);
+        if (!sentToDeadLetter.add(topic + "-" + partition + "@" + offset)) {
+            return;
+        }
+        try {
+            deadLetters.send(spec.group(), topic, partition, offset, key, value, reason);
+        } catch (Exception e) {
+            sentToDeadLetter.remove(topic + "-" + partition + "@" + offset);
+            throw e;
+        }
         deadLettered.incrementAndGet();
     }
 
