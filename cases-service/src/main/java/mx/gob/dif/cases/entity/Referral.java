@@ -20,7 +20,7 @@ import java.util.UUID;
 /** A case referred (canalizado) to an agency, with its letter and its answer. */
 @Entity
 @Table(name = "referral")
-public class Referral extends PanacheEntityBase {
+public class Referral extends PanacheEntityBase implements mx.gob.dif.cases.api.ReferralView {
     @Id
     public UUID id;
     public String ref;

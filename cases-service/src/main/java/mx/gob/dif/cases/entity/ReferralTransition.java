@@ -16,7 +16,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "referral_transition")
-public class ReferralTransition extends PanacheEntityBase {
+public class ReferralTransition extends PanacheEntityBase implements mx.gob.dif.cases.api.ReferralStep {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
