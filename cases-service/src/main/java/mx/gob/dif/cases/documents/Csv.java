@@ -1,16 +1,24 @@
 package mx.gob.dif.cases.documents;
 
+import mx.gob.dif.common.csv.CsvCells;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RFC 4180 CSV writing and reading shared by the documents.
+ * The documents' CSV files, written and read with Apache Commons CSV in the platform's dialect
+ * ({@link CsvCells#FORMAT}: RFC 4180, CRLF).
  *
  * <p>Written files start with a UTF-8 byte-order mark (so Excel detects UTF-8 and shows accents
- * right), separate fields with commas, end records with CRLF and quote a field only when it holds a
- * comma, a quote, a line break or leading/trailing blanks. Reading accepts files with or without the
- * mark, with CRLF or LF, and with ';' as separator when the header line uses it (Excel in some
- * locales saves that way).
+ * right). Reading accepts files with or without the mark, with CRLF or LF, and with ';' as separator
+ * when the header line uses it (Excel in some locales saves that way).
  */
 final class Csv {
 
@@ -40,40 +48,29 @@ final class Csv {
         }
     }
 
-    static void appendRecord(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
+    /**
+     * The header and the rows as a UTF-8 file with its byte-order mark; a {@code null} cell is an
+     * empty field. Text cells must already be safe to open in a spreadsheet ({@link CsvCells#safe}).
+     */
+    static byte[] write(List<String> header, List<? extends List<?>> rows) {
+        StringBuilder out = new StringBuilder().append(BOM);
+        try (CSVPrinter printer = new CSVPrinter(out, CsvCells.FORMAT)) {
+            printer.printRecord(header);
+            for (List<?> row : rows) {
+                printer.printRecord(row);
             }
-            out.append(quote(cells.get(i)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        out.append("\r\n");
-    }
-
-    static String quote(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        boolean needsQuotes = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-                || value.indexOf('\r') >= 0 || value.indexOf(';') >= 0
-                || Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(value.length() - 1));
-        return needsQuotes ? '"' + value.replace("\"", "\"\"") + '"' : value;
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
-     * Protects a text against spreadsheet formula injection: a value that a spreadsheet would run
-     * as a formula (it starts with =, +, -, @, tab or carriage return) gets a leading apostrophe.
-     * A value that already starts with an apostrophe gets one more, so {@link #unguard} restores
-     * every value exactly.
+     * {@link CsvCells#safe} for a file that is read back (the agency directory): a value that already
+     * starts with an apostrophe gets one more, so {@link #unguard} restores every value exactly.
      */
     static String guard(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        boolean risky = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
-                || first == '\r' || first == '\'';
-        return risky ? "'" + value : value;
+        return value != null && value.startsWith("'") ? "'" + value : CsvCells.safe(value);
     }
 
     /** Inverse of {@link #guard}: drops one leading apostrophe. */
@@ -83,87 +80,32 @@ final class Csv {
 
     static List<Line> parse(String text) throws FormatException {
         String content = !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
-        char separator = separator(content);
+        CSVFormat format = CsvCells.FORMAT.builder().setDelimiter(separator(content)).get();
         List<Line> lines = new ArrayList<>();
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        int number = 1;
-        int i = 0;
-        int length = content.length();
-        boolean recordStarted = false;
-        while (i < length) {
-            char c = content.charAt(i);
-            if (c == '"' && cell.isEmpty()) {
-                int start = number;
-                i++;
-                boolean closed = false;
-                while (i < length) {
-                    char q = content.charAt(i);
-                    if (q == '"') {
-                        if (i + 1 < length && content.charAt(i + 1) == '"') {
-                            cell.append('"');
-                            i += 2;
-                            continue;
-                        }
-                        closed = true;
-                        i++;
-                        break;
-                    }
-                    cell.append(q);
-                    i++;
-                }
-                if (!closed) {
-                    throw new FormatException(start, "Hay un campo entre comillas que no se cierra.");
-                }
-                if (i < length && content.charAt(i) != separator && content.charAt(i) != '\r'
-                        && content.charAt(i) != '\n') {
-                    throw new FormatException(number, "Hay texto después de unas comillas de cierre.");
-                }
-                recordStarted = true;
-                continue;
+        try (CSVParser parser = CSVParser.parse(content, format)) {
+            for (CSVRecord record : parser) {
+                lines.add(new Line((int) record.getRecordNumber(), record.toList()));
             }
-            if (c == separator) {
-                cells.add(cell.toString());
-                cell.setLength(0);
-                recordStarted = true;
-                i++;
-            } else if (c == '\r' || c == '\n') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-                lines.add(new Line(number++, List.copyOf(cells)));
-                cells.clear();
-                recordStarted = false;
-                i += (c == '\r' && i + 1 < length && content.charAt(i + 1) == '\n') ? 2 : 1;
-            } else {
-                cell.append(c);
-                recordStarted = true;
-                i++;
-            }
-        }
-        if (recordStarted || !cell.isEmpty()) {
-            cells.add(cell.toString());
-            lines.add(new Line(number, List.copyOf(cells)));
+        } catch (UncheckedIOException | IOException e) {
+            // Commons CSV says which of its two refusals it was only in its (English) message
+            String reason = String.valueOf(e.getMessage()).contains("EOF reached before encapsulated token finished")
+                    ? "Hay un campo entre comillas que no se cierra." : "Hay texto después de unas comillas de cierre.";
+            throw new FormatException(lines.size() + 1, reason);
         }
         return lines;
     }
 
-    /** ',' unless the first line, outside quotes, has semicolons and no commas. */
+    /** ';' when the header line, read with ',', is one field holding semicolons; ',' otherwise. */
     private static char separator(String content) {
-        int commas = 0;
-        int semicolons = 0;
-        boolean quoted = false;
-        for (int i = 0; i < content.length(); i++) {
-            char c = content.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && (c == '\r' || c == '\n')) {
-                break;
-            } else if (!quoted && c == ',') {
-                commas++;
-            } else if (!quoted && c == ';') {
-                semicolons++;
+        try (CSVParser parser = CSVParser.parse(content, CsvCells.FORMAT)) {
+            var first = parser.iterator();
+            if (first.hasNext()) {
+                List<String> header = first.next().toList();
+                return header.size() == 1 && header.getFirst().contains(";") ? ';' : ',';
             }
+        } catch (UncheckedIOException | IOException e) {
+            // a broken header is reported by the real parse
         }
-        return semicolons > 0 && commas == 0 ? ';' : ',';
+        return ',';
     }
 }

@@ -4,7 +4,6 @@ import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.pdf.PdfPTable;
-import java.nio.charset.StandardCharsets;
 import java.text.Collator;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -16,6 +15,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
+import mx.gob.dif.common.csv.CsvCells;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * "Informe Mensual" (PDG-02, activity 11) of one org unit for one month: every case attended or
@@ -37,6 +39,7 @@ public record MonthlyReport(String orgUnitName, YearMonth month, List<Row> rows)
      * agency it was referred to ({@code null} while undecided); {@code ageBand} and {@code sex} are
      * the labels to print (e.g. "12 a 17 años", "Mujer"); {@code worker} is the case worker.
      */
+    @Schema(name = "MonthlyReportRow")
     public record Row(String caseFolio, LocalDate receivedOn, String origin, String category, String status,
             String decision, String ageBand, String sex, String worker) {
         public Row {
@@ -70,16 +73,14 @@ public record MonthlyReport(String orgUnitName, YearMonth month, List<Row> rows)
         return totals(Row::status);
     }
 
-    /** CSV (UTF-8 with byte-order mark, comma separated, CRLF, RFC 4180 quoting), header in Spanish. */
+    /**
+     * CSV (UTF-8 with byte-order mark, comma separated, CRLF, RFC 4180 quoting), header in Spanish;
+     * every text cell guarded against formula injection.
+     */
     public byte[] toCsv() {
-        StringBuilder out = new StringBuilder().append(Csv.BOM);
-        Csv.appendRecord(out, CSV_HEADER);
-        for (Row row : rows) {
-            Csv.appendRecord(out, java.util.stream.Stream.of(row.caseFolio(), row.receivedOn().toString(),
-                    row.origin(), row.category(), row.status(), row.decision(), row.ageBand(), row.sex(),
-                    row.worker()).map(Csv::guard).toList());
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return Csv.write(CSV_HEADER, rows.stream().map(row -> Stream.of(row.caseFolio(), row.receivedOn().toString(),
+                row.origin(), row.category(), row.status(), row.decision(), row.ageBand(), row.sex(),
+                row.worker()).map(CsvCells::safe).toList()).toList());
     }
 
     /** Letter-size landscape PDF with the case table and the totals. */

@@ -11,6 +11,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import mx.gob.dif.cases.api.ReferralView;
 import mx.gob.dif.cases.domain.ReferralStatus;
 
 import java.time.LocalDate;
@@ -20,7 +21,7 @@ import java.util.UUID;
 /** A case referred (canalizado) to an agency, with its letter and its answer. */
 @Entity
 @Table(name = "referral")
-public class Referral extends PanacheEntityBase {
+public class Referral extends PanacheEntityBase implements ReferralView {
     @Id
     public UUID id;
     public String ref;

@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import mx.gob.dif.cases.api.ReferralStep;
 import mx.gob.dif.cases.domain.ReferralStatus;
 
 import java.time.OffsetDateTime;
@@ -16,7 +17,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "referral_transition")
-public class ReferralTransition extends PanacheEntityBase {
+public class ReferralTransition extends PanacheEntityBase implements ReferralStep {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -1,6 +1,7 @@
 package mx.gob.dif.cases.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -10,17 +11,25 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import mx.gob.dif.cases.api.AgencyRequest;
+import mx.gob.dif.cases.api.ImportResult;
 import mx.gob.dif.cases.documents.AgencyDirectorySheet;
 import mx.gob.dif.cases.entity.Agency;
 import mx.gob.dif.cases.service.AgencyDirectory;
 import mx.gob.dif.common.rest.Page;
 import mx.gob.dif.common.rest.ProblemException;
 import mx.gob.dif.common.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import java.io.InputStream;
 import java.net.URI;
-import java.util.Map;
+import java.util.List;
 
 /**
  * The directory of agencies and their services (Open Referral HSDS shape). No personal data: every
@@ -54,20 +63,18 @@ public class AgencyResource {
 
     @POST
     @RolesAllowed(Roles.ADMINISTRATOR)
-    public Response create(Dtos.AgencyInput in) {
-        Agency a = directory.put(in, true);
+    @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Agency.class)))
+    public Response create(@Valid AgencyRequest in) {
+        Agency a = directory.create(in);
         return Response.created(URI.create("/api/v1/agencies/" + a.id)).entity(a).build();
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMINISTRATOR)
-    public Agency replace(@PathParam("id") String id, Dtos.AgencyInput in) {
-        if (in != null && in.id() != null && !in.id().equals(id)) {
-            throw ProblemException.unprocessable("La clave del cuerpo (" + in.id() + ") no coincide con la de la ruta (" + id + ").", java.util.List.of());
-        }
-        return directory.put(in == null ? null : new Dtos.AgencyInput(id, in.name(), in.kind(), in.description(), in.phone(),
-                in.email(), in.address(), in.onPlatform(), in.lastVerified(), in.services()), false);
+    public Agency replace(@PathParam("id") String id, @Valid AgencyRequest in) {
+        return directory.replace(id, in);
     }
 
     /** The directory as a spreadsheet (XLSX or CSV, one row per service), all or nothing. */
@@ -75,10 +82,10 @@ public class AgencyResource {
     @Path("/import")
     @RolesAllowed(Roles.ADMINISTRATOR)
     @Consumes({XLSX, "text/csv"})
-    public Map<String, Object> importSheet(java.io.InputStream body, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+    public ImportResult importSheet(InputStream body, @Context HttpHeaders headers) {
         AgencyDirectorySheet.Format format = headers.getMediaType() != null && "csv".equalsIgnoreCase(headers.getMediaType().getSubtype())
                 ? AgencyDirectorySheet.Format.CSV : AgencyDirectorySheet.Format.XLSX;
-        return Map.of("imported", directory.importSheet(body, format));
+        return directory.importSheet(body, format);
     }
 
     @GET
@@ -98,10 +105,7 @@ public class AgencyResource {
     @POST
     @Path("/import")
     @RolesAllowed(Roles.ADMINISTRATOR)
-    public Map<String, Object> importJson(java.util.List<Dtos.AgencyInput> agencies) {
-        if (agencies == null || agencies.isEmpty()) {
-            throw ProblemException.badRequest("Envíe una lista de dependencias.");
-        }
-        return Map.of("imported", directory.importAll(agencies));
+    public ImportResult importJson(@Valid List<AgencyRequest> agencies) {
+        return directory.importAll(agencies);
     }
 }

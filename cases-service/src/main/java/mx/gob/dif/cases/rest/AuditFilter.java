@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import mx.gob.dif.cases.service.AuditTrail;
+import mx.gob.dif.cases.service.CaseScope;
 import mx.gob.dif.common.rest.RequestIdFilter;
 import mx.gob.dif.common.security.Identity;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -31,12 +32,12 @@ public class AuditFilter {
             "reports", "MONTHLY_REPORT");
 
     private final AuditTrail audit;
-    private final CaseAccess access;
+    private final CaseScope scope;
     private final CurrentIdentityAssociation identities;
 
-    public AuditFilter(AuditTrail audit, CaseAccess access, CurrentIdentityAssociation identities) {
+    public AuditFilter(AuditTrail audit, CaseScope scope, CurrentIdentityAssociation identities) {
         this.audit = audit;
-        this.access = access;
+        this.scope = scope;
         this.identities = identities;
     }
 
@@ -58,7 +59,7 @@ public class AuditFilter {
         Object rid = req.getProperty(RequestIdFilter.MDC_KEY);
         String method = req.getMethod();
         int status = res.getStatus();
-        String unit = access.auditUnit();
+        String unit = scope.touchedUnit();
         Consumer<String> write = actor -> audit.record(actor, unit, method, path, type, id, status, ip, rid == null ? null : rid.toString());
         if (BlockingOperationControl.isBlockingAllowed()) {
             write.accept(actor());
@@ -79,7 +80,7 @@ public class AuditFilter {
     /** The token's user; nobody when the token was missing or invalid. */
     private String actor() {
         try {
-            return access.actor();
+            return scope.actor();
         } catch (RuntimeException unauthenticated) {
             return Identity.ANONYMOUS.name();
         }

@@ -21,11 +21,9 @@ import mx.gob.dif.common.security.Roles;
 @RolesAllowed(Roles.DIRECTOR)
 public class AuditResource {
     private final AuditTrail audit;
-    private final CaseAccess access;
 
-    public AuditResource(AuditTrail audit, CaseAccess access) {
+    public AuditResource(AuditTrail audit) {
         this.audit = audit;
-        this.access = access;
     }
 
     @GET
@@ -33,6 +31,6 @@ public class AuditResource {
                                  @QueryParam("resourceId") String resourceId, @QueryParam("actor") String actor,
                                  @QueryParam("from") String from, @QueryParam("to") String to,
                                  @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        return audit.list(access.reach(), access.filter(orgUnit), resourceType, resourceId, actor, from, to, page, size);
+        return audit.list(orgUnit, resourceType, resourceId, actor, from, to, page, size);
     }
 }

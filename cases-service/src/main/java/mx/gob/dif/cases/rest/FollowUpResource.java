@@ -1,6 +1,7 @@
 package mx.gob.dif.cases.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -11,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import mx.gob.dif.cases.api.DeliveryRequest;
+import mx.gob.dif.cases.api.TaskList;
 import mx.gob.dif.cases.entity.FollowUpRequest;
 import mx.gob.dif.cases.service.FollowUpService;
 import mx.gob.dif.common.rest.Page;
@@ -18,7 +21,7 @@ import mx.gob.dif.common.rest.ProblemException;
 import mx.gob.dif.common.security.Roles;
 
 import java.time.LocalDate;
-import java.util.Map;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** Follow-up reports and task lists: case workers and directors, for their unit and the units below it. */
@@ -28,18 +31,9 @@ import java.util.UUID;
 @RolesAllowed({Roles.CASE_WORKER, Roles.DIRECTOR})
 public class FollowUpResource {
     private final FollowUpService followUps;
-    private final CaseAccess access;
 
-    public FollowUpResource(FollowUpService followUps, CaseAccess access) {
+    public FollowUpResource(FollowUpService followUps) {
         this.followUps = followUps;
-        this.access = access;
-    }
-
-    /** The petition, if it exists (404) and belongs to the caller's unit or one below it (403). */
-    private FollowUpRequest inReach(UUID id) {
-        FollowUpRequest f = followUps.get(id);
-        access.unit(f.orgUnit);
-        return f;
     }
 
     @GET
@@ -47,47 +41,42 @@ public class FollowUpResource {
     public Page<FollowUpRequest> list(@QueryParam("orgUnit") String orgUnit, @QueryParam("status") String status,
                                       @QueryParam("assignedTo") String assignedTo, @QueryParam("page") @DefaultValue("0") int page,
                                       @QueryParam("size") @DefaultValue("50") int size) {
-        return followUps.list(access.reach(), access.filter(orgUnit), status, assignedTo, page, size);
+        return followUps.list(orgUnit, status, assignedTo, page, size);
     }
 
     @GET
     @Path("/follow-up-requests/{id}")
     public FollowUpRequest get(@PathParam("id") UUID id) {
-        return inReach(id);
+        return followUps.get(id);
     }
 
     /** Integrates and delivers the Informe de Seguimiento. */
     @POST
     @Path("/follow-up-requests/{id}/report")
-    public FollowUpRequest deliver(@PathParam("id") UUID id, Dtos.DeliveryInput in) {
-        inReach(id);
-        return followUps.deliver(id, in, access.actor());
+    public FollowUpRequest deliver(@PathParam("id") UUID id, @Valid DeliveryRequest in) {
+        return followUps.deliver(id, in);
     }
 
     @GET
     @Path("/follow-up-requests/{id}/report")
     @Produces("application/pdf")
     public Response report(@PathParam("id") UUID id) {
-        inReach(id);
         FollowUpRequest f = followUps.withReport(id);
         return Response.ok(f.reportPdf, "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"" + f.reportFolio + ".pdf\"").build();
     }
 
-    /**
-     * What a worker or a unit must deliver soon (within the configured days) and what is overdue; a
-     * worker's tasks only within the caller's units.
-     */
+    /** What a worker or a unit must deliver soon (within the configured days) and what is overdue. */
     @GET
     @Path("/tasks")
-    public Map<String, Object> tasks(@QueryParam("orgUnit") String orgUnit, @QueryParam("worker") String worker,
-                                     @QueryParam("asOf") String asOf) {
+    public TaskList tasks(@QueryParam("orgUnit") String orgUnit, @QueryParam("worker") String worker,
+                          @QueryParam("asOf") String asOf) {
         LocalDate today;
         try {
             today = asOf == null || asOf.isBlank() ? LocalDate.now() : LocalDate.parse(asOf);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("'asOf' debe ser una fecha AAAA-MM-DD.");
         }
-        return followUps.tasks(access.reach(), access.filter(orgUnit), worker, today);
+        return followUps.tasks(orgUnit, worker, today);
     }
 }

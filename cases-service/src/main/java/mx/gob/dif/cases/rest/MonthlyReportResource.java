@@ -1,6 +1,7 @@
 package mx.gob.dif.cases.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,15 +12,18 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import mx.gob.dif.cases.api.MonthlyDelivery;
+import mx.gob.dif.cases.api.MonthlyDeliveryRequest;
+import mx.gob.dif.cases.api.MonthlyReportSummary;
 import mx.gob.dif.cases.documents.MonthlyReport;
 import mx.gob.dif.cases.service.MonthlyReports;
-import mx.gob.dif.cases.service.OrgUnits;
 import mx.gob.dif.common.rest.ProblemException;
 import mx.gob.dif.common.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.Map;
+import java.util.Locale;
 
 /**
  * The Informe Mensual: JSON, CSV ({@code Accept: text/csv} or {@code format=csv}) or PDF. It lists
@@ -28,40 +32,45 @@ import java.util.Map;
 @Path("/api/v1/reports/monthly")
 @RolesAllowed({Roles.CASE_WORKER, Roles.DIRECTOR})
 public class MonthlyReportResource {
-    private final MonthlyReports reports;
-    private final OrgUnits orgUnits;
-    private final CaseAccess access;
+    private static final String CSV = "text/csv";
+    private static final String PDF = "application/pdf";
 
-    public MonthlyReportResource(MonthlyReports reports, OrgUnits orgUnits, CaseAccess access) {
+    private final MonthlyReports reports;
+
+    public MonthlyReportResource(MonthlyReports reports) {
         this.reports = reports;
-        this.orgUnits = orgUnits;
-        this.access = access;
     }
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, "text/csv", "application/pdf"})
+    @Produces({MediaType.APPLICATION_JSON, CSV, PDF})
+    @APIResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MonthlyReportSummary.class)),
+            @Content(mediaType = CSV), @Content(mediaType = PDF)})
     public Response get(@QueryParam("orgUnit") String orgUnit, @QueryParam("month") String month,
                         @QueryParam("format") String format, @Context HttpHeaders headers) {
-        if (orgUnit != null && !orgUnit.isBlank()) {
-            access.unit(orgUnit);
-        }
-        YearMonth m = MonthlyReports.month(month);
-        String wanted = format != null ? format.toLowerCase(java.util.Locale.ROOT)
-                : headers.getAcceptableMediaTypes().stream().map(t -> t.getSubtype().toLowerCase(java.util.Locale.ROOT))
+        String wanted = format != null ? format.toLowerCase(Locale.ROOT)
+                : headers.getAcceptableMediaTypes().stream().map(t -> t.getSubtype().toLowerCase(Locale.ROOT))
                 .filter(s -> s.equals("csv") || s.equals("pdf") || s.equals("json")).findFirst().orElse("json");
-        String file = "informe-mensual-" + orgUnit + "-" + m;
         return switch (wanted) {
-            case "csv" -> Response.ok(doc(orgUnit, m).toCsv(), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"").build();
-            case "pdf" -> Response.ok(doc(orgUnit, m).toPdf(), "application/pdf")
-                    .header("Content-Disposition", "inline; filename=\"" + file + ".pdf\"").build();
-            case "json" -> Response.ok(reports.json(orgUnit, m), MediaType.APPLICATION_JSON).build();
-            default -> throw ProblemException.badRequest("Formato '" + format + "' no disponible: use json, csv o pdf.");
+            case "csv" -> {
+                MonthlyReport doc = reports.document(orgUnit, month);
+                yield file(doc.toCsv(), "text/csv; charset=UTF-8", "attachment", orgUnit, doc, "csv");
+            }
+            case "pdf" -> {
+                MonthlyReport doc = reports.document(orgUnit, month);
+                yield file(doc.toPdf(), PDF, "inline", orgUnit, doc, "pdf");
+            }
+            case "json" -> Response.ok(reports.summary(orgUnit, month), MediaType.APPLICATION_JSON).build();
+            default -> {
+                reports.month(orgUnit, month); // a refused unit or a bad month is said first, as for the known formats
+                throw ProblemException.badRequest("Formato '" + format + "' no disponible: use json, csv o pdf.");
+            }
         };
     }
 
-    private MonthlyReport doc(String orgUnit, YearMonth m) {
-        return reports.document(orgUnit, m, orgUnits.unitTitle(orgUnit));
+    private static Response file(byte[] body, String type, String disposition, String orgUnit, MonthlyReport doc, String extension) {
+        return Response.ok(body, type).header("Content-Disposition", disposition + "; filename=\"informe-mensual-" + orgUnit
+                + "-" + doc.month() + "." + extension + "\"").build();
     }
 
     /** Records that the month's report was delivered to the Governor's office (on time or not). */
@@ -69,18 +78,9 @@ public class MonthlyReportResource {
     @Path("/delivery")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response deliver(Dtos.MonthlyDeliveryInput in) {
-        if (in == null) {
-            throw ProblemException.badRequest("Envíe orgUnit, month (AAAA-MM) y, si no es hoy, deliveredOn.");
-        }
-        access.unitInBody(in.orgUnit());
-        LocalDate on;
-        try {
-            on = in.deliveredOn() == null || in.deliveredOn().isBlank() ? null : LocalDate.parse(in.deliveredOn().trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ProblemException.badRequest("'deliveredOn' debe ser una fecha AAAA-MM-DD.");
-        }
-        Map<String, Object> d = reports.deliver(in.orgUnit(), MonthlyReports.month(in.month()), on, access.actor());
-        return Response.status(201).entity(d).build();
+    @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MonthlyDelivery.class)))
+    public Response deliver(@Valid MonthlyDeliveryRequest in) {
+        return Response.status(201).entity(reports.deliver(in)).build();
     }
 }

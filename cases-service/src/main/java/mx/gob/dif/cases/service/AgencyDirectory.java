@@ -2,6 +2,9 @@ package mx.gob.dif.cases.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import mx.gob.dif.cases.api.AgencyRequest;
+import mx.gob.dif.cases.api.AgencyServiceRequest;
+import mx.gob.dif.cases.api.ImportResult;
 import mx.gob.dif.cases.documents.AgencyDirectorySheet;
 import mx.gob.dif.cases.documents.SpanishText;
 import mx.gob.dif.cases.documents.agency.Contact;
@@ -11,11 +14,11 @@ import mx.gob.dif.cases.documents.agency.Service;
 import mx.gob.dif.cases.domain.NameKey;
 import mx.gob.dif.cases.entity.Agency;
 import mx.gob.dif.cases.entity.AgencyService;
-import mx.gob.dif.cases.rest.Dtos;
 import mx.gob.dif.common.rest.Page;
 import mx.gob.dif.common.rest.Problem;
 import mx.gob.dif.common.rest.ProblemException;
 
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -36,17 +39,11 @@ public class AgencyDirectory {
 
     public Page<Agency> list(String q, String municipality, Boolean onPlatform, int page, int size) {
         Page.check(page, size);
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> p = new HashMap<>();
+        Criteria c = new Criteria().eq("onPlatform", onPlatform);
         if (q != null && !q.isBlank()) {
-            where.append(" and (lower(name) like :q or lower(id) like :q)");
-            p.put("q", "%" + q.trim().toLowerCase(Locale.ROOT) + "%");
+            c.anyLike("%" + q.trim().toLowerCase(Locale.ROOT) + "%", "lower(name)", "lower(id)");
         }
-        if (onPlatform != null) {
-            where.append(" and onPlatform = :onPlatform");
-            p.put("onPlatform", onPlatform);
-        }
-        List<Agency> all = Agency.<Agency>list(where + " order by name", p);
+        List<Agency> all = Agency.<Agency>list(c.where("name"), c.params());
         if (municipality != null && !municipality.isBlank()) {
             all = all.stream().filter(a -> a.services.isEmpty() || a.services.stream()
                     .anyMatch(s -> s.serviceArea.isEmpty() || s.serviceArea.contains(municipality))).toList();
@@ -63,9 +60,22 @@ public class AgencyDirectory {
         return a;
     }
 
-    /** Creates or replaces one agency with its services. */
+    /** Creates one agency with its services (409 if its key is taken). */
     @Transactional
-    public Agency put(Dtos.AgencyInput in, boolean mustBeNew) {
+    public Agency create(AgencyRequest in) {
+        return put(in, true);
+    }
+
+    /** Creates or replaces the agency of the path; a key in the body must be the same. */
+    @Transactional
+    public Agency replace(String id, AgencyRequest in) {
+        if (in != null && in.id() != null && !in.id().equals(id)) {
+            throw ProblemException.unprocessable("La clave del cuerpo (" + in.id() + ") no coincide con la de la ruta (" + id + ").", List.of());
+        }
+        return put(in == null ? null : in.withId(id), false);
+    }
+
+    private Agency put(AgencyRequest in, boolean mustBeNew) {
         validate(in, null);
         Agency a = Agency.findById(in.id().trim());
         if (a != null && mustBeNew) {
@@ -85,7 +95,10 @@ public class AgencyDirectory {
 
     /** Replaces the directory rows named in a spreadsheet; all or nothing. */
     @Transactional
-    public int importAll(List<Dtos.AgencyInput> agencies) {
+    public ImportResult importAll(List<AgencyRequest> agencies) {
+        if (agencies == null || agencies.isEmpty()) {
+            throw ProblemException.badRequest("Envíe una lista de dependencias.");
+        }
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < agencies.size(); i++) {
             try {
@@ -97,7 +110,7 @@ public class AgencyDirectory {
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("El directorio tiene " + errors.size() + " error(es); no se guardó nada.", errors);
         }
-        for (Dtos.AgencyInput in : agencies) {
+        for (AgencyRequest in : agencies) {
             Agency a = Agency.findById(in.id().trim());
             if (a == null) {
                 a = new Agency();
@@ -108,7 +121,7 @@ public class AgencyDirectory {
                 copy(in, a);
             }
         }
-        return agencies.size();
+        return new ImportResult(agencies.size());
     }
 
     /**
@@ -117,7 +130,7 @@ public class AgencyDirectory {
      * gets a key made from its name. All or nothing, with row and column of every problem.
      */
     @Transactional
-    public int importSheet(java.io.InputStream in, AgencyDirectorySheet.Format format) {
+    public ImportResult importSheet(InputStream in, AgencyDirectorySheet.Format format) {
         AgencyDirectorySheet.Result result = new AgencyDirectorySheet().read(in, format);
         if (result instanceof AgencyDirectorySheet.Rejected rejected) {
             List<Problem.FieldError> errors = rejected.errors().stream()
@@ -129,17 +142,17 @@ public class AgencyDirectory {
         for (Agency a : Agency.<Agency>listAll()) {
             idsByName.put(SpanishText.key(a.name), a.id);
         }
-        List<Dtos.AgencyInput> inputs = new ArrayList<>();
+        List<AgencyRequest> inputs = new ArrayList<>();
         for (Organization o : ((AgencyDirectorySheet.Parsed) result).organizations()) {
             String id = idsByName.getOrDefault(SpanishText.key(o.name()), keyFor(o.name()));
             Agency existing = Agency.findById(id);
             Contact contact = o.services().stream().map(Service::contact).filter(c -> !Contact.NONE.equals(c)).findFirst().orElse(Contact.NONE);
             LocalDate verified = o.services().stream().map(Service::lastVerified).filter(java.util.Objects::nonNull)
                     .max(LocalDate::compareTo).orElse(null);
-            inputs.add(new Dtos.AgencyInput(id, o.name(), o.type().name(), existing == null ? null : existing.description,
+            inputs.add(new AgencyRequest(id, o.name(), o.type().name(), existing == null ? null : existing.description,
                     contact.phone(), contact.email(), contact.address(), existing != null && existing.onPlatform,
                     verified == null ? null : verified.toString(),
-                    o.services().stream().map(sv -> new Dtos.ServiceInput(sv.name(), sv.description(), sv.eligibility(), sv.minAge(),
+                    o.services().stream().map(sv -> new AgencyServiceRequest(sv.name(), sv.description(), sv.eligibility(), sv.minAge(),
                             sv.maxAge(), sv.cost(), sv.requiredDocuments(), sv.serviceArea())).toList()));
         }
         return importAll(inputs);
@@ -166,7 +179,7 @@ public class AgencyDirectory {
         return k.length() > 60 ? k.substring(0, 60).replaceAll("-$", "") : k;
     }
 
-    private void copy(Dtos.AgencyInput in, Agency a) {
+    private void copy(AgencyRequest in, Agency a) {
         a.name = in.name().trim();
         a.kind = in.kind().trim().toUpperCase(Locale.ROOT);
         a.description = BeneficiaryService.blankToNull(in.description());
@@ -179,7 +192,7 @@ public class AgencyDirectory {
         Map<String, AgencyService> existing = new HashMap<>();
         a.services.forEach(s -> existing.put(s.name, s));
         List<AgencyService> next = new ArrayList<>();
-        for (Dtos.ServiceInput si : in.services() == null ? List.<Dtos.ServiceInput>of() : in.services()) {
+        for (AgencyServiceRequest si : in.services() == null ? List.<AgencyServiceRequest>of() : in.services()) {
             // keep a service's id across updates: referrals point to it
             AgencyService s = existing.getOrDefault(si.name().trim(), new AgencyService());
             if (s.id == null) {
@@ -200,7 +213,7 @@ public class AgencyDirectory {
         a.services.addAll(next);
     }
 
-    private void validate(Dtos.AgencyInput in, Integer index) {
+    private void validate(AgencyRequest in, Integer index) {
         if (in == null) {
             throw ProblemException.badRequest("El cuerpo está vacío: envíe la dependencia en JSON.");
         }
@@ -228,9 +241,9 @@ public class AgencyDirectory {
             }
         }
         Set<String> names = new HashSet<>();
-        List<Dtos.ServiceInput> services = in.services() == null ? List.of() : in.services();
+        List<AgencyServiceRequest> services = in.services() == null ? List.of() : in.services();
         for (int i = 0; i < services.size(); i++) {
-            Dtos.ServiceInput s = services.get(i);
+            AgencyServiceRequest s = services.get(i);
             String f = "services[" + i + "]";
             if (s.name() == null || s.name().isBlank()) {
                 errors.add(Problem.FieldError.of(index, f + ".name", "Falta el nombre del servicio."));

@@ -2,13 +2,13 @@ package mx.gob.dif.cases.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import mx.gob.dif.cases.api.DecisionRequest;
 import mx.gob.dif.cases.domain.Approval;
 import mx.gob.dif.cases.domain.CaseStatus;
 import mx.gob.dif.cases.domain.ReferralStatus;
 import mx.gob.dif.cases.entity.ApprovalRequest;
 import mx.gob.dif.cases.entity.Referral;
 import mx.gob.dif.cases.entity.SupportCase;
-import mx.gob.dif.cases.rest.Dtos;
 import mx.gob.dif.common.rest.Page;
 import mx.gob.dif.common.rest.ProblemException;
 
@@ -20,13 +20,18 @@ import java.util.UUID;
 public class ApprovalService {
     private final CaseService cases;
     private final ReferralService referrals;
+    private final CaseScope scope;
 
-    public ApprovalService(CaseService cases, ReferralService referrals) {
+    public ApprovalService(CaseService cases, ReferralService referrals, CaseScope scope) {
         this.cases = cases;
         this.referrals = referrals;
+        this.scope = scope;
     }
 
-    public Page<ApprovalRequest> list(Reach reach, String orgUnit, String status, String caseId, int page, int size) {
+    /** The director's inbox: {@code status=REQUESTED} lists what waits for a decision. */
+    public Page<ApprovalRequest> list(String orgUnit, String status, String caseId, int page, int size) {
+        Reach reach = scope.reach();
+        orgUnit = scope.filter(orgUnit);
         Page.check(page, size);
         Checks checks = new Checks();
         Approval.Status st = checks.oneOf("status", status, Approval.Status.class, false);
@@ -36,17 +41,21 @@ public class ApprovalService {
         return Criteria.page(ApprovalRequest.find(c.where("requestedAt desc"), c.params()), page, size);
     }
 
+    /** The approval, if it exists (404) and belongs to the caller's unit or one below it (403). */
     public ApprovalRequest get(UUID id) {
         ApprovalRequest a = ApprovalRequest.findById(id);
         if (a == null) {
             throw ProblemException.notFound("No existe la solicitud de aprobación " + id + ".");
         }
+        scope.requireUnit(a.orgUnit);
         return a;
     }
 
+    /** Closing a case or referring it without consent: the director of the case's unit (or above it) decides. */
     @Transactional
-    public ApprovalRequest decide(UUID id, Dtos.DecisionInput in, String actor) {
+    public ApprovalRequest decide(UUID id, DecisionRequest in) {
         ApprovalRequest a = get(id);
+        String actor = scope.actor();
         if (a.status != Approval.Status.REQUESTED) {
             throw ProblemException.conflict("Esta solicitud ya fue " + (a.status == Approval.Status.APPROVED ? "aprobada" : "rechazada")
                     + " por " + a.decidedBy + "; una decisión no se cambia. Si algo cambió, pida una nueva aprobación.");
@@ -64,7 +73,7 @@ public class ApprovalService {
         a.decidedBy = actor;
         a.decidedAt = OffsetDateTime.now();
         a.comment = BeneficiaryService.blankToNull(in.comment());
-        SupportCase c = cases.get(a.caseId);
+        SupportCase c = cases.load(a.caseId);
         switch (a.kind) {
             case CASE_CLOSURE -> {
                 if (decision == Approval.Status.APPROVED) {
@@ -75,7 +84,7 @@ public class ApprovalService {
                 }
             }
             case CONSENT_OVERRIDE -> {
-                Referral r = referrals.get(a.referralId);
+                Referral r = referrals.load(a.referralId);
                 if (decision == Approval.Status.APPROVED) {
                     referrals.move(r, ReferralStatus.REQUESTED, "Excepción de consentimiento aprobada por " + actor, actor);
                     referrals.activate(r, c, actor);
@@ -86,5 +95,4 @@ public class ApprovalService {
         }
         return a;
     }
-
 }

@@ -29,9 +29,11 @@ public class AuditTrail {
             "APPROVAL", "approval");
 
     private final EntityManager em;
+    private final CaseScope scope;
 
-    public AuditTrail(EntityManager em) {
+    public AuditTrail(EntityManager em, CaseScope scope) {
         this.em = em;
+        this.scope = scope;
     }
 
     /**
@@ -63,6 +65,7 @@ public class AuditTrail {
         }
     }
 
+    /** Native SQL on purpose: one lookup over whichever table the resource type names. */
     private String unitOf(String resourceType, String resourceId) {
         String table = TABLES.get(resourceType);
         if (table == null || resourceId == null) {
@@ -80,8 +83,10 @@ public class AuditTrail {
     }
 
     /** Entries of the units within the caller's reach (and of {@code orgUnit}, when given), newest first. */
-    public Page<AuditEntry> list(Reach reach, String orgUnit, String resourceType, String resourceId, String actor, String from, String to,
+    public Page<AuditEntry> list(String orgUnit, String resourceType, String resourceId, String actor, String from, String to,
                                  int page, int size) {
+        Reach reach = scope.reach();
+        orgUnit = scope.filter(orgUnit);
         Page.check(page, size);
         Criteria c = new Criteria().within("orgUnit", reach.unit()).eq("orgUnit", orgUnit)
                 .eq("resourceType", resourceType).eq("resourceId", resourceId).eq("actor", actor);

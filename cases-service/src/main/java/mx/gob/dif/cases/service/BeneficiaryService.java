@@ -6,18 +6,19 @@ import jakarta.transaction.Transactional;
 import mx.gob.dif.cases.domain.Curp;
 import mx.gob.dif.cases.domain.NameKey;
 import mx.gob.dif.cases.entity.Beneficiary;
-import mx.gob.dif.cases.rest.Dtos.BeneficiaryInput;
+import mx.gob.dif.cases.api.BeneficiaryRequest;
+import mx.gob.dif.cases.api.DuplicatePair;
+import mx.gob.dif.cases.api.MergeRequest;
+import mx.gob.dif.cases.entity.BeneficiaryHistory;
 import mx.gob.dif.common.rest.Page;
 import mx.gob.dif.common.rest.Problem;
 import mx.gob.dif.common.rest.ProblemException;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,13 +29,44 @@ public class BeneficiaryService {
     public static final Set<String> SENSITIVE = Set.of("health", "pregnancy", "substanceUse", "delinquency", "violence");
 
     private final EntityManager em;
+    private final CaseScope scope;
 
-    public BeneficiaryService(EntityManager em) {
+    public BeneficiaryService(EntityManager em, CaseScope scope) {
         this.em = em;
+        this.scope = scope;
     }
 
+    /**
+     * The beneficiary a request body points to (a guardian, the person of a case), or null when the
+     * id is missing, malformed or unknown: the body's own validation reports those.
+     */
+    static Beneficiary referenced(String id) {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        try {
+            return Beneficiary.findById(UUID.fromString(id.trim()));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A guardian named in the body must be within reach too: the referral letter carries the guardian's name. */
+    private void requireGuardianInReach(BeneficiaryRequest in) {
+        Beneficiary guardian = in == null ? null : referenced(in.guardianId());
+        if (guardian != null) {
+            scope.requireUnit(guardian.orgUnit);
+        }
+    }
+
+    /** Registers a person in the caller's unit (or one below it). */
     @Transactional
-    public Beneficiary create(BeneficiaryInput in, String actor) {
+    public Beneficiary create(BeneficiaryRequest in) {
+        if (in != null) {
+            scope.requireUnitInBody(in.orgUnit());
+        }
+        requireGuardianInReach(in);
+        String actor = scope.actor();
         Beneficiary b = new Beneficiary();
         b.id = UUID.randomUUID();
         apply(b, in, true);
@@ -60,8 +92,11 @@ public class BeneficiaryService {
     }
 
     @Transactional
-    public Beneficiary update(UUID id, BeneficiaryInput in, String actor) {
-        Beneficiary b = active(id);
+    public Beneficiary update(UUID id, BeneficiaryRequest in) {
+        Beneficiary b = get(id);
+        requireGuardianInReach(in);
+        requireActive(b);
+        String actor = scope.actor();
         String oldCurp = b.curp;
         apply(b, in, false);
         if (b.curp != null && !b.curp.equals(oldCurp)) {
@@ -75,48 +110,49 @@ public class BeneficiaryService {
         return b;
     }
 
+    /** The beneficiary, if it exists (404) and is registered in the caller's unit or one below it (403). */
     public Beneficiary get(UUID id) {
         Beneficiary b = Beneficiary.findById(id);
         if (b == null) {
             throw ProblemException.notFound("No existe el beneficiario " + id + ".");
         }
+        scope.requireUnit(b.orgUnit);
         return b;
     }
 
-    /** A beneficiary that was not merged into another one. */
-    public Beneficiary active(UUID id) {
-        Beneficiary b = get(id);
+    /** 409 for a beneficiary merged into another one. */
+    private static void requireActive(Beneficiary b) {
         if (b.mergedInto != null) {
-            throw ProblemException.conflict("El beneficiario " + id + " fue fusionado con " + b.mergedInto + "; use ese registro.");
+            throw ProblemException.conflict("El beneficiario " + b.id + " fue fusionado con " + b.mergedInto + "; use ese registro.");
         }
-        return b;
     }
 
-    public Page<Beneficiary> search(Reach reach, String orgUnit, String q, String curp, int page, int size) {
+    public Page<Beneficiary> search(String orgUnit, String q, String curp, int page, int size) {
+        Reach reach = scope.reach();
+        orgUnit = scope.filter(orgUnit);
         Page.check(page, size);
         Criteria c = new Criteria().and("mergedInto is null").within("orgUnit", reach.unit()).eq("orgUnit", orgUnit).eq("curp", Curp.normalize(curp))
                 .compare("nameKey", "like", q == null || q.isBlank() ? null : "%" + NameKey.of(q) + "%");
         return Criteria.page(Beneficiary.find(c.where("lastName, firstName, id"), c.params()), page, size);
     }
 
-    /** Pairs of active beneficiaries of a unit that look like the same person (same name and birth date). */
+    /**
+     * Pairs of active beneficiaries of a unit that look like the same person (same name and birth
+     * date). Native SQL on purpose: a self-join over the whole unit is one set-based query.
+     */
     @SuppressWarnings("unchecked")
-    public List<Map<String, Object>> duplicates(String orgUnit) {
+    public List<DuplicatePair> duplicates(String orgUnit) {
+        if (orgUnit == null || orgUnit.isBlank()) {
+            throw ProblemException.badRequest("Indique la unidad (orgUnit) en la que buscar duplicados.");
+        }
+        orgUnit = scope.filter(orgUnit);
         List<Object[]> rows = em.createNativeQuery("""
                         select a.id, b.id from beneficiary a join beneficiary b
                           on a.name_key = b.name_key and a.birth_date = b.birth_date and a.id < b.id
                         where a.merged_into is null and b.merged_into is null and a.org_unit = ?1 and b.org_unit = ?1
                         order by a.name_key""")
                 .setParameter(1, orgUnit).getResultList();
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Object[] r : rows) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("beneficiaryId", r[0]);
-            m.put("duplicateId", r[1]);
-            m.put("reason", "SAME_NAME_AND_BIRTH_DATE");
-            out.add(m);
-        }
-        return out;
+        return rows.stream().map(r -> new DuplicatePair((UUID) r[0], (UUID) r[1], DuplicatePair.SAME_NAME_AND_BIRTH_DATE)).toList();
     }
 
     /**
@@ -125,15 +161,29 @@ public class BeneficiaryService {
      * history can always be followed.
      */
     @Transactional
-    public Beneficiary merge(UUID survivorId, UUID duplicateId, String reason, String actor) {
+    public Beneficiary merge(UUID survivorId, MergeRequest in) {
+        if (in == null || in.duplicateId() == null) {
+            throw ProblemException.badRequest("Indique en 'duplicateId' el registro duplicado que se fusionará en este.");
+        }
+        UUID duplicateId;
+        try {
+            duplicateId = UUID.fromString(in.duplicateId().trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("'duplicateId' no es un id válido (UUID).");
+        }
+        // both must be within reach, checked before anything else is said about them
+        Beneficiary survivor = get(survivorId);
+        Beneficiary dup = get(duplicateId);
+        String reason = in.reason();
+        String actor = scope.actor();
         if (reason == null || reason.isBlank()) {
             throw ProblemException.unprocessable("Indique el motivo de la fusión.", List.of(Problem.FieldError.of(null, "reason", "Falta el motivo.")));
         }
         if (survivorId.equals(duplicateId)) {
             throw ProblemException.unprocessable("No se puede fusionar un beneficiario consigo mismo.", List.of());
         }
-        Beneficiary survivor = active(survivorId);
-        Beneficiary dup = active(duplicateId);
+        requireActive(survivor);
+        requireActive(dup);
         if (survivor.curp != null && dup.curp != null && !survivor.curp.equals(dup.curp)) {
             throw ProblemException.conflict("Los dos registros tienen CURP distintas: no son la misma persona.");
         }
@@ -152,6 +202,7 @@ public class BeneficiaryService {
         dup.sensitive.forEach(survivor.sensitive::putIfAbsent);
         dup.mergedInto = survivor.id;
         survivor.updatedAt = OffsetDateTime.now();
+        // set-based on purpose: every case and ward of the duplicate moves in one statement each
         em.createNativeQuery("update support_case set beneficiary_id = ?1 where beneficiary_id = ?2")
                 .setParameter(1, survivor.id).setParameter(2, dup.id).executeUpdate();
         em.createNativeQuery("update beneficiary set guardian_id = ?1 where guardian_id = ?2")
@@ -161,26 +212,19 @@ public class BeneficiaryService {
         return survivor;
     }
 
-    @SuppressWarnings("unchecked")
-    public List<Map<String, Object>> history(UUID id) {
+    public List<BeneficiaryHistory> history(UUID id) {
         get(id);
-        List<Object[]> rows = em.createNativeQuery("select at, actor, action, detail from beneficiary_history where beneficiary_id = ?1 order by id")
-                .setParameter(1, id).getResultList();
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Object[] r : rows) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("at", r[0]);
-            m.put("actor", r[1]);
-            m.put("action", r[2]);
-            m.put("detail", r[3]);
-            out.add(m);
-        }
-        return out;
+        return BeneficiaryHistory.list("beneficiaryId = ?1 order by id", id);
     }
 
-    private void history(UUID id, String actor, String action, String detail) {
-        em.createNativeQuery("insert into beneficiary_history(beneficiary_id, actor, action, detail) values (?1, ?2, ?3, ?4)")
-                .setParameter(1, id).setParameter(2, actor).setParameter(3, action).setParameter(4, detail).executeUpdate();
+    private static void history(UUID id, String actor, String action, String detail) {
+        BeneficiaryHistory h = new BeneficiaryHistory();
+        h.beneficiaryId = id;
+        h.at = OffsetDateTime.now();
+        h.actor = actor;
+        h.action = action;
+        h.detail = detail;
+        h.persist();
     }
 
     private Beneficiary findActiveByCurp(String curp) {
@@ -196,7 +240,7 @@ public class BeneficiaryService {
     }
 
     /** Validates the whole input (every problem at once) and copies it onto the entity. */
-    private void apply(Beneficiary b, BeneficiaryInput in, boolean creating) {
+    private void apply(Beneficiary b, BeneficiaryRequest in, boolean creating) {
         if (in == null) {
             throw ProblemException.badRequest("El cuerpo está vacío: envíe los datos del beneficiario en JSON.");
         }
@@ -208,7 +252,7 @@ public class BeneficiaryService {
         LocalDate birth = checks.date("birthDate", in.birthDate(), false, true);
         String sex = null;
         if (in.sex() != null && !in.sex().isBlank()) {
-            sex = in.sex().trim().toUpperCase(java.util.Locale.ROOT);
+            sex = in.sex().trim().toUpperCase(Locale.ROOT);
             if (!sex.equals("H") && !sex.equals("M")) {
                 checks.fail("sex", "El sexo debe ser H (hombre) o M (mujer), como en la CURP.");
                 sex = null;

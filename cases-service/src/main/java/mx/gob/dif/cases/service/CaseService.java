@@ -1,7 +1,6 @@
 package mx.gob.dif.cases.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import mx.gob.dif.cases.domain.Approval;
 import mx.gob.dif.cases.domain.CaseCategory;
@@ -9,6 +8,7 @@ import mx.gob.dif.cases.domain.CaseOrigin;
 import mx.gob.dif.cases.domain.CaseStatus;
 import mx.gob.dif.cases.domain.InterventionType;
 import mx.gob.dif.cases.domain.Priority;
+import mx.gob.dif.cases.entity.Agency;
 import mx.gob.dif.cases.entity.ApprovalRequest;
 import mx.gob.dif.cases.entity.Beneficiary;
 import mx.gob.dif.cases.entity.CaseTransition;
@@ -18,37 +18,51 @@ import mx.gob.dif.cases.entity.FollowUpRequest;
 import mx.gob.dif.cases.entity.Intervention;
 import mx.gob.dif.cases.entity.Referral;
 import mx.gob.dif.cases.entity.SupportCase;
-import mx.gob.dif.cases.rest.Dtos;
+import mx.gob.dif.cases.api.CaseDetail;
+import mx.gob.dif.cases.api.CaseRequest;
+import mx.gob.dif.cases.api.ConsentRequest;
+import mx.gob.dif.cases.api.InterventionRequest;
+import mx.gob.dif.cases.api.TransitionRequest;
 import mx.gob.dif.common.rest.Page;
+import mx.gob.dif.common.rest.Problem;
 import mx.gob.dif.common.rest.ProblemException;
 import mx.gob.dif.events.CaseEvent;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Intake, review and the state machine of a case; enrollments, interventions, consents, closure. */
+/** Intake, review and the state machine of a case; interventions, consents, closure (enrollments: {@link EnrollmentService}). */
 @ApplicationScoped
 public class CaseService {
-    private final EntityManager em;
-    private final BeneficiaryService beneficiaries;
     private final CaseEvents events;
     private final Folios folios;
+    private final CaseScope scope;
 
-    public CaseService(EntityManager em, BeneficiaryService beneficiaries, CaseEvents events, Folios folios) {
-        this.em = em;
-        this.beneficiaries = beneficiaries;
+    public CaseService(CaseEvents events, Folios folios, CaseScope scope) {
         this.events = events;
         this.folios = folios;
+        this.scope = scope;
     }
 
+    /**
+     * Intake of a request for support, in the caller's unit, for a person of the caller's unit (the
+     * case would show the person).
+     */
     @Transactional
-    public SupportCase intake(Dtos.CaseInput in, String actor) {
+    public SupportCase intake(CaseRequest in) {
+        if (in != null) {
+            scope.requireUnitInBody(in.orgUnit());
+            Beneficiary named = BeneficiaryService.referenced(in.beneficiaryId());
+            if (named != null) {
+                scope.requireUnit(named.orgUnit);
+            }
+        }
+        String actor = scope.actor();
         if (in == null) {
             throw ProblemException.badRequest("El cuerpo está vacío: envíe la solicitud de apoyo en JSON.");
         }
@@ -97,7 +111,15 @@ public class CaseService {
         return c;
     }
 
+    /** The case, if it exists (404) and belongs to the caller's unit or one below it (403). */
     public SupportCase get(UUID id) {
+        SupportCase c = load(id);
+        scope.requireUnit(c.orgUnit);
+        return c;
+    }
+
+    /** The case, for a step whose caller was already checked on the record that points to it. */
+    SupportCase load(UUID id) {
         SupportCase c = SupportCase.findById(id);
         if (c == null) {
             throw ProblemException.notFound("No existe el caso " + id + ".");
@@ -106,29 +128,36 @@ public class CaseService {
     }
 
     /** The case with everything that happened to it, for the worker's screen. */
-    public Map<String, Object> detail(UUID id) {
+    public CaseDetail detail(UUID id) {
         SupportCase c = get(id);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("case", c);
-        m.put("statusLabel", c.status.label());
-        m.put("allowedTransitions", c.status.next().stream().map(Enum::name).sorted().toList());
-        m.put("beneficiary", Beneficiary.findById(c.beneficiaryId));
-        m.put("history", history(id));
-        m.put("enrollments", Enrollment.list("caseId = ?1 order by enrolledOn", id));
-        m.put("referrals", Referral.list("caseId = ?1 order by createdAt", id));
-        m.put("interventions", Intervention.list("caseId = ?1 order by doneOn, createdAt", id));
-        m.put("consents", Consent.list("caseId = ?1 order by recordedAt", id));
-        m.put("followUpRequests", FollowUpRequest.list("caseId = ?1 order by requestedOn", id));
-        m.put("approvals", ApprovalRequest.list("caseId = ?1 order by requestedAt", id));
-        return m;
+        return new CaseDetail(c, c.status.label(), c.status.next().stream().map(Enum::name).sorted().toList(),
+                Beneficiary.findById(c.beneficiaryId), transitions(id),
+                Enrollment.list("caseId = ?1 order by enrolledOn", id),
+                Referral.list("caseId = ?1 order by createdAt", id),
+                Intervention.list("caseId = ?1 order by doneOn, createdAt", id),
+                Consent.list("caseId = ?1 order by recordedAt", id),
+                FollowUpRequest.list("caseId = ?1 order by requestedOn", id),
+                ApprovalRequest.list("caseId = ?1 order by requestedAt", id));
     }
 
     public List<CaseTransition> history(UUID id) {
+        get(id);
+        return transitions(id);
+    }
+
+    private static List<CaseTransition> transitions(UUID id) {
         return CaseTransition.list("caseId = ?1 order by id", id);
     }
 
-    public Page<SupportCase> list(Reach reach, String orgUnit, String status, String category, String worker, String beneficiaryId,
+    public List<Intervention> interventions(UUID id) {
+        get(id);
+        return Intervention.list("caseId = ?1 order by doneOn, createdAt", id);
+    }
+
+    public Page<SupportCase> list(String orgUnit, String status, String category, String worker, String beneficiaryId,
                                   String from, String to, int page, int size) {
+        Reach reach = scope.reach();
+        orgUnit = scope.filter(orgUnit);
         Page.check(page, size);
         Checks checks = new Checks();
         CaseStatus st = checks.oneOf("status", status, CaseStatus.class, false);
@@ -147,18 +176,18 @@ public class CaseService {
      * operations (they carry more than a status), so they are refused here with a pointer.
      */
     @Transactional
-    public SupportCase transition(UUID id, Dtos.TransitionInput in, String actor) {
+    public SupportCase transition(UUID id, TransitionRequest in) {
+        SupportCase c = get(id);
         if (in == null || in.to() == null || in.to().isBlank()) {
             throw ProblemException.badRequest("Indique el estado destino en 'to'. Valores: "
                     + Arrays.stream(CaseStatus.values()).map(Enum::name).collect(Collectors.joining(", ")) + ".");
         }
         CaseStatus to;
         try {
-            to = CaseStatus.valueOf(in.to().trim().toUpperCase(java.util.Locale.ROOT));
+            to = CaseStatus.valueOf(in.to().trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.unprocessable("Estado desconocido '" + in.to() + "'.", List.of());
         }
-        SupportCase c = get(id);
         requireLegal(c, to);
         switch (to) {
             case ENROLLED -> throw ProblemException.conflict("Para incorporar el caso a un programa use POST /api/v1/cases/" + id + "/enrollments con el programa.");
@@ -167,7 +196,7 @@ public class CaseService {
             default -> {
             }
         }
-        move(c, to, in.reason(), actor);
+        move(c, to, in.reason(), scope.actor());
         return c;
     }
 
@@ -176,13 +205,13 @@ public class CaseService {
         requireLegal(c, to);
         if (CaseStatus.needsReason(c.status, to) && (reason == null || reason.isBlank())) {
             throw ProblemException.unprocessable("Indique el motivo para pasar el caso a \"" + to.label() + "\" (campo 'reason').",
-                    List.of(mx.gob.dif.common.rest.Problem.FieldError.of(null, "reason", "Falta el motivo.")));
+                    List.of(Problem.FieldError.of(null, "reason", "Falta el motivo.")));
         }
         CaseStatus from = c.status;
         c.status = to;
         c.updatedAt = OffsetDateTime.now();
         record(c, from, to, actor, reason);
-        events.publish(c, Beneficiary.findById(c.beneficiaryId), mx.gob.dif.events.CaseEvent.Change.STATUS_CHANGED, LocalDate.now());
+        events.publish(c, Beneficiary.findById(c.beneficiaryId), CaseEvent.Change.STATUS_CHANGED, LocalDate.now());
     }
 
     /** 409 naming the statuses the case can go to from where it is. */
@@ -205,60 +234,10 @@ public class CaseService {
         t.persist();
     }
 
-    /** Es competencia de DIF: the case enters a program of its unit's work plan (known from catalog events). */
     @Transactional
-    public Enrollment enroll(UUID id, Dtos.EnrollmentInput in, String actor) {
+    public Intervention intervene(UUID id, InterventionRequest in) {
         SupportCase c = get(id);
-        Checks checks = new Checks();
-        String program = checks.required("programCode", in == null ? null : in.programCode(), "el programa (programCode)");
-        LocalDate on = checks.date("enrolledOn", in == null ? null : in.enrolledOn(), false, true);
-        checks.orThrow("La incorporación tiene errores");
-        LocalDate date = on == null ? LocalDate.now() : on;
-        int year = in.fiscalYear() == null ? date.getYear() : in.fiscalYear();
-        String planUnit = planUnitWithProgram(c.orgUnit, year, program);
-        if (planUnit == null) {
-            throw ProblemException.unprocessable("El programa " + program + " no está en el programa anual de trabajo " + year
-                    + " de la unidad " + c.orgUnit + " (ni de sus unidades superiores). Revise la clave del programa.",
-                    List.of(mx.gob.dif.common.rest.Problem.FieldError.of(null, "programCode", "Programa desconocido para " + year + ".")));
-        }
-        if (Enrollment.count("caseId = ?1 and fiscalYear = ?2 and programCode = ?3", id, year, program) > 0) {
-            throw ProblemException.conflict("El caso ya está incorporado al programa " + program + " en " + year + ".");
-        }
-        if (c.status != CaseStatus.ENROLLED) {
-            move(c, CaseStatus.ENROLLED, null, actor);
-        }
-        Enrollment e = new Enrollment();
-        e.id = UUID.randomUUID();
-        e.caseId = id;
-        e.orgUnit = c.orgUnit;
-        e.fiscalYear = year;
-        e.programCode = program;
-        e.enrolledOn = date;
-        e.actor = actor;
-        e.persist();
-        events.publish(c, Beneficiary.findById(c.beneficiaryId), CaseEvent.Change.ENROLLED, date, CaseEvents.Extra.program(program));
-        return e;
-    }
-
-    /** The unit itself or its nearest ancestor whose plan of that year has the program. */
-    private String planUnitWithProgram(String orgUnit, int year, String program) {
-        String unit = orgUnit;
-        for (int depth = 0; unit != null && depth < 5; depth++) {
-            long n = ((Number) em.createNativeQuery("select count(*) from program_catalog where org_unit = ?1 and fiscal_year = ?2 and code = ?3 and not deleted")
-                    .setParameter(1, unit).setParameter(2, year).setParameter(3, program).getSingleResult()).longValue();
-            if (n > 0) {
-                return unit;
-            }
-            @SuppressWarnings("unchecked")
-            List<String> parent = em.createNativeQuery("select parent from org_unit where code = ?1").setParameter(1, unit).getResultList();
-            unit = parent.isEmpty() ? (unit.length() == 5 ? unit.substring(0, 2) : null) : parent.get(0);
-        }
-        return null;
-    }
-
-    @Transactional
-    public Intervention intervene(UUID id, Dtos.InterventionInput in, String actor) {
-        SupportCase c = get(id);
+        String actor = scope.actor();
         if (c.status == CaseStatus.CLOSED) {
             throw ProblemException.conflict("El caso " + c.folio + " está cerrado; reábralo para registrar intervenciones.");
         }
@@ -281,14 +260,19 @@ public class CaseService {
     }
 
     @Transactional
-    public Consent consent(UUID id, Dtos.ConsentInput in, String actor) {
+    public Consent consent(UUID id, ConsentRequest in) {
         SupportCase c = get(id);
+        // a guardian named in the body must be within reach too: the referral letter carries the guardian's name
+        Beneficiary named = in == null ? null : BeneficiaryService.referenced(in.guardianId());
+        if (named != null) {
+            scope.requireUnit(named.orgUnit);
+        }
         Checks checks = new Checks();
-        String purpose = in == null || in.purpose() == null ? "REFERRAL" : in.purpose().trim().toUpperCase(java.util.Locale.ROOT);
+        String purpose = in == null || in.purpose() == null ? "REFERRAL" : in.purpose().trim().toUpperCase(Locale.ROOT);
         if (!purpose.equals("REFERRAL")) {
             checks.fail("purpose", "El único propósito de consentimiento es REFERRAL (canalización).");
         }
-        String givenBy = in == null || in.givenBy() == null ? null : in.givenBy().trim().toUpperCase(java.util.Locale.ROOT);
+        String givenBy = in == null || in.givenBy() == null ? null : in.givenBy().trim().toUpperCase(Locale.ROOT);
         if (!"BENEFICIARY".equals(givenBy) && !"GUARDIAN".equals(givenBy)) {
             checks.fail("givenBy", "Indique quién otorga el consentimiento: BENEFICIARY (la persona) o GUARDIAN (su tutor).");
         }
@@ -307,7 +291,7 @@ public class CaseService {
             checks.fail("givenBy", "El beneficiario es menor de edad: el consentimiento lo otorga su madre, padre o tutor (GUARDIAN).");
         }
         String agency = in == null ? null : BeneficiaryService.blankToNull(in.agencyId());
-        if (agency != null && mx.gob.dif.cases.entity.Agency.findById(agency) == null) {
+        if (agency != null && Agency.findById(agency) == null) {
             checks.fail("agencyId", "No existe la dependencia " + agency + " en el directorio.");
         }
         checks.orThrow("El consentimiento tiene errores");
@@ -320,13 +304,14 @@ public class CaseService {
         k.guardianId = guardian;
         k.givenOn = givenOn == null ? LocalDate.now() : givenOn;
         k.recordedAt = OffsetDateTime.now();
-        k.actor = actor;
+        k.actor = scope.actor();
         k.persist();
         return k;
     }
 
     @Transactional
-    public Consent revokeConsent(UUID caseId, UUID consentId, String reason, String actor) {
+    public Consent revokeConsent(UUID caseId, UUID consentId, String reason) {
+        get(caseId);
         Consent k = Consent.findById(consentId);
         if (k == null || !k.caseId.equals(caseId)) {
             throw ProblemException.notFound("No existe el consentimiento " + consentId + " en este caso.");
@@ -341,7 +326,7 @@ public class CaseService {
 
     /** Closing needs a director: this asks for the approval; the case closes when it is granted. */
     @Transactional
-    public ApprovalRequest requestClosure(UUID id, String reason, String actor) {
+    public ApprovalRequest requestClosure(UUID id, String reason) {
         SupportCase c = get(id);
         if (!c.status.canMoveTo(CaseStatus.CLOSED)) {
             throw ProblemException.conflict("El caso " + c.folio + " está \"" + c.status.label()
@@ -349,7 +334,7 @@ public class CaseService {
         }
         if (reason == null || reason.isBlank()) {
             throw ProblemException.unprocessable("Indique el motivo del cierre (campo 'reason').",
-                    List.of(mx.gob.dif.common.rest.Problem.FieldError.of(null, "reason", "Falta el motivo.")));
+                    List.of(Problem.FieldError.of(null, "reason", "Falta el motivo.")));
         }
         if (ApprovalRequest.count("caseId = ?1 and kind = ?2 and status = ?3", id, Approval.Kind.CASE_CLOSURE, Approval.Status.REQUESTED) > 0) {
             throw ProblemException.conflict("Ya hay una solicitud de cierre pendiente de aprobación para este caso.");
@@ -361,7 +346,7 @@ public class CaseService {
         a.orgUnit = c.orgUnit;
         a.reason = reason.trim();
         a.status = Approval.Status.REQUESTED;
-        a.requestedBy = actor;
+        a.requestedBy = scope.actor();
         a.requestedAt = OffsetDateTime.now();
         a.persist();
         return a;

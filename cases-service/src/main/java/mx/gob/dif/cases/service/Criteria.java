@@ -9,6 +9,7 @@ import java.util.Map;
 /** The optional filters of a list endpoint as one JPQL condition: a filter left empty filters nothing. */
 final class Criteria {
     private final StringBuilder where = new StringBuilder("1 = 1");
+    /** Named JPQL parameters of any type (strings, UUIDs, enums, dates), as Panache's {@code find(query, Map)} takes them. */
     private final Map<String, Object> params = new HashMap<>();
 
     Criteria eq(String field, Object value) {
@@ -22,6 +23,17 @@ final class Criteria {
             params.put(name, value);
         }
         return this;
+    }
+
+    /** Rows where any of the fields matches the {@code like} pattern. */
+    Criteria anyLike(String pattern, String... fields) {
+        String name = "p" + params.size();
+        params.put(name, pattern);
+        StringBuilder any = new StringBuilder();
+        for (String field : fields) {
+            any.append(any.isEmpty() ? "(" : " or ").append(field).append(" like :").append(name);
+        }
+        return and(any.append(')').toString());
     }
 
     /**
@@ -57,6 +69,7 @@ final class Criteria {
         return where + " order by " + orderBy;
     }
 
+    /** The named parameters of {@link #where}, of any type (Map<String, Object> is what Panache takes). */
     Map<String, Object> params() {
         return params;
     }

@@ -2,12 +2,14 @@ package mx.gob.dif.cases.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import mx.gob.dif.cases.api.DeliveryRequest;
+import mx.gob.dif.cases.api.FollowUpPetition;
+import mx.gob.dif.cases.api.TaskList;
 import mx.gob.dif.cases.config.CasesConfig;
 import mx.gob.dif.cases.domain.FollowUpSchedule;
 import mx.gob.dif.cases.entity.Beneficiary;
 import mx.gob.dif.cases.entity.FollowUpRequest;
 import mx.gob.dif.cases.entity.SupportCase;
-import mx.gob.dif.cases.rest.Dtos;
 import mx.gob.dif.common.rest.Page;
 import mx.gob.dif.common.rest.Problem;
 import mx.gob.dif.common.rest.ProblemException;
@@ -15,10 +17,10 @@ import mx.gob.dif.events.CaseEvent;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Offices' petitions for a case's follow-up report, the report itself, and the workers' task lists. */
@@ -29,8 +31,11 @@ public class FollowUpService {
     private final Folios folios;
     private final CaseDocuments documents;
     private final FollowUpSchedule schedule;
+    private final CaseScope scope;
 
-    public FollowUpService(CaseService cases, CaseEvents events, Folios folios, CaseDocuments documents, CasesConfig config) {
+    public FollowUpService(CaseService cases, CaseEvents events, Folios folios, CaseDocuments documents, CasesConfig config,
+                           CaseScope scope) {
+        this.scope = scope;
         this.cases = cases;
         this.events = events;
         this.folios = folios;
@@ -38,8 +43,9 @@ public class FollowUpService {
         this.schedule = config.followUpSchedule();
     }
 
+    /** An office asks for the case's follow-up report. */
     @Transactional
-    public FollowUpRequest request(UUID caseId, Dtos.FollowUpInput in, String actor) {
+    public FollowUpRequest request(UUID caseId, FollowUpPetition in) {
         SupportCase c = cases.get(caseId);
         Checks checks = new Checks();
         String office = checks.required("office", in == null ? null : in.office(), "la oficina que pide el informe (office)");
@@ -63,25 +69,28 @@ public class FollowUpService {
         f.assignedTo = in.assignedTo() == null || in.assignedTo().isBlank() ? c.assignedWorker : in.assignedTo().trim();
         f.status = "REQUESTED";
         f.createdAt = OffsetDateTime.now();
-        f.actor = actor;
+        f.actor = scope.actor();
         f.persist();
         events.publish(c, Beneficiary.findById(c.beneficiaryId), CaseEvent.Change.FOLLOW_UP_REQUESTED, on,
                 CaseEvents.Extra.due(due, null));
         return f;
     }
 
+    /** The petition, if it exists (404) and belongs to the caller's unit or one below it (403). */
     public FollowUpRequest get(UUID id) {
         FollowUpRequest f = FollowUpRequest.findById(id);
         if (f == null) {
             throw ProblemException.notFound("No existe la petición de informe de seguimiento " + id + ".");
         }
+        scope.requireUnit(f.orgUnit);
         return f;
     }
 
     /** Integrates and delivers the Informe de Seguimiento (once). */
     @Transactional
-    public FollowUpRequest deliver(UUID id, Dtos.DeliveryInput in, String actor) {
+    public FollowUpRequest deliver(UUID id, DeliveryRequest in) {
         FollowUpRequest f = get(id);
+        String actor = scope.actor();
         if ("DELIVERED".equals(f.status)) {
             throw ProblemException.conflict("El informe de seguimiento ya se entregó el " + f.deliveredOn + " (folio " + f.reportFolio + ").");
         }
@@ -92,7 +101,7 @@ public class FollowUpService {
         if (on.isBefore(f.requestedOn)) {
             throw ProblemException.unprocessable("La fecha de entrega no puede ser anterior a la petición (" + f.requestedOn + ").", List.of());
         }
-        SupportCase c = cases.get(f.caseId);
+        SupportCase c = cases.load(f.caseId);
         f.status = "DELIVERED";
         f.deliveredOn = on;
         f.deliveredBy = actor;
@@ -113,9 +122,11 @@ public class FollowUpService {
         return f;
     }
 
-    public Page<FollowUpRequest> list(Reach reach, String orgUnit, String status, String assignedTo, int page, int size) {
+    public Page<FollowUpRequest> list(String orgUnit, String status, String assignedTo, int page, int size) {
+        Reach reach = scope.reach();
+        orgUnit = scope.filter(orgUnit);
         Page.check(page, size);
-        String st = status == null || status.isBlank() ? null : status.trim().toUpperCase(java.util.Locale.ROOT);
+        String st = status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
         if (st != null && !st.equals("REQUESTED") && !st.equals("DELIVERED")) {
             throw ProblemException.badRequest("El estado debe ser REQUESTED o DELIVERED.");
         }
@@ -123,35 +134,29 @@ public class FollowUpService {
         return Criteria.page(FollowUpRequest.find(c.where("dueOn, requestedOn"), c.params()), page, size);
     }
 
-    /** Pending follow-up reports of a unit (or one worker): overdue and due within the next days. */
-    public Map<String, Object> tasks(Reach reach, String orgUnit, String worker, LocalDate today) {
+    /**
+     * Pending follow-up reports of a unit (or one worker): overdue and due within the next days; a
+     * worker's tasks only within the caller's units.
+     */
+    public TaskList tasks(String orgUnit, String worker, LocalDate today) {
+        Reach reach = scope.reach();
+        orgUnit = scope.filter(orgUnit);
         if ((orgUnit == null || orgUnit.isBlank()) && (worker == null || worker.isBlank())) {
             throw ProblemException.badRequest("Indique la unidad (orgUnit) o la persona (worker) de la que quiere ver las tareas.");
         }
         Criteria pending = new Criteria().and("status = 'REQUESTED'").within("orgUnit", reach.unit()).eq("orgUnit", orgUnit).eq("assignedTo", worker);
-        List<Map<String, Object>> overdue = new ArrayList<>();
-        List<Map<String, Object>> upcoming = new ArrayList<>();
+        List<TaskList.Task> overdue = new ArrayList<>();
+        List<TaskList.Task> upcoming = new ArrayList<>();
         for (FollowUpRequest f : FollowUpRequest.<FollowUpRequest>list(pending.where("dueOn"), pending.params())) {
             FollowUpSchedule.Urgency u = schedule.urgency(f.dueOn, today);
             if (u == FollowUpSchedule.Urgency.LATER) {
                 continue;
             }
             SupportCase c = SupportCase.findById(f.caseId);
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("type", "FOLLOW_UP_REPORT");
-            t.put("followUpRequestId", f.id);
-            t.put("caseId", f.caseId);
-            t.put("caseFolio", c.folio);
-            t.put("office", f.office);
-            t.put("dueOn", f.dueOn);
-            t.put("daysLeft", java.time.temporal.ChronoUnit.DAYS.between(today, f.dueOn));
-            t.put("assignedTo", f.assignedTo);
+            TaskList.Task t = new TaskList.Task(TaskList.Task.FOLLOW_UP_REPORT, f.id, f.caseId, c.folio, f.office, f.dueOn,
+                    ChronoUnit.DAYS.between(today, f.dueOn), f.assignedTo);
             (u == FollowUpSchedule.Urgency.OVERDUE ? overdue : upcoming).add(t);
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("asOf", today);
-        out.put("overdue", overdue);
-        out.put("upcoming", upcoming);
-        return out;
+        return new TaskList(today, overdue, upcoming);
     }
 }

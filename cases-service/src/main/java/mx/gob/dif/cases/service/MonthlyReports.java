@@ -3,6 +3,9 @@ package mx.gob.dif.cases.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import mx.gob.dif.cases.api.MonthlyDelivery;
+import mx.gob.dif.cases.api.MonthlyDeliveryRequest;
+import mx.gob.dif.cases.api.MonthlyReportSummary;
 import mx.gob.dif.cases.config.CasesConfig;
 import mx.gob.dif.cases.domain.AgeBand;
 import mx.gob.dif.cases.documents.MonthlyReport;
@@ -10,6 +13,7 @@ import mx.gob.dif.cases.documents.MonthlyReport.Row;
 import mx.gob.dif.cases.entity.Agency;
 import mx.gob.dif.cases.entity.Beneficiary;
 import mx.gob.dif.cases.entity.Enrollment;
+import mx.gob.dif.cases.entity.MonthlyReportDelivery;
 import mx.gob.dif.cases.entity.Referral;
 import mx.gob.dif.cases.entity.SupportCase;
 import mx.gob.dif.common.rest.ProblemException;
@@ -35,14 +39,29 @@ public class MonthlyReports {
     private final EntityManager em;
     private final CaseEvents events;
     private final int dueDay;
+    private final OrgUnits orgUnits;
+    private final CaseScope scope;
 
-    public MonthlyReports(EntityManager em, CaseEvents events, CasesConfig config) {
+    public MonthlyReports(EntityManager em, CaseEvents events, CasesConfig config, OrgUnits orgUnits, CaseScope scope) {
         this.em = em;
         this.events = events;
         this.dueDay = config.monthlyReport().dueDay();
+        this.orgUnits = orgUnits;
+        this.scope = scope;
     }
 
-    public static YearMonth month(String raw) {
+    /**
+     * The month asked for, once the caller may read the unit's report (403 first: the report lists
+     * cases one by one); 400 for a month that is not AAAA-MM.
+     */
+    public YearMonth month(String orgUnit, String raw) {
+        if (orgUnit != null && !orgUnit.isBlank()) {
+            scope.requireUnit(orgUnit);
+        }
+        return month(raw);
+    }
+
+    private static YearMonth month(String raw) {
         if (raw == null || raw.isBlank()) {
             throw ProblemException.badRequest("Indique el mes del informe en 'month' (AAAA-MM).");
         }
@@ -53,8 +72,12 @@ public class MonthlyReports {
         }
     }
 
+    /**
+     * Native SQL on purpose: the month's cases are the union of two set-based selections (received
+     * in the month, referred in the month); the rows are then loaded through Panache.
+     */
     @SuppressWarnings("unchecked")
-    public List<Row> rows(String orgUnit, YearMonth month) {
+    private List<Row> rows(String orgUnit, YearMonth month) {
         if (orgUnit == null || orgUnit.isBlank()) {
             throw ProblemException.badRequest("Indique la unidad (orgUnit) del informe mensual.");
         }
@@ -95,8 +118,10 @@ public class MonthlyReports {
     }
 
     /** The report as a document (PDF, CSV) with the unit's name. */
-    public MonthlyReport document(String orgUnit, YearMonth month, String orgUnitName) {
-        return new MonthlyReport(orgUnitName, month, rows(orgUnit, month));
+    public MonthlyReport document(String orgUnit, String month) {
+        YearMonth m = month(orgUnit, month);
+        String title = orgUnits.unitTitle(orgUnit);
+        return new MonthlyReport(title, m, rows(orgUnit, m));
     }
 
     static String ageLabel(String band) {
@@ -111,17 +136,14 @@ public class MonthlyReports {
         return sex == null ? null : sex.equals("H") ? "Hombre" : sex.equals("M") ? "Mujer" : sex;
     }
 
-    public Map<String, Object> json(String orgUnit, YearMonth month) {
-        List<Row> rows = rows(orgUnit, month);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("orgUnit", orgUnit);
-        out.put("month", month.toString());
-        out.put("total", rows.size());
-        out.put("byCategory", rows.stream().collect(Collectors.groupingBy(Row::category, LinkedHashMap::new, Collectors.counting())));
-        out.put("byStatus", rows.stream().collect(Collectors.groupingBy(Row::status, LinkedHashMap::new, Collectors.counting())));
-        out.put("rows", rows);
-        out.put("delivery", delivery(orgUnit, month));
-        return out;
+    /** The report as JSON: its rows, totals per category and status, and its delivery. */
+    public MonthlyReportSummary summary(String orgUnit, String month) {
+        YearMonth m = month(orgUnit, month);
+        List<Row> rows = rows(orgUnit, m);
+        return new MonthlyReportSummary(orgUnit, m.toString(), rows.size(),
+                rows.stream().collect(Collectors.groupingBy(Row::category, LinkedHashMap::new, Collectors.counting())),
+                rows.stream().collect(Collectors.groupingBy(Row::status, LinkedHashMap::new, Collectors.counting())),
+                rows, delivery(orgUnit, m));
     }
 
     /** The day the report of {@code month} is due: {@code due-day} of the next month. */
@@ -130,23 +152,27 @@ public class MonthlyReports {
         return next.atDay(Math.min(dueDay, next.lengthOfMonth()));
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> delivery(String orgUnit, YearMonth month) {
-        List<Object[]> r = em.createNativeQuery("select delivered_on, on_time, actor from monthly_report_delivery where org_unit = ?1 and month = ?2")
-                .setParameter(1, orgUnit).setParameter(2, month.toString()).getResultList();
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("dueOn", dueDate(month));
-        if (!r.isEmpty()) {
-            d.put("deliveredOn", r.get(0)[0]);
-            d.put("onTime", r.get(0)[1]);
-            d.put("deliveredBy", r.get(0)[2]);
-        }
-        return d;
+    private MonthlyDelivery delivery(String orgUnit, YearMonth month) {
+        MonthlyReportDelivery d = MonthlyReportDelivery.find("orgUnit = ?1 and month = ?2", orgUnit, month.toString()).firstResult();
+        return d == null ? new MonthlyDelivery(dueDate(month), null, null, null)
+                : new MonthlyDelivery(dueDate(month), d.deliveredOn, d.onTime, d.actor);
     }
 
-    /** Records that the month's report was delivered (once), on time or not. */
+    /** Records that the month's report was delivered to the Governor's office (once), on time or not. */
     @Transactional
-    public Map<String, Object> deliver(String orgUnit, YearMonth month, LocalDate deliveredOn, String actor) {
+    public MonthlyDelivery deliver(MonthlyDeliveryRequest in) {
+        if (in == null) {
+            throw ProblemException.badRequest("Envíe orgUnit, month (AAAA-MM) y, si no es hoy, deliveredOn.");
+        }
+        scope.requireUnitInBody(in.orgUnit());
+        LocalDate deliveredOn;
+        try {
+            deliveredOn = in.deliveredOn() == null || in.deliveredOn().isBlank() ? null : LocalDate.parse(in.deliveredOn().trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("'deliveredOn' debe ser una fecha AAAA-MM-DD.");
+        }
+        YearMonth month = month(in.month());
+        String orgUnit = in.orgUnit();
         Checks checks = new Checks();
         checks.orgUnit("orgUnit", orgUnit, "la unidad (orgUnit)", true);
         checks.orThrow("La entrega del informe mensual tiene errores");
@@ -159,11 +185,12 @@ public class MonthlyReports {
         }
         LocalDate due = dueDate(month);
         boolean onTime = !on.isAfter(due);
+        // one statement on purpose: "insert unless already delivered" must hold under concurrent deliveries
         int inserted = em.createNativeQuery("""
                         insert into monthly_report_delivery(org_unit, month, delivered_on, on_time, actor) values (?1, ?2, ?3, ?4, ?5)
                         on conflict do nothing""")
                 .setParameter(1, orgUnit).setParameter(2, month.toString()).setParameter(3, on).setParameter(4, onTime)
-                .setParameter(5, actor).executeUpdate();
+                .setParameter(5, scope.actor()).executeUpdate();
         if (inserted == 0) {
             throw ProblemException.conflict("El informe mensual de " + month + " de la unidad " + orgUnit + " ya se registró como entregado.");
         }

@@ -1,8 +1,12 @@
 package mx.gob.dif.cases.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import mx.gob.dif.cases.api.AgencyReferral;
+import mx.gob.dif.cases.api.ReferralRequest;
+import mx.gob.dif.cases.api.ReferralStatusRequest;
+import mx.gob.dif.cases.api.ReferralStep;
+import mx.gob.dif.cases.api.ReferralView;
 import mx.gob.dif.cases.domain.AgeBand;
 import mx.gob.dif.cases.domain.Approval;
 import mx.gob.dif.cases.domain.CaseStatus;
@@ -17,7 +21,6 @@ import mx.gob.dif.cases.entity.Consent;
 import mx.gob.dif.cases.entity.Referral;
 import mx.gob.dif.cases.entity.ReferralTransition;
 import mx.gob.dif.cases.entity.SupportCase;
-import mx.gob.dif.cases.rest.Dtos;
 import mx.gob.dif.cases.webhooks.ReferralWebhooks;
 import mx.gob.dif.common.rest.Page;
 import mx.gob.dif.common.rest.Problem;
@@ -35,26 +38,28 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ReferralService {
-    private final EntityManager em;
     private final CaseService cases;
     private final CaseEvents events;
     private final Folios folios;
     private final OrgUnits orgUnits;
+    private final CaseScope scope;
     /** Tells the agency of each status change, in the same transaction (field-injected: the constructor stays as it is). */
     @jakarta.inject.Inject
     ReferralWebhooks webhooks;
 
-    public ReferralService(EntityManager em, CaseService cases, CaseEvents events, Folios folios, OrgUnits orgUnits) {
-        this.em = em;
+    public ReferralService(CaseService cases, CaseEvents events, Folios folios, OrgUnits orgUnits, CaseScope scope) {
         this.cases = cases;
         this.events = events;
         this.folios = folios;
         this.orgUnits = orgUnits;
+        this.scope = scope;
     }
 
+    /** Refers the case to an agency (with consent, or asking the director for an override). */
     @Transactional
-    public Referral create(UUID caseId, Dtos.ReferralInput in, String actor) {
+    public Referral create(UUID caseId, ReferralRequest in) {
         SupportCase c = cases.get(caseId);
+        String actor = scope.actor();
         Checks checks = new Checks();
         String agencyId = checks.required("agencyId", in == null ? null : in.agencyId(), "la dependencia (agencyId)");
         String request = checks.required("request", in == null ? null : in.request(), "lo que se pide a la dependencia (request)");
@@ -146,7 +151,15 @@ public class ReferralService {
                 .filter(k -> k.covers(agencyId)).findFirst().orElse(null);
     }
 
+    /** The referral, if it exists (404) and the caller may read or answer it (403, see {@link CaseScope#requireReferral}). */
     public Referral get(UUID id) {
+        Referral r = load(id);
+        scope.requireReferral(r);
+        return r;
+    }
+
+    /** The referral, for a step whose caller was already checked on the record that points to it. */
+    Referral load(UUID id) {
         Referral r = Referral.findById(id);
         if (r == null) {
             throw ProblemException.notFound("No existe la canalización " + id + ".");
@@ -154,11 +167,39 @@ public class ReferralService {
         return r;
     }
 
+    /** The referral as its caller sees it: the whole record for the unit, {@link AgencyReferral} for the agency. */
+    public ReferralView view(UUID id) {
+        return view(get(id));
+    }
+
+    private ReferralView view(Referral r) {
+        return scope.isAgency() ? AgencyReferral.of(r) : r;
+    }
+
     /**
      * Referrals within the caller's reach: a unit's own (and those of the units below it), or for an
-     * agency the ones addressed to it whose letter was issued (a referral is sent with its letter).
+     * agency the ones addressed to it whose letter was issued (a referral is sent with its letter),
+     * which it may filter by status or unit but not by case.
      */
-    public Page<Referral> list(Reach reach, String orgUnit, String agencyId, String status, String caseId, int page, int size) {
+    public Page<ReferralView> list(String orgUnit, String agency, String status, String caseId, int page, int size) {
+        Reach reach = scope.reach();
+        if (!reach.isAgency()) {
+            orgUnit = scope.filter(orgUnit);
+        } else {
+            if (agency != null && !agency.isBlank() && !agency.trim().equals(reach.agency())) {
+                throw ProblemException.forbidden("Su dependencia (" + reach.agency() + ") solo puede consultar las canalizaciones dirigidas a ella, no las de "
+                        + agency.trim() + ".");
+            }
+            if (caseId != null && !caseId.isBlank()) {
+                throw ProblemException.forbidden("Las dependencias no consultan casos: filtre por estado (status) o por unidad (orgUnit).");
+            }
+            agency = reach.agency();
+        }
+        Page<Referral> found = find(reach, orgUnit, agency, status, caseId, page, size);
+        return new Page<>(found.items().stream().map(this::view).toList(), found.page(), found.size(), found.total());
+    }
+
+    private static Page<Referral> find(Reach reach, String orgUnit, String agencyId, String status, String caseId, int page, int size) {
         Page.check(page, size);
         Checks checks = new Checks();
         ReferralStatus st = checks.oneOf("status", status, ReferralStatus.class, false);
@@ -171,22 +212,25 @@ public class ReferralService {
         return Criteria.page(Referral.find(c.where("createdAt desc"), c.params()), page, size);
     }
 
-    public List<ReferralTransition> history(UUID id) {
+    /** The referral's steps; for the agency only those it may see (see {@link AgencyReferral#history}). */
+    public List<ReferralStep> history(UUID id) {
         get(id);
-        return ReferralTransition.list("referralId = ?1 order by id", id);
+        List<ReferralTransition> steps = ReferralTransition.list("referralId = ?1 order by id", id);
+        return scope.isAgency() ? List.copyOf(AgencyReferral.history(steps)) : List.copyOf(steps);
     }
 
     /** Writes the numbered Solicitud de Gestión (once; asking again gives the same letter). */
     @Transactional
-    public Referral issueLetter(UUID id, String actor) {
+    public Referral issueLetter(UUID id) {
         Referral r = get(id);
+        String actor = scope.actor();
         if (r.letterFolio != null) {
             return r;
         }
         if (r.status == ReferralStatus.AWAITING_APPROVAL || r.status == ReferralStatus.CANCELLED || r.status == ReferralStatus.REVOKED) {
             throw ProblemException.conflict("La canalización está \"" + r.status.label() + "\": no se puede emitir la Solicitud de Gestión.");
         }
-        SupportCase c = cases.get(r.caseId);
+        SupportCase c = cases.load(r.caseId);
         Beneficiary b = Beneficiary.findById(c.beneficiaryId);
         Agency agency = Agency.findById(r.agencyId);
         AgencyService service = r.serviceId == null ? null : AgencyService.findById(r.serviceId);
@@ -207,9 +251,13 @@ public class ReferralService {
         return r;
     }
 
-    /** The referral whose letter was issued ({@code letterPdf} set), or 404 saying how to issue it. */
+    /**
+     * The referral whose letter was issued ({@code letterPdf} set), or 404 saying how to issue it; 403
+     * for an agency once the referral or its consent was revoked (see {@link CaseScope#requireLetter}).
+     */
     public Referral withLetter(UUID id) {
-        Referral r = get(id);
+        Referral r = load(id);
+        scope.requireLetter(r);
         if (r.letterPdf == null) {
             throw ProblemException.notFound("La Solicitud de Gestión de esta canalización aún no se ha emitido: use POST /api/v1/referrals/" + id + "/letter.");
         }
@@ -218,8 +266,9 @@ public class ReferralService {
 
     /** The agency's answer (through the platform) or the unit recording it by hand. */
     @Transactional
-    public Referral changeStatus(UUID id, Dtos.ReferralStatusInput in, String actor) {
+    public ReferralView changeStatus(UUID id, ReferralStatusRequest in) {
         Referral r = get(id);
+        String actor = scope.actor();
         Checks checks = new Checks();
         ReferralStatus to = checks.oneOf("status", in == null ? null : in.status(), ReferralStatus.class, true);
         ReferralStatus.Outcome outcome = checks.oneOf("outcome", in == null ? null : in.outcome(), ReferralStatus.Outcome.class, false);
@@ -247,20 +296,21 @@ public class ReferralService {
             r.outcome = outcome;
             r.outcomeDetail = BeneficiaryService.blankToNull(in.outcomeDetail() == null ? in.reason() : in.outcomeDetail());
         }
-        SupportCase c = cases.get(r.caseId);
+        SupportCase c = cases.load(r.caseId);
         events.publish(c, Beneficiary.findById(c.beneficiaryId), CaseEvent.Change.REFERRAL_STATUS_CHANGED, LocalDate.now(),
                 CaseEvents.Extra.referral(r.agencyId, r.ref, to == ReferralStatus.REJECTED ? "REJECTED" : outcome == null ? null : outcome.name()));
-        return r;
+        return view(r);
     }
 
     @Transactional
-    public Referral revoke(UUID id, String reason, String actor) {
+    public Referral revoke(UUID id, String reason) {
         Referral r = get(id);
+        String actor = scope.actor();
         if (blank(reason)) {
             throw ProblemException.unprocessable("Indique el motivo de la revocación (campo 'reason').", List.of(Problem.FieldError.of(null, "reason", "Falta el motivo.")));
         }
         move(r, ReferralStatus.REVOKED, reason, actor);
-        SupportCase c = cases.get(r.caseId);
+        SupportCase c = cases.load(r.caseId);
         events.publish(c, Beneficiary.findById(c.beneficiaryId), CaseEvent.Change.REFERRAL_STATUS_CHANGED, LocalDate.now(),
                 CaseEvents.Extra.referral(r.agencyId, r.ref, "REVOKED"));
         return r;

@@ -98,7 +98,8 @@ class AgencyDirectorySheetTest {
         assertTrue(csv.contains("\r\nHospital General de Durango,PUBLICA,Urgencias,,,,,Gratuito,,,,,,\r\n"), csv);
         assertTrue(csv.contains(",\"Valoración y seguimiento ortopédico.\nIncluye radiografías, \"\"si se requieren\"\".\","), csv);
         assertTrue(csv.contains(",0,17,"), csv);
-        assertTrue(csv.contains(",\"Acta de nacimiento; CURP; Comprobante de domicilio, reciente\",\"10005;10007\",'+52 618 123 4567,"), csv);
+        // a ';' needs no quotes in a comma-separated file (RFC 4180, as Commons CSV writes it)
+        assertTrue(csv.contains(",\"Acta de nacimiento; CURP; Comprobante de domicilio, reciente\",10005;10007,'+52 618 123 4567,"), csv);
         assertTrue(csv.contains(",26/02/2021\r\n"), csv);
         assertTrue(csv.contains("\"Casa de Asistencia Ficticia, A.C.\",PRIVADA,Albergue temporal,'=Estancia de hasta 30 días,"
                 + "''Mujeres' y sus hijas e hijos,18,,'-,"), csv);

@@ -83,6 +83,18 @@ class MonthlyReportTest {
     }
 
     @Test
+    void everyTextCellThatASpreadsheetWouldRunGetsALeadingApostrophe() throws Exception {
+        MonthlyReport report = new MonthlyReport(UNIT, YearMonth.of(2021, 3), List.of(new MonthlyReport.Row("CASO-2021-0009",
+                LocalDate.of(2021, 3, 1), "=1+1", "Ausentismo escolar", "Canalizado", "+52 618", "-", "@SUMA(A1)",
+                "=cmd|' /C calc'!A0")));
+
+        List<Csv.Line> parsed = Csv.parse(new String(report.toCsv(), StandardCharsets.UTF_8));
+
+        assertEquals(List.of("CASO-2021-0009", "2021-03-01", "'=1+1", "Ausentismo escolar", "Canalizado", "'+52 618", "'-",
+                "'@SUMA(A1)", "'=cmd|' /C calc'!A0"), parsed.get(1).cells());
+    }
+
+    @Test
     void pdfHasTheTableTotalsAndNoPersonalData() {
         byte[] pdf = march().toPdf();
         String text = PdfText.flat(pdf);

@@ -11,7 +11,8 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import mx.gob.dif.cases.CaseTestSupport;
-import mx.gob.dif.cases.rest.Dtos;
+import mx.gob.dif.cases.ActingAs;
+import mx.gob.dif.cases.api.ReferralStatusRequest;
 import mx.gob.dif.cases.service.ReferralService;
 import mx.gob.dif.common.security.TestTokens;
 import mx.gob.dif.deploy.testing.RealInfraResource;
@@ -150,7 +151,7 @@ class WebhookDeliveryTest {
         subscribe(seed(), Map.of("url", receiver.url("/seed/avisos"), "events", List.of("referral.status-changed")));
 
         Fixture f = referralTo(SALUD);
-        referrals.changeStatus(f.referralId(), new Dtos.ReferralStatusInput("RECEIVED", null, null, null), "agencia-salud-dgo");
+        ActingAs.agency("agencia-salud-dgo", SALUD, () -> referrals.changeStatus(f.referralId(), new ReferralStatusRequest("RECEIVED", null, null, null)));
 
         await("the receiver got the status change", () -> receiver.at("/salud/avisos").size() == 1);
         WebhookReceiver.Received r = receiver.at("/salud/avisos").get(0);
@@ -188,7 +189,8 @@ class WebhookDeliveryTest {
         assertFalse(log.toString().contains("respuesta-del-receptor"), "the receiver's answer is never kept");
 
         // revocation by the sender: the reason stays home
-        referrals.revoke(f.referralId(), "Motivo confidencial: " + FIRST_NAME + " cambió de domicilio", "trabajadora.durango");
+        ActingAs.caseWorker("trabajadora.durango", "10005",
+                () -> referrals.revoke(f.referralId(), "Motivo confidencial: " + FIRST_NAME + " cambió de domicilio"));
         await("the revocation", () -> receiver.at("/salud/avisos").size() == 2);
         WebhookReceiver.Received revoked = receiver.at("/salud/avisos").get(1);
         assertEquals("REVOKED", json(revoked.body()).at("/data/status").asText());
@@ -203,15 +205,16 @@ class WebhookDeliveryTest {
         JsonNode sub = subscribe(salud(), Map.of("url", receiver.url("/salud/rollback"), "events", List.of("referral.status-changed")));
         Fixture f = referralTo(SALUD);
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                referrals.changeStatus(f.referralId(), new Dtos.ReferralStatusInput("ACCEPTED", null, null, null), "agencia-salud-dgo");
+            ActingAs.agency("agencia-salud-dgo", SALUD, () -> QuarkusTransaction.requiringNew().run(() -> {
+                referrals.changeStatus(f.referralId(), new ReferralStatusRequest("ACCEPTED", null, null, null));
                 throw new IllegalStateException("something later in the same transaction fails");
-            });
+            }));
         } catch (IllegalStateException expected) {
             // rolled back
         }
         assertEquals(0, deliveries(salud(), sub.get("id").asText()).get("total").asInt());
-        referrals.changeStatus(f.referralId(), new Dtos.ReferralStatusInput("ACCEPTED", null, null, null), "agencia-salud-dgo");
+        ActingAs.agency("agencia-salud-dgo", SALUD,
+                () -> referrals.changeStatus(f.referralId(), new ReferralStatusRequest("ACCEPTED", null, null, null)));
         assertEquals(1, deliveries(salud(), sub.get("id").asText()).get("total").asInt(), "queued with the change itself");
         await("the committed change", () -> receiver.at("/salud/rollback").size() == 1);
     }

@@ -1,10 +1,9 @@
-package mx.gob.dif.cases.rest;
+package mx.gob.dif.cases.service;
 
 import jakarta.enterprise.context.RequestScoped;
 import mx.gob.dif.cases.domain.ReferralStatus;
 import mx.gob.dif.cases.entity.Consent;
 import mx.gob.dif.cases.entity.Referral;
-import mx.gob.dif.cases.service.Reach;
 import mx.gob.dif.common.rest.ProblemException;
 import mx.gob.dif.common.security.CurrentUser;
 import mx.gob.dif.common.security.Identity;
@@ -14,18 +13,19 @@ import mx.gob.dif.common.security.Roles;
 /**
  * Who may touch which case data in this request (docs/SECURITY.md), on top of the roles each
  * resource names in {@code @RolesAllowed}: case workers and directors only the records of their own
- * unit and the units below it; an integrator only the referrals sent to its agency. Records are
- * checked after they are loaded (an unknown id stays 404), lists are restricted in their query.
+ * unit and the units below it; an integrator only the referrals sent to its agency. The services
+ * check every record they load for a caller (an unknown id stays 404) through here, built on
+ * service-common's {@link CurrentUser}; lists are restricted in their query ({@link #reach()}).
  *
  * <p>It also remembers the unit whose data the request touched, for the audit trail: the first unit
  * checked, or the one refused.
  */
 @RequestScoped
-public class CaseAccess {
+public class CaseScope {
     private final CurrentUser user;
-    private String auditUnit;
+    private String touchedUnit;
 
-    public CaseAccess(CurrentUser user) {
+    public CaseScope(CurrentUser user) {
         this.user = user;
     }
 
@@ -34,52 +34,50 @@ public class CaseAccess {
         return user.name();
     }
 
-    public Identity who() {
-        return user.get();
-    }
-
     /** An agency's system, as opposed to a person of a DIF unit. */
-    public boolean isIntegrator() {
-        Identity who = who();
+    public boolean isAgency() {
+        Identity who = user.get();
         return who.hasAny(Roles.INTEGRATOR) && !who.hasAny(Roles.CASE_WORKER, Roles.DIRECTOR);
     }
 
+    /** The agency an integrator speaks for. */
+    String agency() {
+        return user.get().agency();
+    }
+
     /** What list queries of this caller are restricted to. */
-    public Reach reach() {
-        return isIntegrator() ? Reach.ofAgency(who().agency()) : Reach.ofUnit(who().orgUnit());
+    Reach reach() {
+        return isAgency() ? Reach.ofAgency(agency()) : Reach.ofUnit(user.get().orgUnit());
     }
 
     /** 403 unless the unit is the caller's own or lies below it. */
-    public void unit(String orgUnit) {
-        if (auditUnit == null) {
-            auditUnit = orgUnit;
+    void requireUnit(String orgUnit) {
+        if (touchedUnit == null || !user.get().covers(orgUnit)) {
+            touchedUnit = orgUnit;
         }
-        if (!who().covers(orgUnit)) {
-            auditUnit = orgUnit;
-            throw ProblemException.forbidden(user.outOfScope(orgUnit));
-        }
+        user.requireUnit(orgUnit);
     }
 
     /**
      * The unit named in a request body, checked when it is an org unit code at all. Anything else is
      * left to the body's validation (422 in Spanish, nothing stored), which accepts only INEGI codes.
      */
-    public void unitInBody(String orgUnit) {
+    void requireUnitInBody(String orgUnit) {
         String u = orgUnit == null ? null : orgUnit.trim();
         if (u != null && (OrgUnitScope.COUNTRY.equals(u) || OrgUnitScope.isInegi(u))) {
-            unit(u);
+            requireUnit(u);
         }
     }
 
     /** A list's {@code orgUnit} filter: checked when given; without it the list keeps to {@link #reach()}. */
-    public String filter(String orgUnit) {
+    String filter(String orgUnit) {
         if (orgUnit == null || orgUnit.isBlank()) {
-            if (auditUnit == null) {
-                auditUnit = who().orgUnit();
+            if (touchedUnit == null) {
+                touchedUnit = user.get().orgUnit();
             }
             return null;
         }
-        unit(orgUnit.trim());
+        requireUnit(orgUnit.trim());
         return orgUnit.trim();
     }
 
@@ -87,17 +85,16 @@ public class CaseAccess {
      * A referral the caller may read or answer: people of the sending unit (or above it); an
      * integrator only when it is addressed to its agency and was sent, i.e. its letter was issued.
      */
-    public Referral referral(Referral r) {
-        if (!isIntegrator()) {
-            unit(r.orgUnit);
-            return r;
+    void requireReferral(Referral r) {
+        if (!isAgency()) {
+            requireUnit(r.orgUnit);
+            return;
         }
-        auditUnit = r.orgUnit;
-        if (!who().speaksFor(r.agencyId) || r.letterFolio == null) {
+        touchedUnit = r.orgUnit;
+        if (!user.get().speaksFor(r.agencyId) || r.letterFolio == null) {
             throw ProblemException.forbidden("La canalización " + r.id + " no está dirigida a su dependencia ("
-                    + who().agency() + ") o aún no se le ha enviado la Solicitud de Gestión.");
+                    + agency() + ") o aún no se le ha enviado la Solicitud de Gestión.");
         }
-        return r;
     }
 
     /**
@@ -105,20 +102,19 @@ public class CaseAccess {
      * the referral, or the person withdrew that consent, the agency can no longer download it (it still
      * sees the referral and its status).
      */
-    public Referral letter(Referral r) {
-        referral(r);
-        if (isIntegrator()) {
+    void requireLetter(Referral r) {
+        requireReferral(r);
+        if (isAgency()) {
             Consent consent = r.consentId == null ? null : Consent.findById(r.consentId);
             if (r.status == ReferralStatus.REVOKED || consent != null && consent.revokedAt != null) {
                 throw ProblemException.forbidden("La canalización " + r.id + " fue revocada o se retiró el consentimiento: "
                         + "la Solicitud de Gestión ya no está disponible para su dependencia.");
             }
         }
-        return r;
     }
 
     /** The unit to write into the audit entry of this request, if any was known. */
-    public String auditUnit() {
-        return auditUnit;
+    public String touchedUnit() {
+        return touchedUnit;
     }
 }

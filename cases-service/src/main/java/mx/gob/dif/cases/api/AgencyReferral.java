@@ -1,4 +1,4 @@
-package mx.gob.dif.cases.rest;
+package mx.gob.dif.cases.api;
 
 import mx.gob.dif.cases.domain.ReferralStatus;
 import mx.gob.dif.cases.entity.Referral;
@@ -20,7 +20,7 @@ import java.util.UUID;
  */
 public record AgencyReferral(UUID id, String ref, String orgUnit, String agencyId, UUID serviceId, String request,
                              ReferralStatus status, String statusLabel, String letterFolio, LocalDate letterIssuedOn,
-                             ReferralStatus.Outcome outcome, String outcomeDetail, OffsetDateTime updatedAt) {
+                             ReferralStatus.Outcome outcome, String outcomeDetail, OffsetDateTime updatedAt) implements ReferralView {
 
     public static AgencyReferral of(Referral r) {
         return new AgencyReferral(r.id, r.ref, r.orgUnit, r.agencyId, r.serviceId, r.request, r.status, r.status.label(),
@@ -32,7 +32,7 @@ public record AgencyReferral(UUID id, String ref, String orgUnit, String agencyI
             ReferralStatus.REJECTED, ReferralStatus.IN_PROGRESS, ReferralStatus.COMPLETED);
 
     /** One step of the referral's history, as the agency sees it. */
-    public record Step(OffsetDateTime at, ReferralStatus fromStatus, ReferralStatus toStatus, String actor, String reason) {
+    public record Step(OffsetDateTime at, ReferralStatus fromStatus, ReferralStatus toStatus, String actor, String reason) implements ReferralStep {
     }
 
     /**
