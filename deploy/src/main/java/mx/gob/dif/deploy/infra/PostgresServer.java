@@ -40,11 +40,12 @@ public final class PostgresServer {
             if (ServiceUser.isRoot()) {
                 Files.createDirectories(baseDir); // what nobody must reach is its parent: baseDir itself is chowned
             }
-            this.relocatedData = ServiceUser.mustRelocate(baseDir.getParent());
+            this.relocatedData = ServiceUser.mustRelocate(baseDir.toAbsolutePath().getParent());
             String runDir = baseDir.toAbsolutePath().normalize().toString();
             this.dataDir = relocatedData ? ServiceUser.relocated("postgres-data", runDir) : baseDir.resolve("data");
         } catch (IOException e) {
-            throw new IllegalStateException("No se pudieron preparar los binarios de PostgreSQL: " + e.getMessage(), e);
+            throw new IllegalStateException("No se pudieron preparar los binarios o la carpeta de datos de PostgreSQL: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -77,19 +78,18 @@ public final class PostgresServer {
             linkRelocatedData();
         }
         Path owned = relocatedData ? dataDir : baseDir;
-        Path workDir = dataDir.getParent(); // nobody's programs may need to return to their working directory
         if (ServiceUser.isRoot()) {
             Processes.run(List.of("chown", "-R", ServiceUser.NOBODY + ":" + ServiceUser.NOBODY, owned.toString()),
                     null, Duration.ofMinutes(1));
         }
         if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
             Processes.run(cmd(bin("initdb"), "-D", dataDir.toString(), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8",
-                    "--locale=C", "--no-instructions"), workDir, Duration.ofMinutes(2));
+                    "--locale=C", "--no-instructions"), null, Duration.ofMinutes(2));
         }
         List<String> command = cmd(bin("postgres"), "-D", dataDir.toString(), "-p", Integer.toString(port),
                 "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=300",
                 "-c", "shared_buffers=256MB", "-c", "synchronous_commit=on");
-        long pid = Processes.startDetached(command, workDir, Map.of(), logFile(), baseDir.resolve("postgres.pid"));
+        long pid = Processes.startDetached(command, baseDir, Map.of(), logFile(), baseDir.resolve("postgres.pid"));
         boolean ready = Processes.waitUntil(this::acceptsConnections, Duration.ofSeconds(60));
         if (!ready) {
             throw new IOException("PostgreSQL no respondió en el puerto " + port + ". Últimas líneas del log:\n"
