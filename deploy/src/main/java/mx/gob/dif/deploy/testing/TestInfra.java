@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /**
  * One real PostgreSQL server and one real Kafka broker per test JVM, on free ports, in a fresh
- * directory under {@code target/}. Stopped when the JVM exits.
+ * directory under {@code target/}. Stopped when the JVM exits (PostgreSQL's data is then deleted).
  */
 public final class TestInfra {
     private static PostgresServer postgres;
@@ -26,7 +26,14 @@ public final class TestInfra {
                 postgres = new PostgresServer(InfraDir.locate(), dir, Processes.freePort());
                 postgres.start();
                 PostgresServer started = postgres;
-                Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
+                // its data may live outside target/ (see PostgresServer): nothing a test made outlives the JVM
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        started.stopAndDeleteData();
+                    } catch (java.io.IOException e) {
+                        System.err.println("Could not delete the test PostgreSQL data: " + e.getMessage());
+                    }
+                }));
             } catch (Exception e) {
                 throw new IllegalStateException("Could not start the test PostgreSQL server", e);
             }

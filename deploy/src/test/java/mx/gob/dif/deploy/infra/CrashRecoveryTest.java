@@ -64,7 +64,7 @@ class CrashRecoveryTest {
                 assertEquals(500500, rs.getLong(2));
             }
         } finally {
-            pg.stop();
+            pg.stopAndDeleteData();
         }
     }
 
