@@ -5,7 +5,6 @@ import mx.gob.dif.deploy.infra.KafkaBroker;
 import mx.gob.dif.deploy.infra.KeycloakServer;
 import mx.gob.dif.deploy.infra.PostgresServer;
 import mx.gob.dif.deploy.infra.Processes;
-import mx.gob.dif.deploy.infra.TokenClient;
 import mx.gob.dif.deploy.infra.TopicSpec;
 
 import java.io.IOException;
@@ -49,7 +48,7 @@ public final class Launcher {
             case "down" -> launcher.down();
             case "status" -> launcher.status();
             case "bench" -> new mx.gob.dif.deploy.bench.Benchmark(stack).run();
-            case "token" -> launcher.token(List.of(args).subList(1, args.length));
+            case "token" -> new DemoSession(stack).token(List.of(args).subList(1, args.length));
             default -> {
                 OUT.println("""
                         Uso: ./dif <comando>
@@ -96,8 +95,9 @@ public final class Launcher {
                 return 1;
             }
         }
+        DemoSession demo = new DemoSession(stack);
         if (loadDemo) {
-            loadDemoData();
+            demo.loadData();
         }
         OUT.printf("%nPlataforma DIF lista en %.1f s.%n", (System.nanoTime() - t0) / 1e9);
         OUT.println("  Gateway:      " + stack.gatewayUrl() + "/api/v1 (toda llamada lleva un token: Authorization: Bearer <token>)");
@@ -108,66 +108,8 @@ public final class Launcher {
                 + "salvo DIF_KEYCLOAK_ADMIN_PASSWORD)"));
         OUT.println("  Registros:    " + stack.logs());
         OUT.println("  Detener:      ./dif down");
-        printDemoIdentities();
+        demo.printIdentities();
         return 0;
-    }
-
-    /** Who can log in (the demo realm) and how to get a token: the table printed at the end of 'up'. */
-    void printDemoIdentities() {
-        DemoRealm realm;
-        try {
-            realm = DemoRealm.load(stack.realmFile());
-        } catch (RuntimeException e) {
-            return;
-        }
-        OUT.println();
-        OUT.println("Identidades de demostración (roles y alcance en docs/SECURITY.md):");
-        OUT.printf("  %-22s %-20s %-12s %s%n", "USUARIO / CLIENTE", "ROL", "UNIDAD", "CONTRASEÑA / SECRETO");
-        for (DemoRealm.Person p : realm.people()) {
-            OUT.printf("  %-22s %-20s %-12s %s%n", p.username(), p.role(), p.orgUnit(), p.password());
-        }
-        for (DemoRealm.AgencySystem a : realm.agencies()) {
-            OUT.printf("  %-22s %-20s %-12s %s (client credentials)%n", a.clientId(), a.role(), a.agency(), a.secret());
-        }
-        OUT.println();
-        OUT.println("Un token (dura 15 min) y una llamada:");
-        OUT.println("  TOKEN=$(./dif token operador.durango)");
-        OUT.println("  curl -H \"Authorization: Bearer $TOKEN\" \"" + stack.gatewayUrl()
-                + "/api/v1/indicators/DIF-01-03?orgUnit=10005&period=2021\"");
-        OUT.println("  Con curl directo a Keycloak: README.md, sección «Tokens y llamadas a la API».");
-    }
-
-    // ---------------------------------------------------------------- token
-
-    /**
-     * {@code ./dif token <name> [password|secret]}: prints only the access token on stdout (so that
-     * {@code TOKEN=$(./dif token operador.durango)} works); anything else goes to stderr. Demo people get
-     * theirs by the password grant on dif-web, demo agency systems by client credentials, both with the
-     * passwords of the realm file unless one is given.
-     */
-    public int token(List<String> args) {
-        if (args.isEmpty() || args.size() > 2) {
-            System.err.println("Uso: ./dif token <usuario|cliente> [contraseña|secreto]   p. ej. TOKEN=$(./dif token operador.durango)");
-            return 2;
-        }
-        String name = args.get(0);
-        TokenClient tokens = new TokenClient(stack.oidcUrl());
-        try {
-            DemoRealm realm = DemoRealm.load(stack.realmFile());
-            String token;
-            if (args.size() == 2) {
-                token = realm.agency(name).isPresent() || name.startsWith("agencia-")
-                        ? tokens.clientCredentials(name, args.get(1))
-                        : tokens.password(DemoRealm.WEB_CLIENT, name, args.get(1));
-            } else {
-                token = realm.token(tokens, name);
-            }
-            OUT.println(token);
-            return 0;
-        } catch (RuntimeException e) {
-            System.err.println(e.getMessage());
-            return 1;
-        }
     }
 
     /** Everything that would make 'up' fail half-way is checked first, with what to do about it. */
@@ -324,45 +266,6 @@ public final class Launcher {
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (Exception e) {
             return false;
-        }
-    }
-
-    /**
-     * The 2021 plan of the Durango municipal DIF and the agency directory, loaded through the public API
-     * (idempotent) as the demo administrator, admin.dif.
-     */
-    private void loadDemoData() {
-        String token;
-        try {
-            token = DemoRealm.load(stack.realmFile()).token(new TokenClient(stack.oidcUrl()), "admin.dif");
-        } catch (RuntimeException e) {
-            OUT.println("Aviso: no se cargaron los datos de demostración: sin token de admin.dif (" + e.getMessage() + ")");
-            return;
-        }
-        try {
-            String json = Files.readString(stack.projectDir().resolve("deploy/demo/pat-2021-municipal-durango.json"));
-            postDemo("/api/v1/work-plans/import", "{\"orgUnit\":\"10005\",\"fiscalYear\":2021," + json.trim().substring(1),
-                    "PAT 2021 del SMDIF Durango (10005)", token);
-            postDemo("/api/v1/agencies/import", Files.readString(stack.projectDir().resolve("deploy/demo/agencies.json")),
-                    "directorio de dependencias (SALUD-DGO, SEED-DGO y una organización fuera de la plataforma)", token);
-        } catch (IOException e) {
-            OUT.println("Aviso: no se encontraron los datos de demostración: " + e.getMessage());
-        }
-    }
-
-    private void postDemo(String path, String body, String what, String token) {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
-                    .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + token)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 200 || r.statusCode() == 201) {
-                OUT.println("Datos de demostración: " + what + " cargado " + r.body());
-            } else {
-                OUT.println("Aviso: no se cargó " + what + " (" + r.statusCode() + "): " + r.body());
-            }
-        } catch (Exception e) {
-            OUT.println("Aviso: no se cargó " + what + ": " + e.getMessage());
         }
     }
 
