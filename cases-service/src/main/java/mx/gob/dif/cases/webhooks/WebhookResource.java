@@ -12,8 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import mx.gob.dif.common.rest.Page;
-import mx.gob.dif.common.security.CurrentUser;
 import mx.gob.dif.common.security.Roles;
 
 import java.net.URI;
@@ -30,18 +32,18 @@ import java.util.UUID;
 @RolesAllowed({Roles.INTEGRATOR, Roles.ADMINISTRATOR})
 public class WebhookResource {
     private final WebhookService webhooks;
-    private final CurrentUser caller;
 
-    public WebhookResource(WebhookService webhooks, CurrentUser caller) {
+    public WebhookResource(WebhookService webhooks) {
         this.webhooks = webhooks;
-        this.caller = caller;
     }
 
     /** 201 with the signing {@code secret}: the only time it is shown (besides a rotation). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Suscripción creada; el secreto se muestra solo esta vez",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookDtos.SubscriptionView.class)))
     public Response create(WebhookDtos.SubscriptionInput in) {
-        WebhookDtos.SubscriptionView s = webhooks.create(caller.get(), in);
+        WebhookDtos.SubscriptionView s = webhooks.create(in);
         return Response.created(URI.create("/api/v1/webhooks/" + s.id())).entity(s).build();
     }
 
@@ -49,19 +51,20 @@ public class WebhookResource {
     public Page<WebhookDtos.SubscriptionView> list(@QueryParam("agency") String agency,
                                                    @QueryParam("page") @DefaultValue("0") int page,
                                                    @QueryParam("size") @DefaultValue("50") int size) {
-        return webhooks.list(caller.get(), agency, page, size);
+        return webhooks.list(agency, page, size);
     }
 
     @GET
     @Path("/{id}")
     public WebhookDtos.SubscriptionView get(@PathParam("id") UUID id) {
-        return webhooks.get(caller.get(), id);
+        return webhooks.get(id);
     }
 
     @DELETE
     @Path("/{id}")
+    @APIResponse(responseCode = "204", description = "Suscripción borrada")
     public Response delete(@PathParam("id") UUID id) {
-        webhooks.delete(caller.get(), id);
+        webhooks.delete(id);
         return Response.noContent().build();
     }
 
@@ -69,14 +72,16 @@ public class WebhookResource {
     @POST
     @Path("/{id}/secret")
     public WebhookDtos.SubscriptionView rotateSecret(@PathParam("id") UUID id) {
-        return webhooks.rotateSecret(caller.get(), id);
+        return webhooks.rotateSecret(id);
     }
 
     /** Queues a {@code ping} delivery; 202 with its log entry. */
     @POST
     @Path("/{id}/test")
+    @APIResponse(responseCode = "202", description = "Entrega de prueba en cola",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookDtos.DeliveryView.class)))
     public Response test(@PathParam("id") UUID id) {
-        return Response.accepted(webhooks.ping(caller.get(), id)).build();
+        return Response.accepted(webhooks.ping(id)).build();
     }
 
     @GET
@@ -84,13 +89,15 @@ public class WebhookResource {
     public Page<WebhookDtos.DeliveryView> deliveries(@PathParam("id") UUID id, @QueryParam("state") String state,
                                                     @QueryParam("page") @DefaultValue("0") int page,
                                                     @QueryParam("size") @DefaultValue("50") int size) {
-        return webhooks.deliveries(caller.get(), id, state, page, size);
+        return webhooks.deliveries(id, state, page, size);
     }
 
     /** A FAILED delivery back to the queue, due now, with a new round of retries; 202. */
     @POST
     @Path("/deliveries/{deliveryId}/retry")
+    @APIResponse(responseCode = "202", description = "Entrega de nuevo en cola",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookDtos.DeliveryView.class)))
     public Response retry(@PathParam("deliveryId") UUID deliveryId) {
-        return Response.accepted(webhooks.retry(caller.get(), deliveryId)).build();
+        return Response.accepted(webhooks.retry(deliveryId)).build();
     }
 }

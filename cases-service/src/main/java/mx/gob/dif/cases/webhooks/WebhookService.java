@@ -6,6 +6,7 @@ import mx.gob.dif.cases.entity.Agency;
 import mx.gob.dif.common.rest.Page;
 import mx.gob.dif.common.rest.Problem;
 import mx.gob.dif.common.rest.ProblemException;
+import mx.gob.dif.common.security.CurrentUser;
 import mx.gob.dif.common.security.Identity;
 import mx.gob.dif.common.security.Roles;
 
@@ -32,15 +33,18 @@ public class WebhookService {
 
     private final DeliveryQueue queue;
     private final WebhooksConfig config;
+    private final CurrentUser caller;
     private final SecureRandom random = new SecureRandom();
 
-    public WebhookService(DeliveryQueue queue, WebhooksConfig config) {
+    public WebhookService(DeliveryQueue queue, WebhooksConfig config, CurrentUser caller) {
         this.queue = queue;
         this.config = config;
+        this.caller = caller;
     }
 
     @Transactional
-    public WebhookDtos.SubscriptionView create(Identity who, WebhookDtos.SubscriptionInput in) {
+    public WebhookDtos.SubscriptionView create(WebhookDtos.SubscriptionInput in) {
+        Identity who = caller.get();
         if (in == null) {
             throw ProblemException.unprocessable("Envíe la suscripción: {url, events, orgUnits?, indicators?}.",
                     List.of(Problem.FieldError.of(null, "url", "Falta la URL.")));
@@ -160,7 +164,8 @@ public class WebhookService {
     }
 
     /** Own subscriptions (an administrator: all, or one agency's). */
-    public Page<WebhookDtos.SubscriptionView> list(Identity who, String agency, int page, int size) {
+    public Page<WebhookDtos.SubscriptionView> list(String agency, int page, int size) {
+        Identity who = caller.get();
         Page.check(page, size);
         io.quarkus.hibernate.orm.panache.PanacheQuery<WebhookSubscription> q;
         if (who.hasAny(Roles.ADMINISTRATOR)) {
@@ -178,19 +183,22 @@ public class WebhookService {
         return new Page<>(items, page, size, q.count());
     }
 
-    public WebhookDtos.SubscriptionView get(Identity who, UUID id) {
+    public WebhookDtos.SubscriptionView get(UUID id) {
+        Identity who = caller.get();
         return WebhookDtos.SubscriptionView.of(owned(who, id), false);
     }
 
     /** Deletes the subscription and its delivery log; nothing more is sent to it. */
     @Transactional
-    public void delete(Identity who, UUID id) {
+    public void delete(UUID id) {
+        Identity who = caller.get();
         owned(who, id).delete();
     }
 
     /** A new secret, effective at once (pending deliveries are signed with it from their next attempt). */
     @Transactional
-    public WebhookDtos.SubscriptionView rotateSecret(Identity who, UUID id) {
+    public WebhookDtos.SubscriptionView rotateSecret(UUID id) {
+        Identity who = caller.get();
         WebhookSubscription s = owned(who, id);
         s.secret = WebhookSignature.newSecret(random);
         s.secretRotatedAt = OffsetDateTime.now();
@@ -199,7 +207,8 @@ public class WebhookService {
 
     /** Queues a {@code ping} delivery, sent like any other. */
     @Transactional
-    public WebhookDtos.DeliveryView ping(Identity who, UUID id) {
+    public WebhookDtos.DeliveryView ping(UUID id) {
+        Identity who = caller.get();
         WebhookSubscription s = owned(who, id);
         String eventId = UUID.randomUUID().toString();
         String body = new WebhookEvents.Body(eventId, WebhookEvents.PING, WebhookEvents.now(),
@@ -208,7 +217,8 @@ public class WebhookService {
         return WebhookDtos.DeliveryView.of(WebhookDelivery.<WebhookDelivery>find("subscriptionId = ?1 and eventId = ?2", s.id, eventId).firstResult());
     }
 
-    public Page<WebhookDtos.DeliveryView> deliveries(Identity who, UUID id, String state, int page, int size) {
+    public Page<WebhookDtos.DeliveryView> deliveries(UUID id, String state, int page, int size) {
+        Identity who = caller.get();
         Page.check(page, size);
         WebhookSubscription s = owned(who, id);
         DeliveryState st = null;
@@ -229,7 +239,8 @@ public class WebhookService {
 
     /** A FAILED delivery goes back to the queue, due now, with a new round of the retry schedule. */
     @Transactional
-    public WebhookDtos.DeliveryView retry(Identity who, UUID deliveryId) {
+    public WebhookDtos.DeliveryView retry(UUID deliveryId) {
+        Identity who = caller.get();
         WebhookDelivery d = WebhookDelivery.findById(deliveryId);
         if (d == null) {
             throw ProblemException.notFound("No existe la entrega " + deliveryId + ".");
