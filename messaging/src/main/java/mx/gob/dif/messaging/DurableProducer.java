@@ -25,12 +25,20 @@ import java.util.concurrent.Future;
 @ApplicationScoped
 public class DurableProducer {
     private final Producer<String, String> producer;
+    private final String source;
 
-    public DurableProducer(Config config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+    public DurableProducer(Config config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+                           @ConfigProperty(name = "quarkus.application.name") String application) {
+        this.source = "/" + application;
         Map<String, Object> props = KafkaSettings.from(KafkaSettings.PRODUCER, config.getPropertyNames(),
                 name -> config.getValue(name, String.class));
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    /** The CloudEvents {@code source} of this service's events: {@code /<quarkus.application.name>}. */
+    public String source() {
+        return source;
     }
 
     /** Sends one event; the future completes when the broker acknowledged it. */

@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import mx.gob.dif.events.CloudEvent;
 import mx.gob.dif.events.EventWriter;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,9 +20,9 @@ public class Outbox {
     private final AgroalDataSource ds;
     private final String source;
 
-    public Outbox(AgroalDataSource ds, @ConfigProperty(name = "quarkus.application.name") String application) {
+    public Outbox(AgroalDataSource ds, DurableProducer producer) {
         this.ds = ds;
-        this.source = "/" + application;
+        this.source = producer.source();
     }
 
     /** Adds one event with a new id; call inside the transaction of the change it reports. */
@@ -41,8 +40,4 @@ public class Outbox {
         }
     }
 
-    /** The CloudEvents {@code source} of this service's events ({@code /<quarkus.application.name>}). */
-    public String source() {
-        return source;
-    }
 }

@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import mx.gob.dif.cases.config.ConsumerGroups;
 import mx.gob.dif.events.OrgUnitChanged;
 import mx.gob.dif.events.ProgramChanged;
 import mx.gob.dif.events.Topics;

@@ -4,7 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import mx.gob.dif.cases.messaging.ConsumerGroups;
+import mx.gob.dif.cases.config.ConsumerGroups;
 import mx.gob.dif.events.IndicatorUpdated;
 import mx.gob.dif.events.Topics;
 import mx.gob.dif.messaging.BatchHandler;

@@ -11,8 +11,10 @@ import mx.gob.dif.indicators.api.IndicatorValue;
 import mx.gob.dif.indicators.service.Catalog;
 import mx.gob.dif.indicators.service.IndicatorValues;
 import mx.gob.dif.messaging.DurableProducer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -20,9 +22,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One indicator-updated event per (indicator, unit, year) whose year value changed — the reporting
@@ -35,7 +40,6 @@ import java.util.concurrent.TimeUnit;
 public class IndicatorUpdates {
     private static final Logger LOG = Logger.getLogger(IndicatorUpdates.class);
     private static final int MAX_PER_BATCH = 2000;
-    private static final String SOURCE = "/indicators-service";
     private final DurableProducer producer;
     private final IndicatorValues values;
     private final Catalog catalog;
@@ -86,6 +90,7 @@ public class IndicatorUpdates {
             keys.add(it.next());
             it.remove();
         }
+        List<Future<RecordMetadata>> sent = new ArrayList<>(keys.size());
         for (String key : keys) {
             String[] p = key.split("\\|");
             try {
@@ -93,12 +98,34 @@ public class IndicatorUpdates {
                 IndicatorUpdated data = new IndicatorUpdated(v.indicator(), v.orgUnit(), Integer.parseInt(p[2]), v.period(),
                         v.method(), v.target(), v.value(), v.percent());
                 String subject = p[1] + "|" + p[0];
-                producer.send(Topics.INDICATOR_UPDATES, subject,
-                        CloudEvent.of(UUID.randomUUID().toString(), SOURCE, EventTypes.INDICATOR_UPDATED, subject, data));
+                sent.add(producer.send(Topics.INDICATOR_UPDATES, subject,
+                        CloudEvent.of(UUID.randomUUID().toString(), producer.source(), EventTypes.INDICATOR_UPDATED, subject, data)));
             } catch (Exception ex) {
                 // a unit or indicator no longer in a plan has no value to announce
                 LOG.debugf("No indicator-updated event for %s: %s", key, ex.getMessage());
             }
+        }
+        awaitAcks(sent);
+    }
+
+    /** Notifications are at most once, but a lost one is said in the log, not silently dropped. */
+    private static void awaitAcks(List<Future<RecordMetadata>> sent) {
+        int failed = 0;
+        String reason = null;
+        for (Future<RecordMetadata> f : sent) {
+            try {
+                f.get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                failed++;
+                reason = e.toString();
+            }
+        }
+        if (failed > 0) {
+            LOG.warnf("%d of %d indicator-updated events were not acknowledged by Kafka (webhooks miss them; the values are "
+                    + "readable with GET): %s", failed, sent.size(), reason);
         }
     }
 

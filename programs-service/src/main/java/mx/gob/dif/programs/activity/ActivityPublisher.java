@@ -24,8 +24,6 @@ import java.util.concurrent.TimeoutException;
  */
 @ApplicationScoped
 public class ActivityPublisher {
-    /** Same source as the catalog events of this service. */
-    static final String SOURCE = "/programs-service";
     private static final long ACK_TIMEOUT_MS = 30_000;
 
     /** The outcome of one send: which records were acknowledged, and the first failure, if any. */
@@ -48,7 +46,7 @@ public class ActivityPublisher {
         for (ActivityReported r : reports) {
             try {
                 acks.add(producer.send(Topics.ACTIVITIES, r.key(),
-                        CloudEvent.of(r.activityId(), SOURCE, EventTypes.ACTIVITY_REPORTED, r.key(), r)));
+                        CloudEvent.of(r.activityId(), producer.source(), EventTypes.ACTIVITY_REPORTED, r.key(), r)));
             } catch (RuntimeException e) {
                 // e.g. metadata not available within max.block.ms: the rest is not sent at all
                 failure = e;
@@ -74,7 +72,7 @@ public class ActivityPublisher {
 
     /** Publishes one retraction and waits for its acknowledgement. */
     public void publishRetraction(String eventId, ActivityRetracted r) throws Exception {
-        producer.send(Topics.ACTIVITIES, r.key(), CloudEvent.of(eventId, SOURCE, EventTypes.ACTIVITY_RETRACTED, r.key(), r))
+        producer.send(Topics.ACTIVITIES, r.key(), CloudEvent.of(eventId, producer.source(), EventTypes.ACTIVITY_RETRACTED, r.key(), r))
                 .get(ACK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
     }
 }

@@ -1,4 +1,4 @@
-package mx.gob.dif.cases.messaging;
+package mx.gob.dif.cases.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
