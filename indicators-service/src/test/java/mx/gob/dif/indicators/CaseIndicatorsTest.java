@@ -23,7 +23,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +39,7 @@ import static mx.gob.dif.indicators.IndicatorsTestSupport.assertDecimal;
 import static mx.gob.dif.indicators.IndicatorsTestSupport.awaitValue;
 import static mx.gob.dif.indicators.IndicatorsTestSupport.caseRef;
 import static mx.gob.dif.indicators.IndicatorsTestSupport.consumer;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.events;
 import static mx.gob.dif.indicators.IndicatorsTestSupport.poll;
 import static mx.gob.dif.indicators.IndicatorsTestSupport.rebuild;
 import static mx.gob.dif.indicators.IndicatorsTestSupport.sleep;
@@ -65,7 +65,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = RealInfraResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "database", value = "dif_indicators"))
 class CaseIndicatorsTest {
-    private static IndicatorsTestSupport events;
+    private static boolean seeded;
     @Inject
     AgroalDataSource ds;
     /** One event id sent three times (twice in one batch, once later): counts once. */
@@ -73,26 +73,26 @@ class CaseIndicatorsTest {
 
     @BeforeEach
     void seed() throws Exception {
-        if (events != null) {
+        if (seeded) {
             return;
         }
-        events = new IndicatorsTestSupport();
-        events.orgUnit("MX", "México", "NATIONAL", null);
-        events.orgUnit("25", "Sinaloa", "STATE", "MX");
+        seeded = true;
+        events().orgUnit("MX", "México", "NATIONAL", null);
+        events().orgUnit("25", "Sinaloa", "STATE", "MX");
         for (String m : List.of("25006", "25012", "25018")) {
-            events.orgUnit(m, "Municipio " + m, "MUNICIPAL", "25");
+            events().orgUnit(m, "Municipio " + m, "MUNICIPAL", "25");
         }
         // the tests that add events work in another state, so the counts above stay put whatever the test order
-        events.orgUnit("26", "Sonora", "STATE", "MX");
-        events.orgUnit("26001", "Municipio 26001", "MUNICIPAL", "26");
+        events().orgUnit("26", "Sonora", "STATE", "MX");
+        events().orgUnit("26001", "Municipio 26001", "MUNICIPAL", "26");
         // seed 000: Gestoría Social, "Casos atendidos" 702 in the first year
         target("GS-01", "CASES_ATTENDED", "702", ALL_MONTHS);
         target("GS-02", "CASES_REFERRED", "100", ALL_MONTHS);
         target("GS-03", null, "50", ALL_MONTHS); // an ordinary target in the same program
         TargetChanged sonora = new TargetChanged("26", 2021, "GS", "Gestoría Social", "GS-01", "Casos atendidos", "GS-01", "Caso",
                 new BigDecimal("845"), "SUM", null, ALL_MONTHS, false, "CASES_ATTENDED");
-        events.send(Topics.CATALOG_TARGETS, sonora.key(), EventTypes.TARGET_CHANGED, sonora);
-        events.flush();
+        events().send(Topics.CATALOG_TARGETS, sonora.key(), EventTypes.TARGET_CHANGED, sonora);
+        events().flush();
 
         String u = "25006";
         sendCase(REPEATED, u, "RECEIVED", "2021-01-05", null, null);
@@ -130,15 +130,8 @@ class CaseIndicatorsTest {
         // an activity report against a case-counted target is not what it counts
         ActivityReported a = new ActivityReported(UUID.randomUUID().toString(), "GS-01", u, "25", 2021, LocalDate.parse("2021-01-20"),
                 new BigDecimal("1000"));
-        events.report(a);
-        events.flush();
-    }
-
-    @AfterAll
-    static void close() {
-        if (events != null) {
-            events.close();
-        }
+        events().report(a);
+        events().flush();
     }
 
     @Test
@@ -206,7 +199,7 @@ class CaseIndicatorsTest {
         com.fasterxml.jackson.databind.node.ObjectNode badRef = EventJson.MAPPER.valueToTree(ok);
         badRef.put("caseRef", "not-a-pseudonym");
         sendRaw(UUID.randomUUID().toString(), badRef);
-        events.record(Topics.CASE_EVENTS, "x", "{not json").get();
+        events().record(Topics.CASE_EVENTS, "x", "{not json").get();
         com.fasterxml.jackson.databind.node.ObjectNode badDate = EventJson.MAPPER.valueToTree(ok);
         badDate.put("date", "2021-13-45");
         sendRaw(UUID.randomUUID().toString(), badDate);
@@ -214,12 +207,12 @@ class CaseIndicatorsTest {
         String twice = UUID.randomUUID().toString();
         sendCase(twice, "26001", "RECEIVED", "2021-05-06", null, null);
         sendCase(null, "26001", "RECEIVED", "2021-05-07", null, null);
-        events.flush();
+        events().flush();
         awaitCount("26001", "2021-05", "casesAttended", 2);
         sendCase(twice, "26001", "RECEIVED", "2021-05-06", null, null);
         sendCase(twice, "26001", "RECEIVED", "2021-05-06", null, null);
         sendCase(null, "26001", "ENROLLED", "2021-05-08", null, null);
-        events.flush();
+        events().flush();
         awaitCount("26001", "2021-05", "casesEnrolled", 1);
         awaitCount("26001", "2021-05", "casesAttended", 2);
         awaitCount("25006", "2021", "casesAttended", 6);
@@ -227,7 +220,7 @@ class CaseIndicatorsTest {
         given().get("/q/health/ready").then().statusCode(200);
         // a rebalance-free redelivery of the whole first batch: the same ids again do not count
         sendCase(REPEATED, "25006", "RECEIVED", "2021-01-05", null, null);
-        events.flush();
+        events().flush();
         sleep(500);
         given().get("/api/v1/indicators/procedure?orgUnit=25006&period=2021-01").then().body("counts.casesAttended", equalTo(3));
     }
@@ -302,7 +295,7 @@ class CaseIndicatorsTest {
             long before = new BigDecimal(given().get("/api/v1/indicators/GS-01?orgUnit=26001&period=2021").then().statusCode(200)
                     .extract().jsonPath().getString("value")).longValue();
             sendCase(null, "26001", "RECEIVED", "2021-06-01", null, null);
-            events.flush();
+            events().flush();
             long deadline = System.currentTimeMillis() + 15_000;
             boolean unit = false;
             boolean state = false;
@@ -374,17 +367,17 @@ class CaseIndicatorsTest {
     private static void target(String code, String caseMetric, String annual, List<Integer> months) {
         TargetChanged t = new TargetChanged("25", 2021, "GS", "Gestoría Social", code, "Acción " + code, code, "Caso",
                 new BigDecimal(annual), "SUM", null, months, false, caseMetric);
-        events.send(Topics.CATALOG_TARGETS, t.key(), EventTypes.TARGET_CHANGED, t);
+        events().send(Topics.CATALOG_TARGETS, t.key(), EventTypes.TARGET_CHANGED, t);
     }
 
     private static void sendCase(String id, String unit, String change, String date, String due, Boolean onTime) {
         CaseEvent e = new CaseEvent(caseRef(), unit, change, null, "EDUCATION", "DIRECTORATE", null, null, null, "12-17", "H",
                 LocalDate.parse(date), due == null ? null : LocalDate.parse(due), onTime, null);
-        events.caseEvent(id == null ? UUID.randomUUID().toString() : id, e);
+        events().caseEvent(id == null ? UUID.randomUUID().toString() : id, e);
     }
 
     private static void sendRaw(String id, JsonNode data) {
         String key = data.path("caseRef").asText("x");
-        events.record(Topics.CASE_EVENTS, key, EventWriter.write(CloudEvent.of(id, "/cases-service", EventTypes.CASE_CHANGED, key, data)));
+        events().record(Topics.CASE_EVENTS, key, EventWriter.write(CloudEvent.of(id, "/cases-service", EventTypes.CASE_CHANGED, key, data)));
     }
 }

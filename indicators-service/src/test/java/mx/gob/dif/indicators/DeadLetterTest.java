@@ -51,20 +51,19 @@ class DeadLetterTest {
                 overLong.key(), overLong));
         ActivityReported valid = new ActivityReported(UUID.randomUUID().toString(), "DL-01", "28001", "28", 2021,
                 LocalDate.parse("2021-04-02"), new BigDecimal("7"));
-        try (IndicatorsTestSupport events = new IndicatorsTestSupport()) {
-            events.orgUnit("MX", "México", "NATIONAL", null);
-            events.orgUnit("28", "Tamaulipas", "STATE", "MX");
-            events.orgUnit("28001", "Municipio 28001", "MUNICIPAL", "28");
-            TargetChanged t = new TargetChanged("28", 2021, "DL", "Programa DL", "DL-01", "Acción DL-01", "DL-01", "Visita",
-                    new BigDecimal("100"), "SUM", null, ALL_MONTHS, false, null);
-            events.send(Topics.CATALOG_TARGETS, t.key(), EventTypes.TARGET_CHANGED, t);
-            events.flush();
-            // same key as the valid report, so all three land in one partition in this order
-            events.record(Topics.ACTIVITIES, valid.key(), notJson).get();
-            events.record(Topics.ACTIVITIES, valid.key(), overLongJson).get();
-            events.report(valid);
-            events.flush();
-        }
+        IndicatorsTestSupport events = IndicatorsTestSupport.events();
+        events.orgUnit("MX", "México", "NATIONAL", null);
+        events.orgUnit("28", "Tamaulipas", "STATE", "MX");
+        events.orgUnit("28001", "Municipio 28001", "MUNICIPAL", "28");
+        TargetChanged t = new TargetChanged("28", 2021, "DL", "Programa DL", "DL-01", "Acción DL-01", "DL-01", "Visita",
+                new BigDecimal("100"), "SUM", null, ALL_MONTHS, false, null);
+        events.send(Topics.CATALOG_TARGETS, t.key(), EventTypes.TARGET_CHANGED, t);
+        events.flush();
+        // same key as the valid report, so all three land in one partition in this order
+        events.record(Topics.ACTIVITIES, valid.key(), notJson).get();
+        events.record(Topics.ACTIVITIES, valid.key(), overLongJson).get();
+        events.report(valid);
+        events.flush();
         awaitValue("DL-01", "28001", "2021", "7");
         awaitValue("DL-01", "28", "2021", "7");
 

@@ -18,7 +18,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +36,7 @@ import java.util.UUID;
 import static mx.gob.dif.indicators.IndicatorsTestSupport.ALL_MONTHS;
 import static mx.gob.dif.indicators.IndicatorsTestSupport.awaitValue;
 import static mx.gob.dif.indicators.IndicatorsTestSupport.consumer;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.events;
 import static mx.gob.dif.indicators.IndicatorsTestSupport.poll;
 import static mx.gob.dif.indicators.IndicatorsTestSupport.rebuild;
 import static mx.gob.dif.indicators.IndicatorsTestSupport.sleep;
@@ -56,18 +56,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = RealInfraResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "database", value = "dif_indicators"))
 class IndicatorPipelineTest {
-    private static IndicatorsTestSupport events;
+    private static boolean seeded;
 
     @BeforeEach
     void seed() throws Exception {
-        if (events != null) {
+        if (seeded) {
             return;
         }
-        events = new IndicatorsTestSupport();
-        events.orgUnit("MX", "México", "NATIONAL", null);
-        events.orgUnit("10", "Durango", "STATE", "MX");
+        seeded = true;
+        events().orgUnit("MX", "México", "NATIONAL", null);
+        events().orgUnit("10", "Durango", "STATE", "MX");
         for (String m : List.of("10001", "10002", "10005", "10007")) {
-            events.orgUnit(m, "Municipio " + m, "MUNICIPAL", "10");
+            events().orgUnit(m, "Municipio " + m, "MUNICIPAL", "10");
         }
         target("T-01", "SUM", ALL_MONTHS, null);
         target("T-02", "MAX_QUARTER_MAX", ALL_MONTHS, null);
@@ -97,14 +97,7 @@ class IndicatorPipelineTest {
             report(UUID.randomUUID(), code, "10002", "2021-06-30", "2");
             report(UUID.randomUUID(), code, "10", "2021-12-01", "7");
         }
-        events.flush();
-    }
-
-    @AfterAll
-    static void close() {
-        if (events != null) {
-            events.close();
-        }
+        events().flush();
     }
 
     @Test
@@ -165,9 +158,9 @@ class IndicatorPipelineTest {
     @Test
     void programProgressAndTheProgramNameFromTheCatalog() throws Exception {
         awaitValue("T-07", "10", "2021", "12");
-        events.send(Topics.CATALOG_PROGRAMS, "10|2021|P-01", EventTypes.PROGRAM_CHANGED, new ProgramChanged("10", 2021, "P-01",
+        events().send(Topics.CATALOG_PROGRAMS, "10|2021|P-01", EventTypes.PROGRAM_CHANGED, new ProgramChanged("10", 2021, "P-01",
                 "Programa de prueba (PAT)", List.of("ENE", "DIC"), List.of("T-01"), false));
-        events.flush();
+        events().flush();
         poll(10, () -> given().get("/api/v1/programs/P-01/progress?orgUnit=10001&period=2021").then().extract().<String>path("programName"),
                 "Programa de prueba (PAT)"::equals);
         awaitValue("T-09", "10001", "2021", "0");
@@ -191,25 +184,25 @@ class IndicatorPipelineTest {
         UUID id = UUID.randomUUID();
         report(id, "T-08", "10005", "2021-05-05", "9");
         report(id, "T-08", "10005", "2021-05-05", "9");
-        events.flush();
+        events().flush();
         awaitValue("T-08", "10005", "2021", "9");
         report(id, "T-08", "10005", "2021-05-05", "9"); // redelivered later, in another batch
-        events.record(Topics.ACTIVITIES, "10005|T-08", "{not json").get();
+        events().record(Topics.ACTIVITIES, "10005|T-08", "{not json").get();
         report(UUID.randomUUID(), "T-08", "10005", "2021-05-06", "1");
-        events.flush();
+        events().flush();
         awaitValue("T-08", "10005", "2021", "10");
-        events.send(Topics.ACTIVITIES, "10005|T-08", EventTypes.ACTIVITY_RETRACTED, new ActivityRetracted(id.toString(), "T-08", "10005", "prueba"));
-        events.send(Topics.ACTIVITIES, "10005|T-08", EventTypes.ACTIVITY_RETRACTED, new ActivityRetracted(id.toString(), "T-08", "10005", "prueba"));
-        events.flush();
+        events().send(Topics.ACTIVITIES, "10005|T-08", EventTypes.ACTIVITY_RETRACTED, new ActivityRetracted(id.toString(), "T-08", "10005", "prueba"));
+        events().send(Topics.ACTIVITIES, "10005|T-08", EventTypes.ACTIVITY_RETRACTED, new ActivityRetracted(id.toString(), "T-08", "10005", "prueba"));
+        events().flush();
         awaitValue("T-08", "10005", "2021", "1");
         // a retraction that arrives before its report: the report never counts
         UUID early = UUID.randomUUID();
-        events.send(Topics.ACTIVITIES, "10005|T-08", EventTypes.ACTIVITY_RETRACTED, new ActivityRetracted(early.toString(), "T-08", "10005", null));
-        events.flush();
+        events().send(Topics.ACTIVITIES, "10005|T-08", EventTypes.ACTIVITY_RETRACTED, new ActivityRetracted(early.toString(), "T-08", "10005", null));
+        events().flush();
         sleep(300);
         report(early, "T-08", "10005", "2021-06-06", "4");
         report(UUID.randomUUID(), "T-08", "10005", "2021-06-07", "2");
-        events.flush();
+        events().flush();
         awaitValue("T-08", "10005", "2021", "3");
         given().get("/api/v1/indicators/T-08?orgUnit=10005&period=2021-05").then().body("value", equalTo(1))
                 .body("months[0].reports", equalTo(1));
@@ -226,7 +219,7 @@ class IndicatorPipelineTest {
             total = total.add(BigDecimal.valueOf(i));
             long t0 = System.nanoTime();
             report(UUID.randomUUID(), "T-09", "10007", "2021-07-0" + i, Integer.toString(i));
-            events.flush();
+            events().flush();
             awaitValue("T-09", "10007", "2021", total.toPlainString());
             millis.add((System.nanoTime() - t0) / 1_000_000);
         }
@@ -270,7 +263,7 @@ class IndicatorPipelineTest {
         String asOf = given().get(path).then().statusCode(200).extract().path("asOf");
         assertEquals(asOf, given().get(path).then().extract().path("asOf"), "an unchanged year is answered from memory");
         report(UUID.randomUUID(), "T-08", "10002", "2021-09-09", "4");
-        events.flush();
+        events().flush();
         awaitValue("T-08", "10002", "2021", before.add(new BigDecimal("4")).toPlainString());
         assertEquals(0, before.add(new BigDecimal("4")).compareTo(closingValue(path, "T-08")), "the new report is in the closing report");
     }
@@ -361,11 +354,11 @@ class IndicatorPipelineTest {
     private static void target(String code, String method, List<Integer> months, List<String> components) {
         TargetChanged t = new TargetChanged("10", 2021, "P-01", "Programa de prueba", code, "Acción " + code, code, "Visita",
                 new BigDecimal("100"), method, components, months, false, null);
-        events.send(Topics.CATALOG_TARGETS, t.key(), EventTypes.TARGET_CHANGED, t);
+        events().send(Topics.CATALOG_TARGETS, t.key(), EventTypes.TARGET_CHANGED, t);
     }
 
     private static void report(UUID id, String code, String unit, String date, String qty) {
         ActivityReported a = new ActivityReported(id.toString(), code, unit, "10", 2021, LocalDate.parse(date), new BigDecimal(qty));
-        events.report(a);
+        events().report(a);
     }
 }

@@ -40,18 +40,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What the indicators tests share: events published on the real broker (an instance holds one producer),
- * and waiting on the REST API until the consumers have applied them (static).
+ * What the indicators tests share: events published on the real broker ({@link #events()}), and waiting on
+ * the REST API until the consumers have applied them.
  */
-public final class IndicatorsTestSupport implements AutoCloseable {
+public final class IndicatorsTestSupport {
     /** A monthly calendar: every month of the year. */
     public static final List<Integer> ALL_MONTHS = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
     /** How often a wait asks again: short, because one test measures how fresh a value is. */
     private static final long POLL_MILLIS = 20;
 
+    private static IndicatorsTestSupport shared;
+
     private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
             new StringSerializer(), new StringSerializer());
+
+    private IndicatorsTestSupport() {
+    }
+
+    /** One producer for every test class of this JVM (they share the application and the broker); closed when the JVM ends. */
+    public static synchronized IndicatorsTestSupport events() {
+        if (shared == null) {
+            shared = new IndicatorsTestSupport();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
+    }
 
     /** An event as a producing service would send it, with a fresh id; the test's own events must follow the schemas. */
     public void send(String topic, String key, String type, Object data) {
@@ -81,8 +95,7 @@ public final class IndicatorsTestSupport implements AutoCloseable {
         producer.flush();
     }
 
-    @Override
-    public void close() {
+    private void close() {
         producer.close();
     }
 

@@ -11,7 +11,6 @@ import mx.gob.dif.events.EventTypes;
 import mx.gob.dif.events.OutcomeGoalChanged;
 import mx.gob.dif.events.TargetChanged;
 import mx.gob.dif.events.Topics;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +22,7 @@ import java.util.UUID;
 import static mx.gob.dif.indicators.IndicatorsTestSupport.ALL_MONTHS;
 import static mx.gob.dif.indicators.IndicatorsTestSupport.assertDecimal;
 import static mx.gob.dif.indicators.IndicatorsTestSupport.caseRef;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.events;
 import static mx.gob.dif.indicators.IndicatorsTestSupport.poll;
 import static mx.gob.dif.indicators.IndicatorsTestSupport.rebuild;
 import static mx.gob.dif.indicators.TestCallers.given;
@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Outcome goals from OutcomeGoalChanged events on the real broker, their ratios from activity and
- * case events. Its own state (27, Tabasco) so it shares the application and broker with the other tests.
+ * case events(). Its own state (27, Tabasco) so it shares the application and broker with the other tests.
  * <p>
  * Both municipalities plan program OG with OG-NUM (SUM) and OG-DEN (LAST: the padrón as last reported);
  * goal OG-M1 = OG-NUM / OG-DEN, 95 %. 27001: OG-NUM 50 (Jan) + 55 (Feb) = 105, OG-DEN 110 (Jan), 116 (Feb)
@@ -48,18 +48,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = RealInfraResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "database", value = "dif_indicators"))
 class OutcomeGoalsTest {
-    private static IndicatorsTestSupport events;
+    private static boolean seeded;
 
     @BeforeEach
     void seed() throws Exception {
-        if (events != null) {
+        if (seeded) {
             return;
         }
-        events = new IndicatorsTestSupport();
-        events.orgUnit("MX", "México", "NATIONAL", null);
-        events.orgUnit("27", "Tabasco", "STATE", "MX");
+        seeded = true;
+        events().orgUnit("MX", "México", "NATIONAL", null);
+        events().orgUnit("27", "Tabasco", "STATE", "MX");
         for (String m : List.of("27001", "27002")) {
-            events.orgUnit(m, "Municipio " + m, "MUNICIPAL", "27");
+            events().orgUnit(m, "Municipio " + m, "MUNICIPAL", "27");
             target(m, "OG-NUM", "SUM", "110");
             target(m, "OG-DEN", "LAST", "116");
             goal(m, "OG-M1", new OutcomeGoalChanged.Ref("OG-NUM", null), new OutcomeGoalChanged.Ref("OG-DEN", null), "95", false);
@@ -69,7 +69,7 @@ class OutcomeGoalsTest {
         goal("27001", "OG-CASES", new OutcomeGoalChanged.Ref(null, "CASES_REFERRED"), new OutcomeGoalChanged.Ref(null, "CASES_ATTENDED"),
                 null, false);
         goal("27001", "OG-M4", null, null, null, false);
-        events.flush();
+        events().flush();
         activity("OG-NUM", "27001", "2021-01-15", "50");
         activity("OG-NUM", "27001", "2021-02-15", "55");
         activity("OG-DEN", "27001", "2021-01-20", "110");
@@ -82,14 +82,7 @@ class OutcomeGoalsTest {
         for (int i = 1; i <= 3; i++) {
             kase("27001", "REFERRED", "2021-03-1" + i);
         }
-        events.flush();
-    }
-
-    @AfterAll
-    static void close() {
-        if (events != null) {
-            events.close();
-        }
+        events().flush();
     }
 
     @Test
@@ -147,10 +140,10 @@ class OutcomeGoalsTest {
         given().get("/api/v1/outcome-goals/NOPE?orgUnit=27001&period=2021").then().statusCode(404).contentType("application/problem+json");
 
         goal("27002", "OG-GONE", null, null, null, false);
-        events.flush();
+        events().flush();
         awaitStatus("/api/v1/outcome-goals/OG-GONE?orgUnit=27002&period=2021", 200);
         goal("27002", "OG-GONE", null, null, null, true);
-        events.flush();
+        events().flush();
         awaitStatus("/api/v1/outcome-goals/OG-GONE?orgUnit=27002&period=2021", 404);
     }
 
@@ -184,25 +177,25 @@ class OutcomeGoalsTest {
     private static void target(String unit, String code, String method, String annual) {
         TargetChanged t = new TargetChanged(unit, 2021, "OG", "Metas de intervención", code, "Acción " + code, code, "Persona",
                 new BigDecimal(annual), method, null, ALL_MONTHS, false, null);
-        events.send(Topics.CATALOG_TARGETS, t.key(), EventTypes.TARGET_CHANGED, t);
+        events().send(Topics.CATALOG_TARGETS, t.key(), EventTypes.TARGET_CHANGED, t);
     }
 
     private static void goal(String unit, String code, OutcomeGoalChanged.Ref num, OutcomeGoalChanged.Ref den, String targetPercent,
                              boolean deleted) {
         OutcomeGoalChanged g = new OutcomeGoalChanged(unit, 2021, "OG", code, "Componente " + code, "Meta " + code, num, den,
                 targetPercent == null ? null : new BigDecimal(targetPercent), deleted);
-        events.send(Topics.CATALOG_OUTCOME_GOALS, g.key(), EventTypes.OUTCOME_GOAL_CHANGED, g);
+        events().send(Topics.CATALOG_OUTCOME_GOALS, g.key(), EventTypes.OUTCOME_GOAL_CHANGED, g);
     }
 
     private static void activity(String indicator, String unit, String date, String quantity) {
         ActivityReported a = new ActivityReported(UUID.randomUUID().toString(), indicator, unit, unit, 2021, LocalDate.parse(date),
                 new BigDecimal(quantity));
-        events.report(a);
+        events().report(a);
     }
 
     private static void kase(String unit, String change, String date) {
         CaseEvent e = new CaseEvent(caseRef(), unit, change, null, "EDUCATION", "DIRECTORATE", null, null, null, "12-17", "H",
                 LocalDate.parse(date), null, null, null);
-        events.caseEvent(UUID.randomUUID().toString(), e);
+        events().caseEvent(UUID.randomUUID().toString(), e);
     }
 }
