@@ -6,13 +6,12 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import mx.gob.dif.deploy.testing.RealInfraResource;
-import mx.gob.dif.deploy.testing.TestInfra;
 import mx.gob.dif.events.ActivityReported;
 import mx.gob.dif.events.CaseEvent;
 import mx.gob.dif.events.CloudEvent;
 import mx.gob.dif.events.EventJson;
 import mx.gob.dif.events.EventTypes;
-import mx.gob.dif.events.OrgUnitChanged;
+import mx.gob.dif.events.EventWriter;
 import mx.gob.dif.events.SchemaValidator;
 import mx.gob.dif.events.TargetChanged;
 import mx.gob.dif.events.Topics;
@@ -22,30 +21,28 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static mx.gob.dif.indicators.TestCallers.asAdministrator;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.ALL_MONTHS;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.assertDecimal;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.awaitValue;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.caseRef;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.consumer;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.events;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.poll;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.rebuild;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.sleep;
 import static mx.gob.dif.indicators.TestCallers.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -68,10 +65,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = RealInfraResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "database", value = "dif_indicators"))
 class CaseIndicatorsTest {
-    private static KafkaProducer<String, String> producer;
+    private static boolean seeded;
     @Inject
     AgroalDataSource ds;
-    private static boolean seeded;
     /** One event id sent three times (twice in one batch, once later): counts once. */
     private static final String REPEATED = UUID.randomUUID().toString();
 
@@ -81,25 +77,22 @@ class CaseIndicatorsTest {
             return;
         }
         seeded = true;
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
-        send(Topics.ORG_UNITS, "MX", EventTypes.ORG_UNIT_CHANGED, new OrgUnitChanged("MX", "México", "NATIONAL", null));
-        send(Topics.ORG_UNITS, "25", EventTypes.ORG_UNIT_CHANGED, new OrgUnitChanged("25", "Sinaloa", "STATE", "MX"));
+        events().orgUnit("MX", "México", "NATIONAL", null);
+        events().orgUnit("25", "Sinaloa", "STATE", "MX");
         for (String m : List.of("25006", "25012", "25018")) {
-            send(Topics.ORG_UNITS, m, EventTypes.ORG_UNIT_CHANGED, new OrgUnitChanged(m, "Municipio " + m, "MUNICIPAL", "25"));
+            events().orgUnit(m, "Municipio " + m, "MUNICIPAL", "25");
         }
         // the tests that add events work in another state, so the counts above stay put whatever the test order
-        send(Topics.ORG_UNITS, "26", EventTypes.ORG_UNIT_CHANGED, new OrgUnitChanged("26", "Sonora", "STATE", "MX"));
-        send(Topics.ORG_UNITS, "26001", EventTypes.ORG_UNIT_CHANGED, new OrgUnitChanged("26001", "Municipio 26001", "MUNICIPAL", "26"));
-        List<Integer> all = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+        events().orgUnit("26", "Sonora", "STATE", "MX");
+        events().orgUnit("26001", "Municipio 26001", "MUNICIPAL", "26");
         // seed 000: Gestoría Social, "Casos atendidos" 702 in the first year
-        target("GS-01", "CASES_ATTENDED", "702", all);
-        target("GS-02", "CASES_REFERRED", "100", all);
-        target("GS-03", null, "50", all); // an ordinary target in the same program
+        target("GS-01", "CASES_ATTENDED", "702", ALL_MONTHS);
+        target("GS-02", "CASES_REFERRED", "100", ALL_MONTHS);
+        target("GS-03", null, "50", ALL_MONTHS); // an ordinary target in the same program
         TargetChanged sonora = new TargetChanged("26", 2021, "GS", "Gestoría Social", "GS-01", "Casos atendidos", "GS-01", "Caso",
-                new BigDecimal("845"), "SUM", null, all, false, "CASES_ATTENDED");
-        send(Topics.CATALOG_TARGETS, sonora.key(), EventTypes.TARGET_CHANGED, sonora);
-        producer.flush();
+                new BigDecimal("845"), "SUM", null, ALL_MONTHS, false, "CASES_ATTENDED");
+        events().send(Topics.CATALOG_TARGETS, sonora.key(), EventTypes.TARGET_CHANGED, sonora);
+        events().flush();
 
         String u = "25006";
         sendCase(REPEATED, u, "RECEIVED", "2021-01-05", null, null);
@@ -137,16 +130,8 @@ class CaseIndicatorsTest {
         // an activity report against a case-counted target is not what it counts
         ActivityReported a = new ActivityReported(UUID.randomUUID().toString(), "GS-01", u, "25", 2021, LocalDate.parse("2021-01-20"),
                 new BigDecimal("1000"));
-        producer.send(new ProducerRecord<>(Topics.ACTIVITIES, a.key(), EventJson.MAPPER.writeValueAsString(
-                CloudEvent.of(a.activityId(), "/test", EventTypes.ACTIVITY_REPORTED, a.key(), EventJson.MAPPER.valueToTree(a)))));
-        producer.flush();
-    }
-
-    @AfterAll
-    static void close() {
-        if (producer != null) {
-            producer.close();
-        }
+        events().report(a);
+        events().flush();
     }
 
     @Test
@@ -214,7 +199,7 @@ class CaseIndicatorsTest {
         com.fasterxml.jackson.databind.node.ObjectNode badRef = EventJson.MAPPER.valueToTree(ok);
         badRef.put("caseRef", "not-a-pseudonym");
         sendRaw(UUID.randomUUID().toString(), badRef);
-        producer.send(new ProducerRecord<>(Topics.CASE_EVENTS, "x", "{not json")).get();
+        events().record(Topics.CASE_EVENTS, "x", "{not json").get();
         com.fasterxml.jackson.databind.node.ObjectNode badDate = EventJson.MAPPER.valueToTree(ok);
         badDate.put("date", "2021-13-45");
         sendRaw(UUID.randomUUID().toString(), badDate);
@@ -222,24 +207,20 @@ class CaseIndicatorsTest {
         String twice = UUID.randomUUID().toString();
         sendCase(twice, "26001", "RECEIVED", "2021-05-06", null, null);
         sendCase(null, "26001", "RECEIVED", "2021-05-07", null, null);
-        producer.flush();
+        events().flush();
         awaitCount("26001", "2021-05", "casesAttended", 2);
         sendCase(twice, "26001", "RECEIVED", "2021-05-06", null, null);
         sendCase(twice, "26001", "RECEIVED", "2021-05-06", null, null);
         sendCase(null, "26001", "ENROLLED", "2021-05-08", null, null);
-        producer.flush();
+        events().flush();
         awaitCount("26001", "2021-05", "casesEnrolled", 1);
         awaitCount("26001", "2021-05", "casesAttended", 2);
         awaitCount("25006", "2021", "casesAttended", 6);
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (skipped() < skippedBefore + 4 && System.currentTimeMillis() < deadline) {
-            sleep(50);
-        }
-        assertTrue(skipped() >= skippedBefore + 4, "4 invalid events skipped");
+        assertTrue(poll(10, CaseIndicatorsTest::skipped, n -> n >= skippedBefore + 4) >= skippedBefore + 4, "4 invalid events skipped");
         given().get("/q/health/ready").then().statusCode(200);
         // a rebalance-free redelivery of the whole first batch: the same ids again do not count
         sendCase(REPEATED, "25006", "RECEIVED", "2021-01-05", null, null);
-        producer.flush();
+        events().flush();
         sleep(500);
         given().get("/api/v1/indicators/procedure?orgUnit=25006&period=2021-01").then().body("counts.casesAttended", equalTo(3));
     }
@@ -307,18 +288,14 @@ class CaseIndicatorsTest {
     @Test
     void aChangedCaseCountPublishesIndicatorUpdatedEvents() throws Exception {
         awaitValue("GS-01", "25012", "2021", "4");
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new StringDeserializer())) {
-            c.subscribe(List.of(Topics.INDICATOR_UPDATES));
+        try (KafkaConsumer<String, String> c = consumer(Topics.INDICATOR_UPDATES, "latest")) {
             while (c.assignment().isEmpty()) {
                 c.poll(Duration.ofMillis(100));
             }
             long before = new BigDecimal(given().get("/api/v1/indicators/GS-01?orgUnit=26001&period=2021").then().statusCode(200)
                     .extract().jsonPath().getString("value")).longValue();
             sendCase(null, "26001", "RECEIVED", "2021-06-01", null, null);
-            producer.flush();
+            events().flush();
             long deadline = System.currentTimeMillis() + 15_000;
             boolean unit = false;
             boolean state = false;
@@ -347,13 +324,7 @@ class CaseIndicatorsTest {
         awaitCount("25012", "2021", "casesAttended", 4);
         sleep(500);
         List<Object> before = snapshot();
-        asAdministrator().post("/api/v1/admin/rebuild").then().statusCode(202);
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline
-                && !"COMPLETED".equals(asAdministrator().get("/api/v1/admin/rebuild").then().extract().path("state"))) {
-            sleep(100);
-        }
-        asAdministrator().get("/api/v1/admin/rebuild").then().body("state", equalTo("COMPLETED")).body("events", greaterThanOrEqualTo(30));
+        rebuild().body("events", greaterThanOrEqualTo(30));
         assertEquals(before, snapshot());
     }
 
@@ -384,76 +355,29 @@ class CaseIndicatorsTest {
         return n.longValue();
     }
 
-    private static void assertDecimal(String expected, Response r, String path) {
-        String s = r.jsonPath().getString(path);
-        assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(s)), path + " = " + s);
-    }
-
     private static void awaitCount(String unit, String period, String count, long expected) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        Object v = null;
-        while (System.currentTimeMillis() < deadline) {
+        Object v = poll(15, () -> {
             Response r = given().get("/api/v1/indicators/procedure?orgUnit=" + unit + "&period=" + period);
-            v = r.statusCode() == 200 ? r.jsonPath().get("counts." + count) : null;
-            if (v instanceof Number n && n.longValue() == expected) {
-                return;
-            }
-            sleep(30);
-        }
-        assertEquals(expected, v, unit + " " + period + " " + count);
+            return r.statusCode() == 200 ? r.jsonPath().get("counts." + count) : null;
+        }, got -> got instanceof Number n && n.longValue() == expected);
+        // JSON numbers come back as Integer: compared as long, not with equals
+        assertTrue(v instanceof Number n && n.longValue() == expected, unit + " " + period + " " + count + ": expected " + expected + ", got " + v);
     }
 
-    private static void awaitValue(String code, String unit, String period, String expected) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        BigDecimal v = null;
-        while (System.currentTimeMillis() < deadline) {
-            Response r = given().get("/api/v1/indicators/" + code + "?orgUnit=" + unit + "&period=" + period);
-            v = r.statusCode() == 200 ? new BigDecimal(r.jsonPath().getString("value")) : null;
-            if (v != null && v.compareTo(new BigDecimal(expected)) == 0) {
-                return;
-            }
-            sleep(30);
-        }
-        assertEquals(new BigDecimal(expected), v, code + " " + unit + " " + period);
-    }
-
-    private static void target(String code, String caseMetric, String annual, List<Integer> months) throws Exception {
+    private static void target(String code, String caseMetric, String annual, List<Integer> months) {
         TargetChanged t = new TargetChanged("25", 2021, "GS", "Gestoría Social", code, "Acción " + code, code, "Caso",
                 new BigDecimal(annual), "SUM", null, months, false, caseMetric);
-        send(Topics.CATALOG_TARGETS, t.key(), EventTypes.TARGET_CHANGED, t);
+        events().send(Topics.CATALOG_TARGETS, t.key(), EventTypes.TARGET_CHANGED, t);
     }
 
-    private static String caseRef() {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sendCase(String id, String unit, String change, String date, String due, Boolean onTime) throws Exception {
+    private static void sendCase(String id, String unit, String change, String date, String due, Boolean onTime) {
         CaseEvent e = new CaseEvent(caseRef(), unit, change, null, "EDUCATION", "DIRECTORATE", null, null, null, "12-17", "H",
                 LocalDate.parse(date), due == null ? null : LocalDate.parse(due), onTime, null);
-        sendRaw(id == null ? UUID.randomUUID().toString() : id, EventJson.MAPPER.valueToTree(e));
+        events().caseEvent(id == null ? UUID.randomUUID().toString() : id, e);
     }
 
-    private static void sendRaw(String id, JsonNode data) throws Exception {
+    private static void sendRaw(String id, JsonNode data) {
         String key = data.path("caseRef").asText("x");
-        producer.send(new ProducerRecord<>(Topics.CASE_EVENTS, key, EventJson.MAPPER.writeValueAsString(
-                CloudEvent.of(id, "/cases-service", EventTypes.CASE_CHANGED, key, data))));
-    }
-
-    private static void send(String topic, String key, String type, Object data) throws Exception {
-        producer.send(new ProducerRecord<>(topic, key, EventJson.MAPPER.writeValueAsString(
-                CloudEvent.of(UUID.randomUUID().toString(), "/test", type, key, EventJson.MAPPER.valueToTree(data)))));
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        events().record(Topics.CASE_EVENTS, key, EventWriter.write(CloudEvent.of(id, "/cases-service", EventTypes.CASE_CHANGED, key, data)));
     }
 }

@@ -3,25 +3,16 @@ package mx.gob.dif.indicators;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import mx.gob.dif.deploy.testing.RealInfraResource;
-import mx.gob.dif.deploy.testing.TestInfra;
 import mx.gob.dif.events.ActivityReported;
 import mx.gob.dif.events.CloudEvent;
 import mx.gob.dif.events.EventTypes;
 import mx.gob.dif.events.EventWriter;
-import mx.gob.dif.events.OrgUnitChanged;
 import mx.gob.dif.events.TargetChanged;
 import mx.gob.dif.events.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -33,7 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static mx.gob.dif.indicators.TestCallers.given;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.ALL_MONTHS;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.awaitValue;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.consumer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,23 +51,19 @@ class DeadLetterTest {
                 overLong.key(), overLong));
         ActivityReported valid = new ActivityReported(UUID.randomUUID().toString(), "DL-01", "28001", "28", 2021,
                 LocalDate.parse("2021-04-02"), new BigDecimal("7"));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer())) {
-            send(producer, Topics.ORG_UNITS, "MX", EventTypes.ORG_UNIT_CHANGED, new OrgUnitChanged("MX", "México", "NATIONAL", null));
-            send(producer, Topics.ORG_UNITS, "28", EventTypes.ORG_UNIT_CHANGED, new OrgUnitChanged("28", "Tamaulipas", "STATE", "MX"));
-            send(producer, Topics.ORG_UNITS, "28001", EventTypes.ORG_UNIT_CHANGED,
-                    new OrgUnitChanged("28001", "Municipio 28001", "MUNICIPAL", "28"));
-            TargetChanged t = new TargetChanged("28", 2021, "DL", "Programa DL", "DL-01", "Acción DL-01", "DL-01", "Visita",
-                    new BigDecimal("100"), "SUM", null, List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12), false, null);
-            send(producer, Topics.CATALOG_TARGETS, t.key(), EventTypes.TARGET_CHANGED, t);
-            producer.flush();
-            // same key as the valid report, so all three land in one partition in this order
-            producer.send(new ProducerRecord<>(Topics.ACTIVITIES, valid.key(), notJson)).get();
-            producer.send(new ProducerRecord<>(Topics.ACTIVITIES, valid.key(), overLongJson)).get();
-            send(producer, Topics.ACTIVITIES, valid.key(), EventTypes.ACTIVITY_REPORTED, valid);
-            producer.flush();
-        }
+        IndicatorsTestSupport events = IndicatorsTestSupport.events();
+        events.orgUnit("MX", "México", "NATIONAL", null);
+        events.orgUnit("28", "Tamaulipas", "STATE", "MX");
+        events.orgUnit("28001", "Municipio 28001", "MUNICIPAL", "28");
+        TargetChanged t = new TargetChanged("28", 2021, "DL", "Programa DL", "DL-01", "Acción DL-01", "DL-01", "Visita",
+                new BigDecimal("100"), "SUM", null, ALL_MONTHS, false, null);
+        events.send(Topics.CATALOG_TARGETS, t.key(), EventTypes.TARGET_CHANGED, t);
+        events.flush();
+        // same key as the valid report, so all three land in one partition in this order
+        events.record(Topics.ACTIVITIES, valid.key(), notJson).get();
+        events.record(Topics.ACTIVITIES, valid.key(), overLongJson).get();
+        events.report(valid);
+        events.flush();
         awaitValue("DL-01", "28001", "2021", "7");
         awaitValue("DL-01", "28", "2021", "7");
 
@@ -93,11 +82,7 @@ class DeadLetterTest {
     /** The dead letters whose value is one of {@code values} (records kept as they were). */
     private static Map<String, ConsumerRecord<String, String>> deadLetters(List<String> values) {
         Map<String, ConsumerRecord<String, String>> found = new HashMap<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            c.subscribe(List.of(Topics.DEAD_LETTER));
+        try (KafkaConsumer<String, String> c = consumer(Topics.DEAD_LETTER, "earliest")) {
             long deadline = System.currentTimeMillis() + 15_000;
             while (System.currentTimeMillis() < deadline && found.size() < values.size()) {
                 for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
@@ -113,31 +98,5 @@ class DeadLetterTest {
     private static String header(ConsumerRecord<String, String> r, String name) {
         Header h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    private static void awaitValue(String code, String unit, String period, String expected) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        BigDecimal v = null;
-        while (System.currentTimeMillis() < deadline) {
-            Response r = given().get("/api/v1/indicators/" + code + "?orgUnit=" + unit + "&period=" + period);
-            v = r.statusCode() == 200 ? new BigDecimal(r.jsonPath().getString("value")) : null;
-            if (v != null && v.compareTo(new BigDecimal(expected)) == 0) {
-                return;
-            }
-            sleep(30);
-        }
-        assertEquals(new BigDecimal(expected), v, code + " " + unit + " " + period);
-    }
-
-    private static void send(KafkaProducer<String, String> producer, String topic, String key, String type, Object data) {
-        producer.send(new ProducerRecord<>(topic, key, EventWriter.write(CloudEvent.of(UUID.randomUUID().toString(), "/test", type, key, data))));
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -6,28 +6,18 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import mx.gob.dif.deploy.testing.RealInfraResource;
-import mx.gob.dif.deploy.testing.TestInfra;
 import mx.gob.dif.events.ActivityReported;
 import mx.gob.dif.events.ActivityRetracted;
-import mx.gob.dif.events.CloudEvent;
 import mx.gob.dif.events.EventJson;
 import mx.gob.dif.events.EventTypes;
-import mx.gob.dif.events.OrgUnitChanged;
 import mx.gob.dif.events.ProgramChanged;
 import mx.gob.dif.events.SchemaValidator;
 import mx.gob.dif.events.TargetChanged;
 import mx.gob.dif.events.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +33,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static mx.gob.dif.indicators.TestCallers.asAdministrator;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.ALL_MONTHS;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.awaitValue;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.consumer;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.events;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.poll;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.rebuild;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.sleep;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.value;
 import static mx.gob.dif.indicators.TestCallers.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -59,7 +56,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = RealInfraResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "database", value = "dif_indicators"))
 class IndicatorPipelineTest {
-    private static KafkaProducer<String, String> producer;
     private static boolean seeded;
 
     @BeforeEach
@@ -68,23 +64,20 @@ class IndicatorPipelineTest {
             return;
         }
         seeded = true;
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
-        send(Topics.ORG_UNITS, "MX", EventTypes.ORG_UNIT_CHANGED, new OrgUnitChanged("MX", "México", "NATIONAL", null));
-        send(Topics.ORG_UNITS, "10", EventTypes.ORG_UNIT_CHANGED, new OrgUnitChanged("10", "Durango", "STATE", "MX"));
+        events().orgUnit("MX", "México", "NATIONAL", null);
+        events().orgUnit("10", "Durango", "STATE", "MX");
         for (String m : List.of("10001", "10002", "10005", "10007")) {
-            send(Topics.ORG_UNITS, m, EventTypes.ORG_UNIT_CHANGED, new OrgUnitChanged(m, "Municipio " + m, "MUNICIPAL", "10"));
+            events().orgUnit(m, "Municipio " + m, "MUNICIPAL", "10");
         }
-        List<Integer> all = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
-        target("T-01", "SUM", all, null);
-        target("T-02", "MAX_QUARTER_MAX", all, null);
+        target("T-01", "SUM", ALL_MONTHS, null);
+        target("T-02", "MAX_QUARTER_MAX", ALL_MONTHS, null);
         target("T-03", "AVERAGE", List.of(3, 6, 9, 12), null);
-        target("T-04", "COMPOSITE", all, List.of("T-01", "T-02"));
-        target("T-05", "MAX_QUARTER_SUM", all, null);
-        target("T-06", "MAX_SEMESTER_SUM", all, null);
-        target("T-07", "LAST", all, null);
-        target("T-08", "SUM", all, null);
-        target("T-09", "SUM", all, null);
+        target("T-04", "COMPOSITE", ALL_MONTHS, List.of("T-01", "T-02"));
+        target("T-05", "MAX_QUARTER_SUM", ALL_MONTHS, null);
+        target("T-06", "MAX_SEMESTER_SUM", ALL_MONTHS, null);
+        target("T-07", "LAST", ALL_MONTHS, null);
+        target("T-08", "SUM", ALL_MONTHS, null);
+        target("T-09", "SUM", ALL_MONTHS, null);
         // 10001: Jan 10, Feb 20, Apr 5; 10002: Mar 3
         for (String code : List.of("T-01", "T-02", "T-03")) {
             report(UUID.randomUUID(), code, "10001", "2021-01-10", "10");
@@ -104,19 +97,12 @@ class IndicatorPipelineTest {
             report(UUID.randomUUID(), code, "10002", "2021-06-30", "2");
             report(UUID.randomUUID(), code, "10", "2021-12-01", "7");
         }
-        producer.flush();
-    }
-
-    @AfterAll
-    static void close() {
-        if (producer != null) {
-            producer.close();
-        }
+        events().flush();
     }
 
     @Test
     void theContractFieldsOfOneIndicator() {
-        await("T-01", "10001", "2021", "35");
+        awaitValue("T-01", "10001", "2021", "35");
         given().get("/api/v1/indicators/T-01?orgUnit=10001&period=2021").then().statusCode(200)
                 .body("indicator", equalTo("T-01")).body("orgUnit", equalTo("10001"))
                 .body("period", equalTo("2021")).body("method", equalTo("SUM")).body("unit", equalTo("Visita"))
@@ -152,12 +138,12 @@ class IndicatorPipelineTest {
             "T-07, 10001, 2021-12, 0", "T-07, 10, 2021, 12", "T-07, 10, 2021-S1, 11", "T-07, 10, 2021-Q4, 10",
     })
     void everyMethodForMonthQuarterSemesterAndYear(String code, String unit, String period, String expected) {
-        await(code, unit, period, expected);
+        awaitValue(code, unit, period, expected);
     }
 
     @Test
     void theStateIsTheSumOfItsMunicipalitiesPlusItsOwnReports() {
-        await("T-07", "10", "2021", "12");
+        awaitValue("T-07", "10", "2021", "12");
         for (String code : List.of("T-01", "T-02", "T-05", "T-06", "T-07")) {
             BigDecimal sum = BigDecimal.ZERO;
             for (String unit : List.of("10001", "10002", "10005", "10007")) {
@@ -171,16 +157,13 @@ class IndicatorPipelineTest {
 
     @Test
     void programProgressAndTheProgramNameFromTheCatalog() throws Exception {
-        await("T-07", "10", "2021", "12");
-        send(Topics.CATALOG_PROGRAMS, "10|2021|P-01", EventTypes.PROGRAM_CHANGED, new ProgramChanged("10", 2021, "P-01",
+        awaitValue("T-07", "10", "2021", "12");
+        events().send(Topics.CATALOG_PROGRAMS, "10|2021|P-01", EventTypes.PROGRAM_CHANGED, new ProgramChanged("10", 2021, "P-01",
                 "Programa de prueba (PAT)", List.of("ENE", "DIC"), List.of("T-01"), false));
-        producer.flush();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline && !"Programa de prueba (PAT)".equals(
-                given().get("/api/v1/programs/P-01/progress?orgUnit=10001&period=2021").then().extract().path("programName"))) {
-            sleep(50);
-        }
-        await("T-09", "10001", "2021", "0");
+        events().flush();
+        poll(10, () -> given().get("/api/v1/programs/P-01/progress?orgUnit=10001&period=2021").then().extract().<String>path("programName"),
+                "Programa de prueba (PAT)"::equals);
+        awaitValue("T-09", "10001", "2021", "0");
         Response r = given().get("/api/v1/programs/P-01/progress?orgUnit=10001&period=2021");
         r.then().statusCode(200).body("programName", equalTo("Programa de prueba (PAT)")).body("indicators.size()", equalTo(9))
                 .body("indicators.indicator", hasItem("T-06"));
@@ -201,26 +184,26 @@ class IndicatorPipelineTest {
         UUID id = UUID.randomUUID();
         report(id, "T-08", "10005", "2021-05-05", "9");
         report(id, "T-08", "10005", "2021-05-05", "9");
-        producer.flush();
-        await("T-08", "10005", "2021", "9");
+        events().flush();
+        awaitValue("T-08", "10005", "2021", "9");
         report(id, "T-08", "10005", "2021-05-05", "9"); // redelivered later, in another batch
-        producer.send(new ProducerRecord<>(Topics.ACTIVITIES, "10005|T-08", "{not json")).get();
+        events().record(Topics.ACTIVITIES, "10005|T-08", "{not json").get();
         report(UUID.randomUUID(), "T-08", "10005", "2021-05-06", "1");
-        producer.flush();
-        await("T-08", "10005", "2021", "10");
-        send(Topics.ACTIVITIES, "10005|T-08", EventTypes.ACTIVITY_RETRACTED, new ActivityRetracted(id.toString(), "T-08", "10005", "prueba"));
-        send(Topics.ACTIVITIES, "10005|T-08", EventTypes.ACTIVITY_RETRACTED, new ActivityRetracted(id.toString(), "T-08", "10005", "prueba"));
-        producer.flush();
-        await("T-08", "10005", "2021", "1");
+        events().flush();
+        awaitValue("T-08", "10005", "2021", "10");
+        events().send(Topics.ACTIVITIES, "10005|T-08", EventTypes.ACTIVITY_RETRACTED, new ActivityRetracted(id.toString(), "T-08", "10005", "prueba"));
+        events().send(Topics.ACTIVITIES, "10005|T-08", EventTypes.ACTIVITY_RETRACTED, new ActivityRetracted(id.toString(), "T-08", "10005", "prueba"));
+        events().flush();
+        awaitValue("T-08", "10005", "2021", "1");
         // a retraction that arrives before its report: the report never counts
         UUID early = UUID.randomUUID();
-        send(Topics.ACTIVITIES, "10005|T-08", EventTypes.ACTIVITY_RETRACTED, new ActivityRetracted(early.toString(), "T-08", "10005", null));
-        producer.flush();
+        events().send(Topics.ACTIVITIES, "10005|T-08", EventTypes.ACTIVITY_RETRACTED, new ActivityRetracted(early.toString(), "T-08", "10005", null));
+        events().flush();
         sleep(300);
         report(early, "T-08", "10005", "2021-06-06", "4");
         report(UUID.randomUUID(), "T-08", "10005", "2021-06-07", "2");
-        producer.flush();
-        await("T-08", "10005", "2021", "3");
+        events().flush();
+        awaitValue("T-08", "10005", "2021", "3");
         given().get("/api/v1/indicators/T-08?orgUnit=10005&period=2021-05").then().body("value", equalTo(1))
                 .body("months[0].reports", equalTo(1));
         given().get("/q/health/ready").then().statusCode(200)
@@ -229,15 +212,15 @@ class IndicatorPipelineTest {
 
     @Test
     void aReportIsVisibleWithinASecond() throws Exception {
-        await("T-09", "10007", "2021", "0");
+        awaitValue("T-09", "10007", "2021", "0");
         List<Long> millis = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         for (int i = 1; i <= 5; i++) {
             total = total.add(BigDecimal.valueOf(i));
             long t0 = System.nanoTime();
             report(UUID.randomUUID(), "T-09", "10007", "2021-07-0" + i, Integer.toString(i));
-            producer.flush();
-            await("T-09", "10007", "2021", total.toPlainString());
+            events().flush();
+            awaitValue("T-09", "10007", "2021", total.toPlainString());
             millis.add((System.nanoTime() - t0) / 1_000_000);
         }
         System.out.println("Report → visible value (ms): " + millis);
@@ -247,12 +230,8 @@ class IndicatorPipelineTest {
 
     @Test
     void updatedIndicatorsArePublishedForTheUnitAndItsAncestors() throws Exception {
-        await("T-06", "10", "2021", "24");
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            c.subscribe(List.of(Topics.INDICATOR_UPDATES));
+        awaitValue("T-06", "10", "2021", "24");
+        try (KafkaConsumer<String, String> c = consumer(Topics.INDICATOR_UPDATES, "earliest")) {
             long deadline = System.currentTimeMillis() + 15_000;
             boolean state = false;
             boolean municipality = false;
@@ -284,8 +263,8 @@ class IndicatorPipelineTest {
         String asOf = given().get(path).then().statusCode(200).extract().path("asOf");
         assertEquals(asOf, given().get(path).then().extract().path("asOf"), "an unchanged year is answered from memory");
         report(UUID.randomUUID(), "T-08", "10002", "2021-09-09", "4");
-        producer.flush();
-        await("T-08", "10002", "2021", before.add(new BigDecimal("4")).toPlainString());
+        events().flush();
+        awaitValue("T-08", "10002", "2021", before.add(new BigDecimal("4")).toPlainString());
         assertEquals(0, before.add(new BigDecimal("4")).compareTo(closingValue(path, "T-08")), "the new report is in the closing report");
     }
 
@@ -296,8 +275,8 @@ class IndicatorPipelineTest {
 
     @Test
     void closingReportAsJsonCsvAndSpreadsheet() throws Exception {
-        await("T-01", "10", "2021", "38");
-        await("T-07", "10", "2021", "12");
+        awaitValue("T-01", "10", "2021", "38");
+        awaitValue("T-07", "10", "2021", "12");
         given().get("/api/v1/reports/closing?orgUnit=10&fiscalYear=2021").then().statusCode(200)
                 .body("fiscalYear", equalTo(2021)).body("orgUnitName", equalTo("Durango"))
                 .body("rows.size()", equalTo(9)).body("rows.find { it.indicator == 'T-01' }.value", equalTo(38))
@@ -347,18 +326,11 @@ class IndicatorPipelineTest {
 
     @Test
     void rebuildFromTheLogGivesIdenticalValues() {
-        await("T-07", "10", "2021", "12");
-        await("T-06", "10", "2021", "24");
+        awaitValue("T-07", "10", "2021", "12");
+        awaitValue("T-06", "10", "2021", "24");
         sleep(500);
         List<Map<String, Object>> before = closingRows();
-        asAdministrator().post("/api/v1/admin/rebuild").then().statusCode(202).body("state", equalTo("REQUESTED"));
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline
-                && !"COMPLETED".equals(asAdministrator().get("/api/v1/admin/rebuild").then().extract().path("state"))) {
-            sleep(100);
-        }
-        asAdministrator().get("/api/v1/admin/rebuild").then().body("state", equalTo("COMPLETED"))
-                .body("events", org.hamcrest.Matchers.greaterThanOrEqualTo(39));
+        rebuild().body("events", org.hamcrest.Matchers.greaterThanOrEqualTo(39));
         assertEquals(before, closingRows());
         // every unit, not just the state total
         for (String unit : List.of("10001", "10002", "10005", "10007")) {
@@ -379,46 +351,14 @@ class IndicatorPipelineTest {
         return rows;
     }
 
-    private static void await(String code, String unit, String period, String expected) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        BigDecimal v = null;
-        while (System.currentTimeMillis() < deadline) {
-            v = value(code, unit, period);
-            if (v != null && v.compareTo(new BigDecimal(expected)) == 0) {
-                return;
-            }
-            sleep(20);
-        }
-        assertEquals(new BigDecimal(expected), v, code + " " + unit + " " + period);
-    }
-
-    private static BigDecimal value(String code, String unit, String period) {
-        Response r = given().get("/api/v1/indicators/" + code + "?orgUnit=" + unit + "&period=" + period);
-        return r.statusCode() == 200 ? new BigDecimal(r.jsonPath().getString("value")) : null;
-    }
-
-    private static void target(String code, String method, List<Integer> months, List<String> components) throws Exception {
+    private static void target(String code, String method, List<Integer> months, List<String> components) {
         TargetChanged t = new TargetChanged("10", 2021, "P-01", "Programa de prueba", code, "Acción " + code, code, "Visita",
                 new BigDecimal("100"), method, components, months, false, null);
-        send(Topics.CATALOG_TARGETS, t.key(), EventTypes.TARGET_CHANGED, t);
+        events().send(Topics.CATALOG_TARGETS, t.key(), EventTypes.TARGET_CHANGED, t);
     }
 
-    private static void report(UUID id, String code, String unit, String date, String qty) throws Exception {
+    private static void report(UUID id, String code, String unit, String date, String qty) {
         ActivityReported a = new ActivityReported(id.toString(), code, unit, "10", 2021, LocalDate.parse(date), new BigDecimal(qty));
-        producer.send(new ProducerRecord<>(Topics.ACTIVITIES, a.key(), EventJson.MAPPER.writeValueAsString(
-                CloudEvent.of(id.toString(), "/test", EventTypes.ACTIVITY_REPORTED, a.key(), EventJson.MAPPER.valueToTree(a)))));
-    }
-
-    private static void send(String topic, String key, String type, Object data) throws Exception {
-        producer.send(new ProducerRecord<>(topic, key, EventJson.MAPPER.writeValueAsString(
-                CloudEvent.of(UUID.randomUUID().toString(), "/test", type, key, EventJson.MAPPER.valueToTree(data)))));
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        events().report(a);
     }
 }

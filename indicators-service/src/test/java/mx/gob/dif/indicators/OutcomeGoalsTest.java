@@ -1,40 +1,30 @@
 package mx.gob.dif.indicators;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import mx.gob.dif.deploy.testing.RealInfraResource;
-import mx.gob.dif.deploy.testing.TestInfra;
 import mx.gob.dif.events.ActivityReported;
 import mx.gob.dif.events.CaseEvent;
-import mx.gob.dif.events.CloudEvent;
-import mx.gob.dif.events.EventJson;
 import mx.gob.dif.events.EventTypes;
-import mx.gob.dif.events.OrgUnitChanged;
 import mx.gob.dif.events.OutcomeGoalChanged;
-import mx.gob.dif.events.SchemaValidator;
 import mx.gob.dif.events.TargetChanged;
 import mx.gob.dif.events.Topics;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import static mx.gob.dif.indicators.TestCallers.asAdministrator;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.ALL_MONTHS;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.assertDecimal;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.caseRef;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.events;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.poll;
+import static mx.gob.dif.indicators.IndicatorsTestSupport.rebuild;
 import static mx.gob.dif.indicators.TestCallers.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -45,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Outcome goals from OutcomeGoalChanged events on the real broker, their ratios from activity and
- * case events. Its own state (27, Tabasco) so it shares the application and broker with the other tests.
+ * case events(). Its own state (27, Tabasco) so it shares the application and broker with the other tests.
  * <p>
  * Both municipalities plan program OG with OG-NUM (SUM) and OG-DEN (LAST: the padrón as last reported);
  * goal OG-M1 = OG-NUM / OG-DEN, 95 %. 27001: OG-NUM 50 (Jan) + 55 (Feb) = 105, OG-DEN 110 (Jan), 116 (Feb)
@@ -58,9 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = RealInfraResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "database", value = "dif_indicators"))
 class OutcomeGoalsTest {
-    private static KafkaProducer<String, String> producer;
     private static boolean seeded;
-    private static final List<Integer> ALL = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
 
     @BeforeEach
     void seed() throws Exception {
@@ -68,12 +56,10 @@ class OutcomeGoalsTest {
             return;
         }
         seeded = true;
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
-        send(Topics.ORG_UNITS, "MX", EventTypes.ORG_UNIT_CHANGED, new OrgUnitChanged("MX", "México", "NATIONAL", null));
-        send(Topics.ORG_UNITS, "27", EventTypes.ORG_UNIT_CHANGED, new OrgUnitChanged("27", "Tabasco", "STATE", "MX"));
+        events().orgUnit("MX", "México", "NATIONAL", null);
+        events().orgUnit("27", "Tabasco", "STATE", "MX");
         for (String m : List.of("27001", "27002")) {
-            send(Topics.ORG_UNITS, m, EventTypes.ORG_UNIT_CHANGED, new OrgUnitChanged(m, "Municipio " + m, "MUNICIPAL", "27"));
+            events().orgUnit(m, "Municipio " + m, "MUNICIPAL", "27");
             target(m, "OG-NUM", "SUM", "110");
             target(m, "OG-DEN", "LAST", "116");
             goal(m, "OG-M1", new OutcomeGoalChanged.Ref("OG-NUM", null), new OutcomeGoalChanged.Ref("OG-DEN", null), "95", false);
@@ -83,7 +69,7 @@ class OutcomeGoalsTest {
         goal("27001", "OG-CASES", new OutcomeGoalChanged.Ref(null, "CASES_REFERRED"), new OutcomeGoalChanged.Ref(null, "CASES_ATTENDED"),
                 null, false);
         goal("27001", "OG-M4", null, null, null, false);
-        producer.flush();
+        events().flush();
         activity("OG-NUM", "27001", "2021-01-15", "50");
         activity("OG-NUM", "27001", "2021-02-15", "55");
         activity("OG-DEN", "27001", "2021-01-20", "110");
@@ -96,14 +82,7 @@ class OutcomeGoalsTest {
         for (int i = 1; i <= 3; i++) {
             kase("27001", "REFERRED", "2021-03-1" + i);
         }
-        producer.flush();
-    }
-
-    @AfterAll
-    static void close() {
-        if (producer != null) {
-            producer.close();
-        }
+        events().flush();
     }
 
     @Test
@@ -161,10 +140,10 @@ class OutcomeGoalsTest {
         given().get("/api/v1/outcome-goals/NOPE?orgUnit=27001&period=2021").then().statusCode(404).contentType("application/problem+json");
 
         goal("27002", "OG-GONE", null, null, null, false);
-        producer.flush();
+        events().flush();
         awaitStatus("/api/v1/outcome-goals/OG-GONE?orgUnit=27002&period=2021", 200);
         goal("27002", "OG-GONE", null, null, null, true);
-        producer.flush();
+        events().flush();
         awaitStatus("/api/v1/outcome-goals/OG-GONE?orgUnit=27002&period=2021", 404);
     }
 
@@ -172,93 +151,51 @@ class OutcomeGoalsTest {
     void aRebuildFromTheLogKeepsTheGoalsAndGivesTheSameRatios() {
         awaitRatio("OG-M1", "27", "2021", "76.7");
         awaitRatio("OG-CASES", "27001", "2021", "75");
-        asAdministrator().post("/api/v1/admin/rebuild").then().statusCode(202);
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline
-                && !"COMPLETED".equals(asAdministrator().get("/api/v1/admin/rebuild").then().extract().path("state"))) {
-            sleep(100);
-        }
-        asAdministrator().get("/api/v1/admin/rebuild").then().body("state", equalTo("COMPLETED"));
+        rebuild();
         awaitRatio("OG-M1", "27001", "2021", "90.52");
         awaitRatio("OG-M1", "27", "2021", "76.7");
         awaitRatio("OG-CASES", "27001", "2021", "75");
     }
 
     private static Response awaitRatio(String goal, String unit, String period, String expected) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        Response r = null;
-        while (System.currentTimeMillis() < deadline) {
-            r = given().get("/api/v1/outcome-goals/" + goal + "?orgUnit=" + unit + "&period=" + period);
-            String v = r.statusCode() == 200 ? r.jsonPath().getString("ratio") : null;
-            if (v != null && new BigDecimal(v).compareTo(new BigDecimal(expected)) == 0) {
-                return r;
-            }
-            sleep(50);
-        }
-        throw new AssertionError(goal + " " + unit + " " + period + ": expected ratio " + expected + ", got "
-                + (r == null ? null : r.statusCode() + " " + r.asString()));
+        Response r = poll(20, () -> given().get("/api/v1/outcome-goals/" + goal + "?orgUnit=" + unit + "&period=" + period),
+                got -> hasRatio(got, expected));
+        assertTrue(hasRatio(r, expected), goal + " " + unit + " " + period + ": expected ratio " + expected + ", got "
+                + r.statusCode() + " " + r.asString());
+        return r;
+    }
+
+    private static boolean hasRatio(Response r, String expected) {
+        String v = r.statusCode() == 200 ? r.jsonPath().getString("ratio") : null;
+        return v != null && new BigDecimal(v).compareTo(new BigDecimal(expected)) == 0;
     }
 
     private static void awaitStatus(String path, int status) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        int got = 0;
-        while (System.currentTimeMillis() < deadline) {
-            got = given().get(path).statusCode();
-            if (got == status) {
-                return;
-            }
-            sleep(50);
-        }
-        assertEquals(status, got, path);
+        assertEquals(status, poll(20, () -> given().get(path).statusCode(), got -> got == status), path);
     }
 
-    private static void assertDecimal(String expected, Response r, String path) {
-        String s = r.jsonPath().getString(path);
-        assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(s)), path + " = " + s);
-    }
-
-    private static void target(String unit, String code, String method, String annual) throws Exception {
+    private static void target(String unit, String code, String method, String annual) {
         TargetChanged t = new TargetChanged(unit, 2021, "OG", "Metas de intervención", code, "Acción " + code, code, "Persona",
-                new BigDecimal(annual), method, null, ALL, false, null);
-        send(Topics.CATALOG_TARGETS, t.key(), EventTypes.TARGET_CHANGED, t);
+                new BigDecimal(annual), method, null, ALL_MONTHS, false, null);
+        events().send(Topics.CATALOG_TARGETS, t.key(), EventTypes.TARGET_CHANGED, t);
     }
 
     private static void goal(String unit, String code, OutcomeGoalChanged.Ref num, OutcomeGoalChanged.Ref den, String targetPercent,
-                             boolean deleted) throws Exception {
+                             boolean deleted) {
         OutcomeGoalChanged g = new OutcomeGoalChanged(unit, 2021, "OG", code, "Componente " + code, "Meta " + code, num, den,
                 targetPercent == null ? null : new BigDecimal(targetPercent), deleted);
-        send(Topics.CATALOG_OUTCOME_GOALS, g.key(), EventTypes.OUTCOME_GOAL_CHANGED, g);
+        events().send(Topics.CATALOG_OUTCOME_GOALS, g.key(), EventTypes.OUTCOME_GOAL_CHANGED, g);
     }
 
-    private static void activity(String indicator, String unit, String date, String quantity) throws Exception {
+    private static void activity(String indicator, String unit, String date, String quantity) {
         ActivityReported a = new ActivityReported(UUID.randomUUID().toString(), indicator, unit, unit, 2021, LocalDate.parse(date),
                 new BigDecimal(quantity));
-        producer.send(new ProducerRecord<>(Topics.ACTIVITIES, a.key(), EventJson.MAPPER.writeValueAsString(
-                CloudEvent.of(a.activityId(), "/test", EventTypes.ACTIVITY_REPORTED, a.key(), EventJson.MAPPER.valueToTree(a)))));
+        events().report(a);
     }
 
-    private static void kase(String unit, String change, String date) throws Exception {
-        String ref = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)));
-        CaseEvent e = new CaseEvent(ref, unit, change, null, "EDUCATION", "DIRECTORATE", null, null, null, "12-17", "H",
+    private static void kase(String unit, String change, String date) {
+        CaseEvent e = new CaseEvent(caseRef(), unit, change, null, "EDUCATION", "DIRECTORATE", null, null, null, "12-17", "H",
                 LocalDate.parse(date), null, null, null);
-        producer.send(new ProducerRecord<>(Topics.CASE_EVENTS, ref, EventJson.MAPPER.writeValueAsString(
-                CloudEvent.of(UUID.randomUUID().toString(), "/cases-service", EventTypes.CASE_CHANGED, ref, EventJson.MAPPER.valueToTree(e)))));
-    }
-
-    private static void send(String topic, String key, String type, Object data) throws Exception {
-        String json = EventJson.MAPPER.writeValueAsString(
-                CloudEvent.of(UUID.randomUUID().toString(), "/test", type, key, EventJson.MAPPER.valueToTree(data)));
-        List<String> errors = SchemaValidator.validate(EventJson.MAPPER.readTree(json));
-        assertTrue(errors.isEmpty(), "the test's own events follow the schemas: " + errors + " in " + json);
-        producer.send(new ProducerRecord<>(topic, key, json));
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        events().caseEvent(UUID.randomUUID().toString(), e);
     }
 }

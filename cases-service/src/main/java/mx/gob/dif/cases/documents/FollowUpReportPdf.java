@@ -1,10 +1,8 @@
 package mx.gob.dif.cases.documents;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
-import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfPTable;
 import java.util.Objects;
 
@@ -20,26 +18,9 @@ public final class FollowUpReportPdf {
     }
 
     private static void write(FollowUpReport report, Document document) throws DocumentException {
-        document.add(PdfSupport.paragraph(report.issuingUnitName(), PdfSupport.HEADING, Element.ALIGN_CENTER, 0));
-        document.add(PdfSupport.paragraph("INFORME DE SEGUIMIENTO", PdfSupport.TITLE, Element.ALIGN_CENTER, 6));
-
-        Paragraph folio = new Paragraph();
-        folio.setAlignment(Element.ALIGN_RIGHT);
-        folio.setSpacingBefore(10);
-        folio.add(new Chunk("Folio: ", PdfSupport.BOLD));
-        folio.add(new Chunk(PdfSupport.printable(report.folio()), PdfSupport.BODY));
-        document.add(folio);
-        document.add(PdfSupport.paragraph(SpanishText.placeAndDate(report.place(), report.date()),
-                PdfSupport.BODY, Element.ALIGN_RIGHT, 2));
-        Paragraph subject = PdfSupport.labelled("Asunto", "Respuesta al oficio " + report.petitionReference());
-        subject.setAlignment(Element.ALIGN_RIGHT);
-        document.add(subject);
-
-        Paragraph addressee = new Paragraph();
-        addressee.setSpacingBefore(12);
-        addressee.add(new Chunk(PdfSupport.printable(report.requestingOffice()) + "\n", PdfSupport.BOLD));
-        addressee.add(new Chunk("P r e s e n t e", PdfSupport.BOLD));
-        document.add(addressee);
+        PdfSupport.letterhead(document, report.issuingUnitName(), "INFORME DE SEGUIMIENTO", report.folio(),
+                SpanishText.placeAndDate(report.place(), report.date()), "Respuesta al oficio " + report.petitionReference());
+        PdfSupport.addressee(document, report.requestingOffice());
 
         document.add(PdfSupport.paragraph("En atención a su oficio " + report.petitionReference()
                 + ", por el que solicita información sobre el seguimiento del caso con folio " + report.caseFolio()
@@ -75,15 +56,7 @@ public final class FollowUpReportPdf {
 
         document.add(PdfSupport.paragraph("Sin otro particular, quedo a sus órdenes para cualquier aclaración.",
                 PdfSupport.BODY, Element.ALIGN_JUSTIFIED, 12));
-        document.add(PdfSupport.paragraph("A t e n t a m e n t e", PdfSupport.BOLD, Element.ALIGN_CENTER, 18));
-        document.add(PdfSupport.paragraph("_________________________________________", PdfSupport.BODY,
-                Element.ALIGN_CENTER, 26));
-        document.add(PdfSupport.paragraph(report.signerName(), PdfSupport.BOLD, Element.ALIGN_CENTER, 2));
-        if (report.signerRole() != null) {
-            document.add(PdfSupport.paragraph(report.signerRole(), PdfSupport.BODY, Element.ALIGN_CENTER, 0));
-        }
-        document.add(PdfSupport.paragraph(report.issuingUnitName(), PdfSupport.BODY, Element.ALIGN_CENTER, 0));
-        document.add(PdfSupport.paragraph(PdfSupport.PRIVACY_NOTE, PdfSupport.SMALL, Element.ALIGN_JUSTIFIED, 18));
+        PdfSupport.signature(document, report.signerName(), report.signerRole(), report.issuingUnitName());
     }
 
     private static void row(PdfPTable table, String label, String value) {

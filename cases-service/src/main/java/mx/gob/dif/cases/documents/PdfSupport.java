@@ -91,6 +91,48 @@ final class PdfSupport {
         return paragraph;
     }
 
+    /** The head of an official letter: issuing unit, title, folio, place and date, subject. */
+    static void letterhead(Document document, String unitName, String title, String folio, String placeAndDate, String subject)
+            throws DocumentException {
+        document.add(paragraph(unitName, HEADING, Element.ALIGN_CENTER, 0));
+        document.add(paragraph(title, TITLE, Element.ALIGN_CENTER, 6));
+        Paragraph folioLine = new Paragraph();
+        folioLine.setAlignment(Element.ALIGN_RIGHT);
+        folioLine.setSpacingBefore(10);
+        folioLine.add(new Chunk("Folio: ", BOLD));
+        folioLine.add(new Chunk(printable(folio), BODY));
+        document.add(folioLine);
+        document.add(paragraph(placeAndDate, BODY, Element.ALIGN_RIGHT, 2));
+        Paragraph subjectLine = labelled("Asunto", subject);
+        subjectLine.setAlignment(Element.ALIGN_RIGHT);
+        document.add(subjectLine);
+    }
+
+    /** Whom a letter is addressed to, one bold line each (absent lines left out), then "P r e s e n t e". */
+    static void addressee(Document document, String... lines) throws DocumentException {
+        Paragraph addressee = new Paragraph();
+        addressee.setSpacingBefore(12);
+        for (String line : lines) {
+            if (line != null) {
+                addressee.add(new Chunk(printable(line) + "\n", BOLD));
+            }
+        }
+        addressee.add(new Chunk("P r e s e n t e", BOLD));
+        document.add(addressee);
+    }
+
+    /** The end of an official letter: signature block (role left out when absent) and the privacy note. */
+    static void signature(Document document, String signerName, String signerRole, String unitName) throws DocumentException {
+        document.add(paragraph("A t e n t a m e n t e", BOLD, Element.ALIGN_CENTER, 18));
+        document.add(paragraph("_________________________________________", BODY, Element.ALIGN_CENTER, 26));
+        document.add(paragraph(signerName, BOLD, Element.ALIGN_CENTER, 2));
+        if (signerRole != null) {
+            document.add(paragraph(signerRole, BODY, Element.ALIGN_CENTER, 0));
+        }
+        document.add(paragraph(unitName, BODY, Element.ALIGN_CENTER, 0));
+        document.add(paragraph(PRIVACY_NOTE, SMALL, Element.ALIGN_JUSTIFIED, 18));
+    }
+
     static PdfPCell headCell(String text) {
         PdfPCell cell = new PdfPCell(new Phrase(printable(text), TABLE_HEAD));
         cell.setBackgroundColor(HEAD_BACKGROUND);

@@ -1,6 +1,5 @@
 package mx.gob.dif.cases.documents;
 
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -20,32 +19,9 @@ public final class ReferralLetterPdf {
     }
 
     private static void write(ReferralLetter letter, Document document) throws DocumentException {
-        document.add(PdfSupport.paragraph(letter.issuingUnitName(), PdfSupport.HEADING, Element.ALIGN_CENTER, 0));
-        document.add(PdfSupport.paragraph("SOLICITUD DE GESTIÓN", PdfSupport.TITLE, Element.ALIGN_CENTER, 6));
-
-        Paragraph folio = new Paragraph();
-        folio.setAlignment(Element.ALIGN_RIGHT);
-        folio.setSpacingBefore(10);
-        folio.add(new Chunk("Folio: ", PdfSupport.BOLD));
-        folio.add(new Chunk(PdfSupport.printable(letter.folio()), PdfSupport.BODY));
-        document.add(folio);
-        document.add(PdfSupport.paragraph(SpanishText.placeAndDate(letter.issuePlace(), letter.date()),
-                PdfSupport.BODY, Element.ALIGN_RIGHT, 2));
-        Paragraph subject = PdfSupport.labelled("Asunto", "Solicitud de Gestión");
-        subject.setAlignment(Element.ALIGN_RIGHT);
-        document.add(subject);
-
-        Paragraph addressee = new Paragraph();
-        addressee.setSpacingBefore(12);
-        if (letter.addresseeContact() != null) {
-            addressee.add(new Chunk(PdfSupport.printable(letter.addresseeContact()) + "\n", PdfSupport.BOLD));
-        }
-        if (letter.addresseeService() != null) {
-            addressee.add(new Chunk(PdfSupport.printable(letter.addresseeService()) + "\n", PdfSupport.BOLD));
-        }
-        addressee.add(new Chunk(PdfSupport.printable(letter.addresseeOrganization()) + "\n", PdfSupport.BOLD));
-        addressee.add(new Chunk("P r e s e n t e", PdfSupport.BOLD));
-        document.add(addressee);
+        PdfSupport.letterhead(document, letter.issuingUnitName(), "SOLICITUD DE GESTIÓN", letter.folio(),
+                SpanishText.placeAndDate(letter.issuePlace(), letter.date()), "Solicitud de Gestión");
+        PdfSupport.addressee(document, letter.addresseeContact(), letter.addresseeService(), letter.addresseeOrganization());
 
         Paragraph opening = PdfSupport.paragraph("Por medio del presente, y en seguimiento a la comunicación "
                 + "sostenida con su institución, me permito solicitar de la manera más atenta su valioso apoyo "
@@ -73,16 +49,7 @@ public final class ReferralLetterPdf {
                 + "o exención de cuotas, o en su caso los motivos por los que no fue posible atender la "
                 + "solicitud.", PdfSupport.BODY, Element.ALIGN_JUSTIFIED, 12));
 
-        document.add(PdfSupport.paragraph("A t e n t a m e n t e", PdfSupport.BOLD, Element.ALIGN_CENTER, 18));
-        document.add(PdfSupport.paragraph("_________________________________________", PdfSupport.BODY,
-                Element.ALIGN_CENTER, 26));
-        document.add(PdfSupport.paragraph(letter.signerName(), PdfSupport.BOLD, Element.ALIGN_CENTER, 2));
-        if (letter.signerRole() != null) {
-            document.add(PdfSupport.paragraph(letter.signerRole(), PdfSupport.BODY, Element.ALIGN_CENTER, 0));
-        }
-        document.add(PdfSupport.paragraph(letter.issuingUnitName(), PdfSupport.BODY, Element.ALIGN_CENTER, 0));
-
-        document.add(PdfSupport.paragraph(PdfSupport.PRIVACY_NOTE, PdfSupport.SMALL, Element.ALIGN_JUSTIFIED, 18));
+        PdfSupport.signature(document, letter.signerName(), letter.signerRole(), letter.issuingUnitName());
     }
 
     private static void writeBeneficiary(ReferralLetter letter, Document document) throws DocumentException {

@@ -32,4 +32,18 @@ public class CaseTransition extends PanacheEntityBase {
     public OffsetDateTime at;
     public String actor;
     public String reason;
+
+    protected CaseTransition() {
+        // for JPA
+    }
+
+    /** The step as it happens now; rows of the history are only ever created. */
+    public CaseTransition(UUID caseId, CaseStatus from, CaseStatus to, String actor, String reason) {
+        this.caseId = caseId;
+        this.fromStatus = from;
+        this.toStatus = to;
+        this.at = OffsetDateTime.now();
+        this.actor = actor;
+        this.reason = reason;
+    }
 }

@@ -32,4 +32,18 @@ public class ReferralTransition extends PanacheEntityBase implements ReferralSte
     public OffsetDateTime at;
     public String actor;
     public String reason;
+
+    protected ReferralTransition() {
+        // for JPA
+    }
+
+    /** The step as it happens now; rows of the history are only ever created. */
+    public ReferralTransition(UUID referralId, ReferralStatus from, ReferralStatus to, String actor, String reason) {
+        this.referralId = referralId;
+        this.fromStatus = from;
+        this.toStatus = to;
+        this.at = OffsetDateTime.now();
+        this.actor = actor;
+        this.reason = reason;
+    }
 }

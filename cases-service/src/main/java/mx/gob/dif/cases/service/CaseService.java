@@ -120,11 +120,7 @@ public class CaseService {
 
     /** The case, for a step whose caller was already checked on the record that points to it. */
     SupportCase load(UUID id) {
-        SupportCase c = SupportCase.findById(id);
-        if (c == null) {
-            throw ProblemException.notFound("No existe el caso " + id + ".");
-        }
-        return c;
+        return SupportCase.<SupportCase>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("No existe el caso " + id + "."));
     }
 
     /** The case with everything that happened to it, for the worker's screen. */
@@ -224,14 +220,7 @@ public class CaseService {
     }
 
     private void record(SupportCase c, CaseStatus from, CaseStatus to, String actor, String reason) {
-        CaseTransition t = new CaseTransition();
-        t.caseId = c.id;
-        t.fromStatus = from;
-        t.toStatus = to;
-        t.at = OffsetDateTime.now();
-        t.actor = actor;
-        t.reason = BeneficiaryService.blankToNull(reason);
-        t.persist();
+        new CaseTransition(c.id, from, to, actor, BeneficiaryService.blankToNull(reason)).persist();
     }
 
     @Transactional

@@ -160,11 +160,7 @@ public class ReferralService {
 
     /** The referral, for a step whose caller was already checked on the record that points to it. */
     Referral load(UUID id) {
-        Referral r = Referral.findById(id);
-        if (r == null) {
-            throw ProblemException.notFound("No existe la canalización " + id + ".");
-        }
-        return r;
+        return Referral.<Referral>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("No existe la canalización " + id + "."));
     }
 
     /** The referral as its caller sees it: the whole record for the unit, {@link AgencyReferral} for the agency. */
@@ -327,13 +323,7 @@ public class ReferralService {
     }
 
     private void record(Referral r, ReferralStatus from, ReferralStatus to, String actor, String reason) {
-        ReferralTransition t = new ReferralTransition();
-        t.referralId = r.id;
-        t.fromStatus = from;
-        t.toStatus = to;
-        t.at = OffsetDateTime.now();
-        t.actor = actor;
-        t.reason = BeneficiaryService.blankToNull(reason);
+        ReferralTransition t = new ReferralTransition(r.id, from, to, actor, BeneficiaryService.blankToNull(reason));
         t.persist();
         webhooks.statusChanged(r, from, to, t.at);
     }

@@ -27,6 +27,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class AgencyDirectorySheetTest {
@@ -58,6 +59,11 @@ class AgencyDirectorySheetTest {
 
     private List<RowError> errorsOf(String csv) {
         return assertInstanceOf(Rejected.class, read(csv)).errors();
+    }
+
+    /** A CSV file: the header, then these rows, each ended by a line break. */
+    private static String table(String... rows) {
+        return HEADER + "\n" + String.join("\n", rows) + "\n";
     }
 
     private static String row(String... cells) {
@@ -210,56 +216,46 @@ class AgencyDirectorySheetTest {
     }
 
     @Test
-    void badNumbersAreReportedPerColumn() {
-        List<RowError> errors = errorsOf(HEADER + "\n" + row("DIF", "PUBLICA", "Apoyo", "", "", "doce", "12.5") + "\n"
-                + row("DIF", "PUBLICA", "Otro", "", "", "-1", "121") + "\n");
-
-        assertEquals(List.of(
-                new RowError(2, "Edad mínima", "\"doce\" no es un número entero válido (años, de 0 a 120)."),
-                new RowError(2, "Edad máxima", "\"12.5\" no es un número entero válido (años, de 0 a 120)."),
-                new RowError(3, "Edad mínima", "\"-1\" no es un número entero válido (años, de 0 a 120)."),
-                new RowError(3, "Edad máxima", "\"121\" no es un número entero válido (años, de 0 a 120).")), errors);
-    }
-
-    @Test
     void minimumAgeAboveMaximumIsRejected() {
         assertEquals(List.of(new RowError(2, "Edad mínima", "La edad mínima (18) es mayor que la edad máxima (12).")),
-                errorsOf(HEADER + "\n" + row("DIF", "PUBLICA", "Apoyo", "", "", "18", "12") + "\n"));
+                errorsOf(table(row("DIF", "PUBLICA", "Apoyo", "", "", "18", "12"))));
     }
 
-    @Test
-    void badDatesAreRejected() {
-        List<RowError> errors = errorsOf(HEADER + "\n"
-                + row("DIF", "PUBLICA", "A", "", "", "", "", "", "", "", "", "", "", "31/02/2021") + "\n"
-                + row("DIF", "PUBLICA", "B", "", "", "", "", "", "", "", "", "", "", "2021-13-01") + "\n"
-                + row("DIF", "PUBLICA", "C", "", "", "", "", "", "", "", "", "", "", "marzo 2021") + "\n");
-
-        assertEquals(List.of(
-                new RowError(2, "Última verificación", "\"31/02/2021\" no es una fecha válida; use dd/mm/aaaa o aaaa-mm-dd."),
-                new RowError(3, "Última verificación", "\"2021-13-01\" no es una fecha válida; use dd/mm/aaaa o aaaa-mm-dd."),
-                new RowError(4, "Última verificación", "\"marzo 2021\" no es una fecha válida; use dd/mm/aaaa o aaaa-mm-dd.")),
-                errors);
-    }
-
-    @Test
-    void badEmailsAreRejected() {
-        List<RowError> errors = errorsOf(HEADER + "\n"
-                + row("DIF", "PUBLICA", "A", "", "", "", "", "", "", "", "", "contacto@", "") + "\n"
-                + row("DIF", "PUBLICA", "B", "", "", "", "", "", "", "", "", "con espacio@dif.gob.mx", "") + "\n"
-                + row("DIF", "PUBLICA", "C", "", "", "", "", "", "", "", "", "ok@dif.gob.mx", "") + "\n");
-
-        assertEquals(List.of(
-                new RowError(2, "Correo", "\"contacto@\" no es un correo electrónico válido."),
-                new RowError(3, "Correo", "\"con espacio@dif.gob.mx\" no es un correo electrónico válido.")), errors);
+    /** One value in a checked column of an otherwise valid row: the error it gets, or none (an empty message). */
+    @ParameterizedTest(name = "{1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            5  | Edad mínima         | doce                   | "doce" no es un número entero válido (años, de 0 a 120).
+            6  | Edad máxima         | 12.5                   | "12.5" no es un número entero válido (años, de 0 a 120).
+            5  | Edad mínima         | -1                     | "-1" no es un número entero válido (años, de 0 a 120).
+            6  | Edad máxima         | 121                    | "121" no es un número entero válido (años, de 0 a 120).
+            13 | Última verificación | 31/02/2021             | "31/02/2021" no es una fecha válida; use dd/mm/aaaa o aaaa-mm-dd.
+            13 | Última verificación | 2021-13-01             | "2021-13-01" no es una fecha válida; use dd/mm/aaaa o aaaa-mm-dd.
+            13 | Última verificación | marzo 2021             | "marzo 2021" no es una fecha válida; use dd/mm/aaaa o aaaa-mm-dd.
+            11 | Correo              | contacto@              | "contacto@" no es un correo electrónico válido.
+            11 | Correo              | con espacio@dif.gob.mx | "con espacio@dif.gob.mx" no es un correo electrónico válido.
+            11 | Correo              | ok@dif.gob.mx          |
+            """)
+    void badNumbersDatesAndEmailsAreRejectedInTheirColumn(int position, String column, String value, String message) {
+        String[] cells = new String[position + 1];
+        java.util.Arrays.fill(cells, "");
+        cells[0] = "DIF";
+        cells[1] = "PUBLICA";
+        cells[2] = "Apoyo";
+        cells[position] = value;
+        String csv = table(row(cells));
+        if (message == null) {
+            assertInstanceOf(Parsed.class, read(csv));
+        } else {
+            assertEquals(List.of(new RowError(2, column, message)), errorsOf(csv));
+        }
     }
 
     @Test
     void duplicateOrganizationAndServiceIsRejectedIgnoringCaseAndAccents() {
-        List<RowError> errors = errorsOf(HEADER + "\n"
-                + row("Secretaría de Salud", "PUBLICA", "Vacunación") + "\n"
-                + row("Secretaría de Salud", "PUBLICA", "Nutrición") + "\n"
-                + row("SECRETARIA DE SALUD", "PUBLICA", "vacunacion") + "\n"
-                + row("Otra Dependencia", "PUBLICA", "Vacunación") + "\n");
+        List<RowError> errors = errorsOf(table(row("Secretaría de Salud", "PUBLICA", "Vacunación"),
+                row("Secretaría de Salud", "PUBLICA", "Nutrición"),
+                row("SECRETARIA DE SALUD", "PUBLICA", "vacunacion"),
+                row("Otra Dependencia", "PUBLICA", "Vacunación")));
 
         assertEquals(List.of(new RowError(4, "Servicio",
                 "El servicio \"vacunacion\" de la organización \"SECRETARIA DE SALUD\" ya aparece en la fila 2.")), errors);
@@ -267,11 +263,10 @@ class AgencyDirectorySheetTest {
 
     @Test
     void missingValuesBadTypeAndContradictoryTypeAreRejected() {
-        List<RowError> errors = errorsOf(HEADER + "\n"
-                + row("", "", "") + ",extra\n"
-                + row("DIF", "MIXTA", "Apoyo") + "\n"
-                + row("Fundación Ficticia", "PRIVADA", "Becas") + "\n"
-                + row("Fundación Ficticia", "PUBLICA", "Despensas") + "\n");
+        List<RowError> errors = errorsOf(table(row("", "", "") + ",extra",
+                row("DIF", "MIXTA", "Apoyo"),
+                row("Fundación Ficticia", "PRIVADA", "Becas"),
+                row("Fundación Ficticia", "PUBLICA", "Despensas")));
 
         assertEquals(List.of(
                 new RowError(2, "Organización", "El dato es obligatorio."),
@@ -285,13 +280,13 @@ class AgencyDirectorySheetTest {
     void badMunicipalityCodesAreRejected() {
         assertEquals(List.of(new RowError(2, "Área de servicio",
                         "\"1005\" no es una clave INEGI de municipio (5 dígitos, p. ej. 10005).")),
-                errorsOf(HEADER + "\n" + row("DIF", "PUBLICA", "Apoyo", "", "", "", "", "", "", "10005; 1005") + "\n"));
+                errorsOf(table(row("DIF", "PUBLICA", "Apoyo", "", "", "", "", "", "", "10005; 1005"))));
     }
 
     @Test
     void importIsAllOrNothing() {
-        Object result = read(HEADER + "\n" + row("DIF", "PUBLICA", "Apoyo válido") + "\n"
-                + row("DIF", "PUBLICA", "Apoyo inválido", "", "", "x") + "\n");
+        Object result = read(table(row("DIF", "PUBLICA", "Apoyo válido"),
+                row("DIF", "PUBLICA", "Apoyo inválido", "", "", "x")));
 
         Rejected rejected = assertInstanceOf(Rejected.class, result);
         assertEquals(1, rejected.errors().size());
@@ -300,9 +295,8 @@ class AgencyDirectorySheetTest {
 
     @Test
     void rowNumbersCountRecordsNotPhysicalLinesAfterMultiLineCells() {
-        List<RowError> errors = errorsOf(HEADER + "\n"
-                + row("DIF", "PUBLICA", "Apoyo", "\"línea uno\nlínea dos\"") + "\n"
-                + row("DIF", "PUBLICA", "Otro", "", "", "x") + "\n");
+        List<RowError> errors = errorsOf(table(row("DIF", "PUBLICA", "Apoyo", "\"línea uno\nlínea dos\""),
+                row("DIF", "PUBLICA", "Otro", "", "", "x")));
 
         assertEquals(3, errors.getFirst().row());
     }

@@ -35,80 +35,46 @@ public class WorkPlanStore {
     }
 
     public Optional<StoredPlan> find(UUID id) {
-        return query("where id = ?", ps -> ps.setObject(1, id));
+        return query("where id = ?", id);
     }
 
     public Optional<StoredPlan> find(String orgUnit, int year) {
-        return query("where org_unit = ? and fiscal_year = ?", ps -> {
-            ps.setString(1, orgUnit);
-            ps.setInt(2, year);
-        });
+        return query("where org_unit = ? and fiscal_year = ?", orgUnit, year);
     }
 
     /** The plan, its row locked until the transaction ends: concurrent changes of one plan queue. */
     public Optional<StoredPlan> lock(UUID id) {
-        return query("where id = ? for update", ps -> ps.setObject(1, id));
+        return query("where id = ? for update", id);
     }
 
     /** As {@link #lock(UUID)}, by org unit and year (an import). */
     public Optional<StoredPlan> lock(String orgUnit, int year) {
-        return query("where org_unit = ? and fiscal_year = ? for update", ps -> {
-            ps.setString(1, orgUnit);
-            ps.setInt(2, year);
-        });
+        return query("where org_unit = ? and fiscal_year = ? for update", orgUnit, year);
     }
 
     /** A new plan at revision 1, status DRAFT. */
     public void insert(UUID id, String orgUnit, int year, String unitName, String content, String sha, String user) {
         run("""
                 insert into work_plan(id, org_unit, fiscal_year, unit_name, content, content_sha, created_by, updated_by)
-                values (?,?,?,?,?,?,?,?)""", ps -> {
-            ps.setObject(1, id);
-            ps.setString(2, orgUnit);
-            ps.setInt(3, year);
-            ps.setString(4, unitName);
-            ps.setString(5, content);
-            ps.setString(6, sha);
-            ps.setString(7, user);
-            ps.setString(8, user);
-        });
+                values (?,?,?,?,?,?,?,?)""", id, orgUnit, year, unitName, content, sha, user, user);
     }
 
     /** Records the current document as the previous content of {@code revision}, then stores the new one under it. */
     public void update(UUID id, int revision, String unitName, String content, String sha, String user, String summary) {
         run("""
                 insert into work_plan_revision(plan_id, revision, changed_by, summary, previous, status_after)
-                select id, ?, ?, ?, content, status from work_plan where id = ?""", ps -> {
-            ps.setInt(1, revision);
-            ps.setString(2, user);
-            ps.setString(3, summary);
-            ps.setObject(4, id);
-        });
+                select id, ?, ?, ?, content, status from work_plan where id = ?""", revision, user, summary, id);
         run("""
                 update work_plan set content = ?, content_sha = ?, unit_name = ?, revision = ?, updated_at = now(), updated_by = ?
-                where id = ?""", ps -> {
-            ps.setString(1, content);
-            ps.setString(2, sha);
-            ps.setString(3, unitName);
-            ps.setInt(4, revision);
-            ps.setString(5, user);
-            ps.setObject(6, id);
-        });
+                where id = ?""", content, sha, unitName, revision, user, id);
     }
 
     /** DRAFT → APPROVED, recorded in the history under the current revision. */
     public void approve(UUID id, int revision, String user) {
         run("""
                 insert into work_plan_revision(plan_id, revision, changed_by, summary, previous, status_after)
-                values (?, ?, ?, 'Plan aprobado (DRAFT → APPROVED)', null, 'APPROVED')""", ps -> {
-            ps.setObject(1, id);
-            ps.setInt(2, revision);
-            ps.setString(3, user);
-        });
-        run("update work_plan set status = 'APPROVED', updated_at = now(), updated_by = ? where id = ?", ps -> {
-            ps.setString(1, user);
-            ps.setObject(2, id);
-        });
+                values (?, ?, ?, 'Plan aprobado (DRAFT → APPROVED)', null, 'APPROVED')""", id, revision, user);
+        run("update work_plan set status = 'APPROVED', updated_at = now(), updated_by = ? where id = ?", user, id);
     }
 
     public List<PlanRevision> revisions(UUID id) {
@@ -151,7 +117,7 @@ public class WorkPlanStore {
 
     /** Rebuilds the plan's target rows from its document. */
     public void replaceTargets(UUID planId, Collection<PlanTargetDef> targets) {
-        run("delete from plan_target where plan_id = ?", ps -> ps.setObject(1, planId));
+        run("delete from plan_target where plan_id = ?", planId);
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      insert into plan_target(plan_id, indicator_code, program_code, program_name, action_code, action_desc,
@@ -182,24 +148,31 @@ public class WorkPlanStore {
         return csv == null || csv.isBlank() ? List.of() : List.of(csv.split(","));
     }
 
-    /** Parameters of one statement. */
+    /** Parameters of one statement (also {@link PlanSearch}'s filters). */
     @FunctionalInterface
     interface Binder {
         void bind(PreparedStatement ps) throws SQLException;
     }
 
-    private void run(String sql, Binder binder) {
+    /** Binds {@code args} to the statement's parameters, in order. */
+    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            ps.setObject(i + 1, args[i]);
+        }
+    }
+
+    private void run(String sql, Object... args) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
+            bind(ps, args);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private Optional<StoredPlan> query(String where, Binder binder) {
+    private Optional<StoredPlan> query(String where, Object... args) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(COLUMNS + where)) {
-            binder.bind(ps);
+            bind(ps, args);
             ResultSet rs = ps.executeQuery();
             if (!rs.next()) {
                 return Optional.empty();

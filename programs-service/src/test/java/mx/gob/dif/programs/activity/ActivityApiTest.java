@@ -5,7 +5,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import mx.gob.dif.deploy.testing.RealInfraResource;
 import mx.gob.dif.events.EventJson;
@@ -15,6 +14,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import mx.gob.dif.common.security.TestTokens;
@@ -31,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static mx.gob.dif.programs.activity.ActivityTopic.appendedSince;
 import static mx.gob.dif.programs.activity.ActivityTopic.endOffsets;
@@ -40,6 +43,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * The activity API against the real PostgreSQL and the real Kafka broker. Every check of what was
@@ -182,69 +186,37 @@ class ActivityApiTest {
 
     // ---------------------------------------------------------------- rejected
 
-    /** Sends [valid, bad]: the valid report must not be stored or published either. */
-    private ValidatableResponse rejected(String bad, int status) throws Exception {
+    /** One invalid report each: (what is wrong, the report, the field named, part of the message). */
+    static Stream<Arguments> invalidReports() {
+        return Stream.of(
+                arguments("unknown indicator", report(null, "DIF-99-99", "10005", "2021-03-14", "1"), "indicator", "DIF-99-99"),
+                arguments("negative quantity", report(null, "DIF-01-03", "10005", "2021-03-14", "-3"), "quantity", "negativa"),
+                arguments("text quantity", report(null, "DIF-01-03", "10005", "2021-03-14", "\"cinco\""), "quantity", "'cinco'"),
+                arguments("missing quantity", "{\"indicator\":\"DIF-01-03\",\"orgUnit\":\"10005\",\"date\":\"2021-03-14\"}",
+                        "quantity", "Falta"),
+                arguments("future date", report(null, "DIF-01-03", "10005", LocalDate.now().plusDays(2).toString(), "1"), "date", "futuro"),
+                arguments("impossible date", report(null, "DIF-01-03", "10005", "2021-02-30", "1"), "date", "2021-02-30"),
+                arguments("unknown org unit", report(null, "DIF-01-03", "99999", "2021-03-14", "1"), "orgUnit", "99999"),
+                arguments("no plan for the year", report(null, "DIF-01-03", "10005", "2015-03-14", "1"), "date", "No hay plan"),
+                arguments("invalid id", report("no-es-uuid", "DIF-01-03", "10005", "2021-03-14", "1"), "id", "UUID"));
+    }
+
+    /** Sends [valid, bad]: 422 naming item 1, and the valid report is not stored or published either. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidReports")
+    void anInvalidReportRejectsTheWholeBatch(String what, String bad, String field, String messagePart) throws Exception {
         String marker = UUID.randomUUID().toString();
         long rows = ledgerRows();
         Map<TopicPartition, Long> before = endOffsets();
-        ValidatableResponse r = given().contentType("application/json").body("[" + valid(marker) + "," + bad + "]")
-                .post("/api/v1/activities").then().statusCode(status).contentType("application/problem+json");
-        assertEquals(before, endOffsets(), "nothing published");
-        assertEquals(rows, ledgerRows(), "nothing stored");
-        given().get("/api/v1/activities/" + marker).then().statusCode(404);
-        return r;
-    }
-
-    private void rejectedAt1(String bad, String field, String messagePart) throws Exception {
-        rejected(bad, 422).body("status", equalTo(422)).body("title", equalTo("Datos inválidos"))
+        given().contentType("application/json").body("[" + valid(marker) + "," + bad + "]")
+                .post("/api/v1/activities").then().statusCode(422).contentType("application/problem+json")
+                .body("status", equalTo(422)).body("title", equalTo("Datos inválidos"))
                 .body("detail", containsString("ningún reporte"))
                 .body("errors", hasSize(1)).body("errors[0].index", equalTo(1)).body("errors[0].field", equalTo(field))
                 .body("errors[0].message", containsString(messagePart));
-    }
-
-    @Test
-    void unknownIndicator() throws Exception {
-        rejectedAt1(report(null, "DIF-99-99", "10005", "2021-03-14", "1"), "indicator", "DIF-99-99");
-    }
-
-    @Test
-    void negativeQuantity() throws Exception {
-        rejectedAt1(report(null, "DIF-01-03", "10005", "2021-03-14", "-3"), "quantity", "negativa");
-    }
-
-    @Test
-    void textQuantity() throws Exception {
-        rejectedAt1(report(null, "DIF-01-03", "10005", "2021-03-14", "\"cinco\""), "quantity", "'cinco'");
-    }
-
-    @Test
-    void missingQuantity() throws Exception {
-        rejectedAt1("{\"indicator\":\"DIF-01-03\",\"orgUnit\":\"10005\",\"date\":\"2021-03-14\"}", "quantity", "Falta");
-    }
-
-    @Test
-    void futureDate() throws Exception {
-        rejectedAt1(report(null, "DIF-01-03", "10005", LocalDate.now().plusDays(2).toString(), "1"), "date", "futuro");
-    }
-
-    @Test
-    void impossibleDate() throws Exception {
-        rejectedAt1(report(null, "DIF-01-03", "10005", "2021-02-30", "1"), "date", "2021-02-30");
-    }
-
-    @Test
-    void unknownOrgUnit() throws Exception {
-        rejectedAt1(report(null, "DIF-01-03", "99999", "2021-03-14", "1"), "orgUnit", "99999");
-    }
-
-    @Test
-    void noPlanForTheYear() throws Exception {
-        rejectedAt1(report(null, "DIF-01-03", "10005", "2015-03-14", "1"), "date", "No hay plan");
-    }
-
-    @Test
-    void invalidId() throws Exception {
-        rejectedAt1(report("no-es-uuid", "DIF-01-03", "10005", "2021-03-14", "1"), "id", "UUID");
+        assertEquals(before, endOffsets(), "nothing published");
+        assertEquals(rows, ledgerRows(), "nothing stored");
+        given().get("/api/v1/activities/" + marker).then().statusCode(404);
     }
 
     @Test
