@@ -30,6 +30,7 @@ public class DurableProducer {
     public DurableProducer(Config config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
                            @ConfigProperty(name = "quarkus.application.name") String application) {
         this.source = "/" + application;
+        // Map<String, Object>: the Kafka client's own type for its properties
         Map<String, Object> props = KafkaSettings.from(KafkaSettings.PRODUCER, config.getPropertyNames(),
                 name -> config.getValue(name, String.class));
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

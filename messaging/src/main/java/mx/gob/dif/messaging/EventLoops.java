@@ -39,6 +39,7 @@ public class EventLoops {
     }
 
     public EventLoop start(EventLoop.Spec spec, BatchHandler handler) {
+        // Map<String, Object>: the Kafka client's own type for its properties
         Map<String, Object> props = KafkaSettings.from(KafkaSettings.CONSUMER, config.getPropertyNames(),
                 name -> config.getValue(name, String.class));
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

@@ -18,6 +18,7 @@ final class KafkaSettings {
     private KafkaSettings() {
     }
 
+    /** Map<String, Object> because that is what the Kafka client constructors take. */
     static Map<String, Object> from(String prefix, Iterable<String> propertyNames, Function<String, String> value) {
         Map<String, Object> props = new HashMap<>();
         for (String name : propertyNames) {
