@@ -13,7 +13,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,7 +22,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The platform's one consumer pattern, exactly once in effect: each poll is one database transaction
@@ -36,6 +34,10 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class EventLoop implements Runnable {
     private static final Logger LOG = Logger.getLogger(EventLoop.class);
     private static final long MAX_BACKOFF_MS = 30_000;
+    /** Failures of a whole batch before its events are tried one by one to find the one that cannot be applied. */
+    static final int BATCH_ATTEMPTS = 3;
+    /** Failures of one event, with the database answering, before it goes to the dead-letter topic. */
+    static final int EVENT_ATTEMPTS = 3;
 
     /** What one loop reads: its name (thread, logs, health), its consumer group, its topics. */
     public record Spec(String name, String group, List<String> topics, int maxPollRecords) {
@@ -59,15 +61,14 @@ public final class EventLoop implements Runnable {
     private final DeadLetters deadLetters;
     private final int transactionTimeoutSeconds;
     private final Set<TopicPartition> unpositioned = new HashSet<>();
-    private final AtomicReference<Reset> pendingReplay = new AtomicReference<>();
-    private final AtomicReference<ReplayStatus> replay = new AtomicReference<>(ReplayStatus.NONE);
+    private final LoopReplay replay = new LoopReplay();
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     /** Records already on the dead-letter topic while their batch is retried: sent once, counted once. */
     private final Set<String> sentToDeadLetter = new HashSet<>();
     private final AtomicLong lag = new AtomicLong(-1);
-    private Map<TopicPartition, Long> replayEnd;
     private volatile boolean running = true;
+    private int failedBatches;
     private volatile boolean alive;
     private volatile String lastError;
 
@@ -110,14 +111,11 @@ public final class EventLoop implements Runnable {
 
     /** Asks the loop to clear its data and replay its topics from the beginning; runs on the loop's thread. */
     public ReplayStatus requestReplay(Reset reset) {
-        ReplayStatus s = new ReplayStatus("REQUESTED", 0, 0, OffsetDateTime.now().toString(), null);
-        replay.set(s);
-        pendingReplay.set(reset);
-        return s;
+        return replay.request(reset);
     }
 
     public ReplayStatus replayStatus() {
-        return replay.get();
+        return replay.status();
     }
 
     void stop() {
@@ -136,21 +134,34 @@ public final class EventLoop implements Runnable {
                 ConsumerRecords<String, String> records = ConsumerRecords.empty();
                 try {
                     positionAssigned();
-                    startReplayIfAsked();
+                    if (unpositioned.isEmpty()) {
+                        replay.startIfAsked(consumer, spec.name(), reset -> QuarkusTransaction.requiringNew()
+                                .timeout(transactionTimeoutSeconds).call(() -> {
+                                    reset.clear();
+                                    offsets.forget(spec.group());
+                                    return null;
+                                }));
+                    }
                     records = consumer.poll(Duration.ofMillis(100));
                     if (System.currentTimeMillis() - lastLag > 1000) {
                         lag.set(currentLag());
                         lastLag = System.currentTimeMillis();
                     }
                     if (!records.isEmpty()) {
-                        process(records);
+                        if (failedBatches >= BATCH_ATTEMPTS) {
+                            isolate(records);
+                        } else {
+                            process(list(records));
+                        }
                     }
-                    progressReplay(records.count());
+                    replay.progress(consumer, records.count(), spec.name());
                     lastError = null;
                     backoff = 0;
+                    failedBatches = 0;
                 } catch (WakeupException e) {
                     break;
                 } catch (Exception e) {
+                    failedBatches++;
                     backoff = backoff == 0 ? 1000 : Math.min(MAX_BACKOFF_MS, backoff * 2);
                     lastError = e.toString();
                     LOG.warnf("%s: a batch of %d events failed, retrying in %d ms: %s", spec.name(), records.count(), backoff, e.toString());
@@ -168,8 +179,64 @@ public final class EventLoop implements Runnable {
         }
     }
 
-    private void process(ConsumerRecords<String, String> records) throws Exception {
-        List<Received> events = new ArrayList<>(records.count());
+    private static List<ConsumerRecord<String, String>> list(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> all = new ArrayList<>(records.count());
+        records.forEach(all::add);
+        return all;
+    }
+
+    /**
+     * A batch that keeps failing is applied one event at a time, each in its own transaction. An event
+     * that still fails while the database answers is the poison: after {@link #EVENT_ATTEMPTS} it goes
+     * to the dead-letter topic with the reason and the partition moves on. With the database down
+     * every event fails the probe, so nothing is dead-lettered for an outage: the loop just waits.
+     */
+    private void isolate(ConsumerRecords<String, String> records) throws Exception {
+        LOG.infof("%s: applying a failing batch of %d events one by one", spec.name(), records.count());
+        List<ConsumerRecord<String, String>> all = list(records);
+        for (int i = 0; i < all.size(); i++) {
+            ConsumerRecord<String, String> r = all.get(i);
+            try {
+                applyAlone(r);
+            } catch (Exception e) {
+                rewind(all.subList(i, all.size()));
+                throw e;
+            }
+        }
+    }
+
+    private void applyAlone(ConsumerRecord<String, String> r) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                process(List.of(r));
+                return;
+            } catch (Exception e) {
+                offsets.read(spec.group()); // the probe: throws while the database is unreachable
+                if (attempt >= EVENT_ATTEMPTS) {
+                    deadLetter(r.topic(), r.partition(), r.offset(), r.key(), r.value(), "could not be applied: " + summary(e));
+                    QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).call(() -> {
+                        offsets.store(spec.group(), Map.of(new TopicPartition(r.topic(), r.partition()), r.offset() + 1));
+                        return null;
+                    });
+                    sentToDeadLetter.clear();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The failure's innermost cause, short: dead-letter headers and logs, never a record's body. */
+    private static String summary(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+    }
+
+    private void process(List<ConsumerRecord<String, String>> records) throws Exception {
+        List<Received> events = new ArrayList<>(records.size());
         Map<TopicPartition, Long> next = new HashMap<>();
         for (ConsumerRecord<String, String> r : records) {
             next.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
@@ -179,13 +246,13 @@ public final class EventLoop implements Runnable {
                 deadLetter(r.topic(), r.partition(), r.offset(), r.key(), r.value(), e.getMessage());
             }
         }
-        LoopBatch batch = new LoopBatch(List.copyOf(events), replayEnd != null);
+        LoopBatch batch = new LoopBatch(List.copyOf(events), replay.running());
         QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).call(() -> {
             handler.apply(batch);
             offsets.store(spec.group(), next);
             return null;
         });
-        applied.addAndGet(records.count());
+        applied.addAndGet(records.size());
         sentToDeadLetter.clear();
         try {
             handler.afterCommit(batch);
@@ -274,11 +341,20 @@ public final class EventLoop implements Runnable {
     }
 
     private void rewind(ConsumerRecords<String, String> records) {
-        for (TopicPartition tp : records.partitions()) {
-            if (consumer.assignment().contains(tp)) {
-                consumer.seek(tp, records.records(tp).get(0).offset());
-            }
+        rewind(list(records));
+    }
+
+    /** Back to the first of these records on each partition, so the next poll reads them again. */
+    private void rewind(List<ConsumerRecord<String, String>> records) {
+        Map<TopicPartition, Long> first = new HashMap<>();
+        for (ConsumerRecord<String, String> r : records) {
+            first.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::min);
         }
+        first.forEach((tp, offset) -> {
+            if (consumer.assignment().contains(tp)) {
+                consumer.seek(tp, offset);
+            }
+        });
     }
 
     private void commitToKafka(Map<TopicPartition, Long> next) {
@@ -304,43 +380,6 @@ public final class EventLoop implements Runnable {
             total += l.getAsLong();
         }
         return total;
-    }
-
-    // ------------------------------------------------------------------ replay
-
-    private void startReplayIfAsked() throws Exception {
-        Reset reset = pendingReplay.get();
-        if (reset == null || consumer.assignment().isEmpty() || !unpositioned.isEmpty()) {
-            return;
-        }
-        QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).call(() -> {
-            reset.clear();
-            offsets.forget(spec.group());
-            return null;
-        });
-        pendingReplay.set(null);
-        consumer.seekToBeginning(consumer.assignment());
-        replayEnd = consumer.endOffsets(consumer.assignment());
-        long total = replayEnd.values().stream().mapToLong(Long::longValue).sum();
-        replay.set(new ReplayStatus("RUNNING", 0, total, replay.get().startedAt(), null));
-        LOG.infof("%s: replay started, up to %d records", spec.name(), total);
-    }
-
-    private void progressReplay(int count) {
-        if (replayEnd == null) {
-            return;
-        }
-        ReplayStatus s = replay.get();
-        long done = s.events() + count;
-        boolean caughtUp = replayEnd.entrySet().stream()
-                .allMatch(e -> !consumer.assignment().contains(e.getKey()) || consumer.position(e.getKey()) >= e.getValue());
-        if (caughtUp) {
-            replay.set(new ReplayStatus("COMPLETED", done, s.target(), s.startedAt(), OffsetDateTime.now().toString()));
-            LOG.infof("%s: replay completed, %d events", spec.name(), done);
-            replayEnd = null;
-        } else {
-            replay.set(new ReplayStatus("RUNNING", done, s.target(), s.startedAt(), null));
-        }
     }
 
     private boolean pause(long ms) {
