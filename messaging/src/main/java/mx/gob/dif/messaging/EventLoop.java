@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The platform's one consumer pattern, exactly once in effect: each poll is one database transaction
@@ -56,7 +57,10 @@ public final class EventLoop implements Runnable {
 
     private final Spec spec;
     private final BatchHandler handler;
-    private final Consumer<String, String> consumer;
+    private final Supplier<Consumer<String, String>> consumers;
+    private final long restartPauseMs;
+    private final AtomicLong restarts = new AtomicLong();
+    private volatile Consumer<String, String> consumer;
     private final StoredOffsets offsets;
     private final DeadLetters deadLetters;
     private final int transactionTimeoutSeconds;
@@ -72,11 +76,12 @@ public final class EventLoop implements Runnable {
     private volatile boolean alive;
     private volatile String lastError;
 
-    EventLoop(Spec spec, BatchHandler handler, Consumer<String, String> consumer, StoredOffsets offsets,
-              DeadLetters deadLetters, int transactionTimeoutSeconds) {
+    EventLoop(Spec spec, BatchHandler handler, Supplier<Consumer<String, String>> consumers, StoredOffsets offsets,
+              DeadLetters deadLetters, int transactionTimeoutSeconds, long restartPauseMs) {
         this.spec = spec;
         this.handler = handler;
-        this.consumer = consumer;
+        this.consumers = consumers;
+        this.restartPauseMs = restartPauseMs;
         this.offsets = offsets;
         this.deadLetters = deadLetters;
         this.transactionTimeoutSeconds = transactionTimeoutSeconds;
@@ -84,6 +89,11 @@ public final class EventLoop implements Runnable {
 
     public Spec spec() {
         return spec;
+    }
+
+    /** How often the loop was started again with a new consumer after something escaped it. */
+    public long restarts() {
+        return restarts.get();
     }
 
     /** False once the loop's thread has ended (only at shutdown). */
@@ -120,62 +130,92 @@ public final class EventLoop implements Runnable {
 
     void stop() {
         running = false;
-        consumer.wakeup();
+        Consumer<String, String> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
     }
 
+    /**
+     * Supervised: whatever escapes a session (an Error, a failure outside the batch handling) ends
+     * that consumer, and after a pause the loop starts again with a new one, resuming from the stored
+     * offsets. Only shutdown ends the thread.
+     */
     @Override
     public void run() {
         alive = true;
-        long backoff = 0;
-        long lastLag = 0;
         try {
-            consumer.subscribe(spec.topics(), new Positioning());
             while (running) {
-                ConsumerRecords<String, String> records = ConsumerRecords.empty();
+                consumer = consumers.get();
                 try {
-                    positionAssigned();
-                    if (unpositioned.isEmpty()) {
-                        replay.startIfAsked(consumer, spec.name(), reset -> QuarkusTransaction.requiringNew()
-                                .timeout(transactionTimeoutSeconds).call(() -> {
-                                    reset.clear();
-                                    offsets.forget(spec.group());
-                                    return null;
-                                }));
-                    }
-                    records = consumer.poll(Duration.ofMillis(100));
-                    if (System.currentTimeMillis() - lastLag > 1000) {
-                        lag.set(currentLag());
-                        lastLag = System.currentTimeMillis();
-                    }
-                    if (!records.isEmpty()) {
-                        if (failedBatches >= BATCH_ATTEMPTS) {
-                            isolate(records);
-                        } else {
-                            process(list(records));
-                        }
-                    }
-                    replay.progress(consumer, records.count(), spec.name());
-                    lastError = null;
-                    backoff = 0;
-                    failedBatches = 0;
+                    session();
                 } catch (WakeupException e) {
-                    break;
-                } catch (Exception e) {
-                    failedBatches++;
-                    backoff = backoff == 0 ? 1000 : Math.min(MAX_BACKOFF_MS, backoff * 2);
-                    lastError = e.toString();
-                    LOG.warnf("%s: a batch of %d events failed, retrying in %d ms: %s", spec.name(), records.count(), backoff, e.toString());
-                    rewind(records);
-                    if (!pause(backoff)) {
+                    // woken for shutdown: the while condition ends the loop
+                } catch (Throwable t) {
+                    if (!running) {
                         break;
                     }
+                    restarts.incrementAndGet();
+                    lastError = t.toString();
+                    LOG.errorf(t, "%s: the consumer loop stopped unexpectedly; starting it again in %d ms", spec.name(), restartPauseMs);
+                } finally {
+                    unpositioned.clear();
+                    failedBatches = 0;
+                    consumer.close();
+                }
+                if (running && !pause(restartPauseMs)) {
+                    break;
                 }
             }
-        } catch (WakeupException ignored) {
-            // shutting down
         } finally {
             alive = false;
-            consumer.close();
+        }
+    }
+
+    private void session() {
+        long backoff = 0;
+        long lastLag = 0;
+        consumer.subscribe(spec.topics(), new Positioning());
+        while (running) {
+            ConsumerRecords<String, String> records = ConsumerRecords.empty();
+            try {
+                positionAssigned();
+                if (unpositioned.isEmpty()) {
+                    replay.startIfAsked(consumer, spec.name(), reset -> QuarkusTransaction.requiringNew()
+                            .timeout(transactionTimeoutSeconds).call(() -> {
+                                reset.clear();
+                                offsets.forget(spec.group());
+                                return null;
+                            }));
+                }
+                records = consumer.poll(Duration.ofMillis(100));
+                if (System.currentTimeMillis() - lastLag > 1000) {
+                    lag.set(currentLag());
+                    lastLag = System.currentTimeMillis();
+                }
+                if (!records.isEmpty()) {
+                    if (failedBatches >= BATCH_ATTEMPTS) {
+                        isolate(records);
+                    } else {
+                        process(list(records));
+                    }
+                }
+                replay.progress(consumer, records.count(), spec.name());
+                lastError = null;
+                backoff = 0;
+                failedBatches = 0;
+            } catch (WakeupException e) {
+                break;
+            } catch (Exception e) {
+                failedBatches++;
+                backoff = backoff == 0 ? 1000 : Math.min(MAX_BACKOFF_MS, backoff * 2);
+                lastError = e.toString();
+                LOG.warnf("%s: a batch of %d events failed, retrying in %d ms: %s", spec.name(), records.count(), backoff, e.toString());
+                rewind(records);
+                if (!pause(backoff)) {
+                    break;
+                }
+            }
         }
     }
 

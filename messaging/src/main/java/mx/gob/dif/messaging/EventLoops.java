@@ -1,6 +1,10 @@
 package mx.gob.dif.messaging;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,13 +29,17 @@ public class EventLoops {
     private final Config config;
     private final String bootstrap;
     private final int transactionTimeoutSeconds;
+    /** The pause before a loop that stopped unexpectedly starts again with a new consumer. */
+    private static final long RESTART_PAUSE_MS = 5_000;
+    private final MeterRegistry metrics;
     private final List<EventLoop> loops = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
-    public EventLoops(AgroalDataSource ds, DurableProducer producer, Config config,
+    public EventLoops(AgroalDataSource ds, DurableProducer producer, Config config, MeterRegistry metrics,
                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
                       @ConfigProperty(name = "dif.kafka.consumer-transaction-timeout", defaultValue = "120") int transactionTimeoutSeconds) {
         this.ds = ds;
+        this.metrics = metrics;
         this.producer = producer;
         this.config = config;
         this.bootstrap = bootstrap;
@@ -46,9 +54,18 @@ public class EventLoops {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, spec.group());
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, spec.name());
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, spec.maxPollRecords());
-        EventLoop loop = new EventLoop(spec, handler, new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer()),
-                new StoredOffsets(ds), new DeadLetters(producer), transactionTimeoutSeconds);
+        EventLoop loop = new EventLoop(spec, handler, () -> new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer()),
+                new StoredOffsets(ds), new DeadLetters(producer), transactionTimeoutSeconds, RESTART_PAUSE_MS);
         loops.add(loop);
+        Tags tags = Tags.of("loop", spec.name(), "group", spec.group());
+        Gauge.builder("dif.consumer.lag", loop, EventLoop::lag).tags(tags)
+                .description("Records of the loop's topics not yet read (-1 while unknown)").register(metrics);
+        FunctionCounter.builder("dif.consumer.applied", loop, EventLoop::applied).tags(tags)
+                .description("Records the loop has committed").register(metrics);
+        FunctionCounter.builder("dif.consumer.dead.lettered", loop, EventLoop::deadLettered).tags(tags)
+                .description("Records the loop sent to dif.dead-letter").register(metrics);
+        FunctionCounter.builder("dif.consumer.restarts", loop, EventLoop::restarts).tags(tags)
+                .description("Times the loop started again with a new consumer").register(metrics);
         threads.add(Thread.ofPlatform().name(spec.name()).daemon().start(loop));
         return loop;
     }
