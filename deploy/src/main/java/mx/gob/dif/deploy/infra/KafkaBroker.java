@@ -117,7 +117,7 @@ public final class KafkaBroker {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 30000))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name()))
-                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1).configs(t.config())).toList();
+                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) t.replicationFactor()).configs(t.config())).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
             }
