@@ -72,7 +72,8 @@ public final class KafkaBroker {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
-                "auto.create.topics.enable=true",
+                // a typo in a topic name fails loudly instead of writing to a topic nobody reads
+                "auto.create.topics.enable=false",
                 "log.retention.hours=-1",
                 ""));
         Path log4j = baseDir.resolve("log4j2.properties");

@@ -1,12 +1,18 @@
 package mx.gob.dif.deploy.infra;
 
 import mx.gob.dif.deploy.Stack;
+import mx.gob.dif.events.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +20,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** How the platform's topics are specified for one machine and for a cluster; no broker needed. */
 class TopicSpecTest {
+
+    /** Brokers do not create topics on first use, so a topic of {@code Topics} missing here could not be written. */
+    @Test
+    void everyTopicOfThePlatformIsCreated() throws IllegalAccessException {
+        Set<String> created = TopicSpec.platformTopics().stream().map(TopicSpec::name).collect(Collectors.toSet());
+        Set<String> named = new HashSet<>();
+        for (Field f : Topics.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                named.add((String) f.get(null));
+            }
+        }
+        assertTrue(named.contains(Topics.ACTIVITIES) && named.contains(Topics.DEAD_LETTER), "topics named in Topics: " + named);
+        assertEquals(named, created);
+    }
 
     @Test
     void oneMachineByDefault() {
