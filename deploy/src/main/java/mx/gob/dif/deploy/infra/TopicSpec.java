@@ -22,7 +22,7 @@ public record TopicSpec(String name, int partitions, int replicationFactor, Map<
     private static final Map<String, String> MONTH = Map.of("retention.ms", Long.toString(30L * 24 * 3600 * 1000));
     private static final Map<String, String> WEEK = Map.of("retention.ms", Long.toString(7L * 24 * 3600 * 1000));
 
-    /** The platform's topics on one broker (the test broker; the launcher's own Kafka). */
+    /** The platform's topics on one broker (the test broker); the launcher passes the configured {@link Replication}. */
     public static List<TopicSpec> platformTopics() {
         return platformTopics(Replication.SINGLE);
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -52,9 +53,9 @@ class TopicSpecTest {
             assertEquals(3, t.replicationFactor(), t.name());
             assertEquals("2", t.config().get("min.insync.replicas"), t.name());
         }
-        TopicSpec activities = TopicSpec.platformTopics(r).stream().filter(t -> t.name().equals("dif.activities")).findFirst().orElseThrow();
+        TopicSpec activities = TopicSpec.platformTopics(r).stream().filter(t -> t.name().equals(Topics.ACTIVITIES)).findFirst().orElseThrow();
         assertEquals("-1", activities.config().get("retention.ms"));
-        TopicSpec programs = TopicSpec.platformTopics(r).stream().filter(t -> t.name().equals("dif.catalog.programs")).findFirst().orElseThrow();
+        TopicSpec programs = TopicSpec.platformTopics(r).stream().filter(t -> t.name().equals(Topics.CATALOG_PROGRAMS)).findFirst().orElseThrow();
         assertEquals("compact", programs.config().get("cleanup.policy"));
     }
 
@@ -79,7 +80,7 @@ class TopicSpecTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, local::kafkaReplication);
         assertTrue(e.getMessage().contains("DIF_KAFKA_BOOTSTRAP"), e.getMessage());
 
-        Map<String, String> external = new java.util.HashMap<>(cluster);
+        Map<String, String> external = new HashMap<>(cluster);
         external.put("DIF_KAFKA_BOOTSTRAP", "k1:9092,k2:9092,k3:9092");
         assertEquals(new Replication(3, 2), new Stack(Path.of("."), Path.of(".dif"), external).kafkaReplication());
     }
