@@ -139,6 +139,11 @@ public final class Launcher {
                 }
             }
         }
+        try {
+            stack.kafkaReplication();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
         stack.keycloakProblem().ifPresent(problems::add);
         if (!stack.externalKeycloak() && !Processes.readPid(keycloak().pidFile()).map(Processes::isAlive).orElse(false)) {
             for (int port : List.of(stack.keycloakPort(), stack.keycloakManagementPort())) {
@@ -188,7 +193,7 @@ public final class Launcher {
                 step("Kafka KRaft (puerto " + stack.kafkaPort() + ")", kafka::start);
             }
         }
-        KafkaBroker.ensureTopics(stack.kafkaBootstrap(), TopicSpec.platformTopics());
+        KafkaBroker.ensureTopics(stack.kafkaBootstrap(), TopicSpec.platformTopics(stack.kafkaReplication()));
     }
 
     private KeycloakServer keycloak() {

@@ -1,5 +1,7 @@
 package mx.gob.dif.deploy;
 
+import mx.gob.dif.deploy.infra.Replication;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,20 @@ public record Stack(Path projectDir, Path runDir, Map<String, String> env) {
 
     public boolean externalKafka() {
         return env.containsKey("DIF_KAFKA_BOOTSTRAP");
+    }
+
+    /**
+     * Replication of the platform's topics (DIF_KAFKA_REPLICATION_FACTOR, DIF_KAFKA_MIN_INSYNC_REPLICAS);
+     * an invalid combination is an {@link IllegalArgumentException} whose message says what to change.
+     */
+    public Replication kafkaReplication() {
+        Replication r = Replication.fromEnvironment(env);
+        if (r.factor() > 1 && !externalKafka()) {
+            throw new IllegalArgumentException(Replication.FACTOR_VARIABLE + "=" + r.factor() + " necesita un clúster de "
+                    + "Kafka con al menos " + r.factor() + " brokers (DIF_KAFKA_BOOTSTRAP=<host:puerto,...>); el Kafka "
+                    + "que arranca ./dif es un solo broker: quite la variable o use 1.");
+        }
+        return r;
     }
 
     public int keycloakPort() {

@@ -72,7 +72,8 @@ public final class KafkaBroker {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
-                "auto.create.topics.enable=true",
+                // a typo in a topic name fails loudly instead of writing to a topic nobody reads
+                "auto.create.topics.enable=false",
                 "log.retention.hours=-1",
                 ""));
         Path log4j = baseDir.resolve("log4j2.properties");
@@ -117,7 +118,7 @@ public final class KafkaBroker {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 30000))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name()))
-                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1).configs(t.config())).toList();
+                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) t.replicationFactor()).configs(t.config())).toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
             }
