@@ -9,9 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Set;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** When each dead letter was last replayed (table dead_letter_replay), keyed by its partition and offset. */
 @ApplicationScoped
