@@ -45,8 +45,7 @@ public class DeadLetterAdmin {
     private final CurrentUser caller;
     private final int scanLimit;
 
-    public DeadLetterAdmin(DeadLetterLog log, DeadLetterReplays replays, CurrentUser caller,
-                           IndicatorsConfig config) {
+    public DeadLetterAdmin(DeadLetterLog log, DeadLetterReplays replays, CurrentUser caller, IndicatorsConfig config) {
         this.log = log;
         this.replays = replays;
         this.caller = caller;
@@ -95,9 +94,11 @@ public class DeadLetterAdmin {
         RecordMetadata sent = kafka(() -> log.republish(target, r.key(), r.value()));
         Instant at = Instant.now();
         replays.mark(position(r), at);
-        LOG.infof("Dead letter %s-%d@%d replayed by %s to %s-%d@%d (originally %s-%s@%s, group %s)", Topics.DEAD_LETTER,
+        // only checked or parsed values: headers may come from a foreign producer
+        DeadLetter origin = summary(r, null);
+        LOG.infof("Dead letter %s-%d@%d replayed by %s to %s-%d@%d (originally %s-%s@%s)", Topics.DEAD_LETTER,
                 partition, offset, caller.name(), sent.topic(), sent.partition(), sent.offset(), target,
-                header(r, "dif-partition"), header(r, "dif-offset"), header(r, "dif-group"));
+                origin.originalPartition(), origin.originalOffset());
         return new DeadLetterReplay(sent.topic(), sent.partition(), sent.offset(), at.toString());
     }
 
