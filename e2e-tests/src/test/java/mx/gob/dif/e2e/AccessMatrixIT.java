@@ -225,6 +225,12 @@ class AccessMatrixIT {
                 // POST /admin/rebuild is asked of everyone but the administrator: a real rebuild would disturb the other tests
                 action("Rebuild indicators", "POST /admin/rebuild", "{}")
                         .only(OPERATOR, OPERATOR_GOMEZ, CASE_WORKER, DIRECTOR, ANALYST, SALUD, EDUCACION),
+                action("Dead letters", "GET /admin/dead-letters").allow(ADMIN),
+                // the administrator's read of one may be a 404 (nothing dead-lettered at 0/0): access is what is checked
+                action("Dead letters", "GET /admin/dead-letters/0/0").allow(ADMIN),
+                // a replay is asked of everyone but the administrator, like the rebuild: it would write to a platform topic
+                action("Dead letters", "POST /admin/dead-letters/0/0/replay", "{}")
+                        .only(OPERATOR, OPERATOR_GOMEZ, CASE_WORKER, DIRECTOR, ANALYST, SALUD, EDUCACION),
 
                 // a person's data: the unit's case workers and director, nobody else (the analyst never)
                 action("Beneficiaries", "GET /beneficiaries?orgUnit=" + UNIT).allow(unitStaff),

@@ -1,5 +1,7 @@
 package mx.gob.dif.events;
 
+import java.util.List;
+
 /** Kafka topic names shared by every service. Keys are documented next to each topic. */
 public final class Topics {
     /** Compacted. Key: org unit code. Payload {@link OrgUnitChanged}. */
@@ -22,6 +24,10 @@ public final class Topics {
      * {@code dif-group}. Key: the original key.
      */
     public static final String DEAD_LETTER = "dif.dead-letter";
+
+    /** The topics that carry the platform's events: every topic above but {@link #DEAD_LETTER}. */
+    public static final List<String> EVENT_TOPICS = List.of(ORG_UNITS, CATALOG_TARGETS, CATALOG_PROGRAMS,
+            CATALOG_OUTCOME_GOALS, ACTIVITIES, CASE_EVENTS, INDICATOR_UPDATES);
 
     private Topics() {
     }

@@ -21,6 +21,9 @@ class RouteTableTest {
             "/api/v1/activities/3f1c/retraction, programs",
             "/api/v1/indicators/DIF-01-03, indicators",
             "/api/v1/reports/closing, indicators",
+            "/api/v1/admin/rebuild, indicators",
+            "/api/v1/admin/dead-letters, indicators",
+            "/api/v1/admin/dead-letters/0/42/replay, indicators",
             "/api/v1/reports/monthly, cases",
             "/api/v1/cases/12/transitions, cases",
             "/api/v1/referrals/7/letter, cases",
@@ -34,7 +37,8 @@ class RouteTableTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"/api/v1/unknown", "/api/v2/work-plans", "/api/v1/work-plansX", "/api/v1/reports", "/api/v1/webhooksX"})
+    @CsvSource({"/api/v1/unknown", "/api/v2/work-plans", "/api/v1/work-plansX", "/api/v1/reports", "/api/v1/webhooksX",
+            "/api/v1/admin/dead-lettersX", "/api/v1/admin"})
     void unknownPathsHaveNoOwner(String path) {
         assertEquals(Optional.empty(), table.serviceFor(path));
     }

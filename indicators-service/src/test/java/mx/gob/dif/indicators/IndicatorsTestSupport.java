@@ -88,7 +88,12 @@ public final class IndicatorsTestSupport {
 
     /** A record as it is, not checked against any schema: for what the consumers must refuse. */
     public Future<RecordMetadata> record(String topic, String key, String value) {
-        return producer.send(new ProducerRecord<>(topic, key, value));
+        return record(new ProducerRecord<>(topic, key, value));
+    }
+
+    /** A record as it is, with its headers (a dead letter as the loops write it, or as a foreign producer might). */
+    public Future<RecordMetadata> record(ProducerRecord<String, String> r) {
+        return producer.send(r);
     }
 
     public void flush() {

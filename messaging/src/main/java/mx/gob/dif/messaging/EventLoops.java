@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -47,12 +48,8 @@ public class EventLoops {
     }
 
     public EventLoop start(EventLoop.Spec spec, BatchHandler handler) {
-        // Map<String, Object>: the Kafka client's own type for its properties
-        Map<String, Object> props = KafkaSettings.from(KafkaSettings.CONSUMER, config.getPropertyNames(),
-                name -> config.getValue(name, String.class));
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Map<String, Object> props = consumerSettings(spec.name()); // the Kafka client's own property type
         props.put(ConsumerConfig.GROUP_ID_CONFIG, spec.group());
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, spec.name());
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, spec.maxPollRecords());
         EventLoop loop = new EventLoop(spec, handler, () -> new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer()),
                 new StoredOffsets(ds), new DeadLetters(producer), transactionTimeoutSeconds, RESTART_PAUSE_MS);
@@ -70,8 +67,26 @@ public class EventLoops {
         return loop;
     }
 
+    /**
+     * A consumer in no group with the loops' settings (bootstrap, security, read_committed), for reading a
+     * topic by {@code assign} and {@code seek} without moving any group's offsets (indicators-service's
+     * dead-letter API). Not thread-safe; the caller closes it.
+     */
+    public Consumer<String, String> reader(String clientId) {
+        return new KafkaConsumer<>(consumerSettings(clientId), new StringDeserializer(), new StringDeserializer());
+    }
+
     public List<EventLoop> loops() {
         return List.copyOf(loops);
+    }
+
+    private Map<String, Object> consumerSettings(String clientId) {
+        // Map<String, Object>: the Kafka client's own type for its properties
+        Map<String, Object> props = KafkaSettings.from(KafkaSettings.CONSUMER, config.getPropertyNames(),
+                name -> config.getValue(name, String.class));
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        return props;
     }
 
     void stop(@Observes ShutdownEvent e) throws InterruptedException {

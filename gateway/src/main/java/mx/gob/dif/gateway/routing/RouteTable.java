@@ -27,6 +27,7 @@ public final class RouteTable {
                 rule("/api/v1/reports/closing(/.*)?", "indicators"),
                 rule("/api/v1/outcome-goals(/.*)?", "indicators"),
                 rule("/api/v1/admin/rebuild(/.*)?", "indicators"),
+                rule("/api/v1/admin/dead-letters(/.*)?", "indicators"),
                 rule("/api/v1/work-plans(/.*)?", "programs"),
                 rule("/api/v1/programs(/.*)?", "programs"),
                 rule("/api/v1/actions(/.*)?", "programs"),

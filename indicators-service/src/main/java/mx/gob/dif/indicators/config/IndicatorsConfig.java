@@ -19,6 +19,9 @@ public interface IndicatorsConfig {
     /** Traffic light: GREEN at or above {@code green} % of what was expected by now, YELLOW at or above {@code yellow}. */
     Status status();
 
+    /** The administrators' dead-letter API. */
+    DeadLetters deadLetters();
+
     interface Group {
         String activities();
 
@@ -28,6 +31,11 @@ public interface IndicatorsConfig {
     interface Loop {
         /** Records per poll, i.e. per database transaction. */
         int maxPollRecords();
+    }
+
+    interface DeadLetters {
+        /** At most this many records of dif.dead-letter are read per list call (the newest). */
+        int scanLimit();
     }
 
     interface Status {
