@@ -214,7 +214,7 @@ class AccessMatrixIT {
                 action("Retract activities", "POST /activities/{activity}/retraction", "{\"reason\":\"prueba de accesos\"}")
                         .allow(OPERATOR, DIRECTOR),
 
-                // indicators: every staff role within its unit, never an agency
+                // indicators: every staff role within its unit; an agency only for units granted to its client (the demo agencies have none: 403)
                 action("Read indicators", "GET /indicators/AM-01-01" + p).allow(readers),
                 action("Read progress", "GET /programs/AM-01/progress" + p).allow(readers),
                 action("Read outcome goals", "GET /outcome-goals" + q).allow(readers),

@@ -32,7 +32,8 @@ import java.util.List;
  * the derived tables is for administrators.
  */
 @Path("/api/v1")
-@RolesAllowed({Roles.MUNICIPAL_OPERATOR, Roles.CASE_WORKER, Roles.DIRECTOR, Roles.STATE_ANALYST, Roles.ADMINISTRATOR})
+// integrators too: an agency's system granted org units (the orgUnit attribute of its client) reads their aggregates
+@RolesAllowed({Roles.MUNICIPAL_OPERATOR, Roles.CASE_WORKER, Roles.DIRECTOR, Roles.STATE_ANALYST, Roles.INTEGRATOR, Roles.ADMINISTRATOR})
 public class IndicatorResource {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final IndicatorQuery query;

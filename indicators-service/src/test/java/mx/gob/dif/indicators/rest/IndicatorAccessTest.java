@@ -11,7 +11,6 @@ import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.oneOf;
 
@@ -62,10 +61,20 @@ class IndicatorAccessTest {
                 .then().statusCode(403);
     }
 
+    /** ARCHITECTURE: an integrator granted an org unit reads that unit's aggregates and below; without a grant, none. */
     @Test
-    void integratorsReadNoIndicatorsAndOnlyAdministratorsRebuild() {
+    void integratorsReadTheAggregatesOfTheUnitsGrantedToThemOnly() {
+        String state = TestTokens.builder().name("agencia-salud").agency("SALUD-DGO").orgUnit("10").roles("integrator").build();
+        given().auth().oauth2(state).get(DURANGO).then().statusCode(not(oneOf(401, 403)));
+        given().auth().oauth2(state).get("/api/v1/reports/closing?orgUnit=10&fiscalYear=2021").then().statusCode(not(oneOf(401, 403)));
+        given().auth().oauth2(state).get("/api/v1/indicators/T-01?orgUnit=27001&period=2021").then().statusCode(403);
+        given().auth().oauth2(state).post("/api/v1/admin/rebuild").then().statusCode(403);
         given().auth().oauth2(TestTokens.integrator("SALUD-DGO")).get(DURANGO).then().statusCode(403)
-                .body("title", equalTo("Acceso denegado"));
+                .contentType("application/problem+json").body("detail", containsString("SALUD-DGO"));
+    }
+
+    @Test
+    void onlyAdministratorsRebuild() {
         given().auth().oauth2(TestTokens.analyst("10")).post("/api/v1/admin/rebuild").then().statusCode(403);
         given().auth().oauth2(TestTokens.director("10005")).get("/api/v1/admin/rebuild").then().statusCode(403);
         given().auth().oauth2(TestTokens.administrator()).get("/api/v1/admin/rebuild").then().statusCode(200);

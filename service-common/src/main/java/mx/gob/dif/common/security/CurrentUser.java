@@ -41,6 +41,10 @@ public class CurrentUser {
     /** The Spanish reason given when a unit lies outside the caller's reach. */
     public String outOfScope(String unit) {
         Identity who = get();
+        if (who.orgUnit() == null && who.agency() != null) {
+            return "El sistema de la dependencia " + who.agency() + " no tiene asignada ninguna unidad del DIF; no puede consultar "
+                    + "datos de la unidad " + unit + ". Pida al administrador que asigne la unidad (atributo orgUnit) a su cliente.";
+        }
         return who.orgUnit() == null
                 ? "Su usuario no pertenece a ninguna unidad del DIF; no puede consultar ni modificar datos de la unidad " + unit + "."
                 : "Su usuario pertenece a la unidad " + who.orgUnit() + " y no puede consultar ni modificar datos de la unidad " + unit + ".";
