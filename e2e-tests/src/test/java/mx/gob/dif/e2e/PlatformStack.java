@@ -3,6 +3,7 @@ package mx.gob.dif.e2e;
 import mx.gob.dif.deploy.Launcher;
 import mx.gob.dif.deploy.Stack;
 import mx.gob.dif.deploy.infra.InfraDir;
+import mx.gob.dif.deploy.infra.PostgresServer;
 import mx.gob.dif.deploy.infra.Processes;
 
 import java.nio.file.Path;
@@ -54,10 +55,18 @@ public final class PlatformStack {
         return stack;
     }
 
-    /** Stops what {@link #get()} started; safe to call more than once. */
+    /**
+     * Stops what {@link #get()} started and deletes its PostgreSQL data (as root from a private checkout
+     * that data lives under /var/lib/dif, outside target/); safe to call more than once.
+     */
     public static synchronized void stop() {
         if (launcher != null) {
             launcher.down();
+            try {
+                new PostgresServer(InfraDir.locate(), stack.runDir().resolve("postgres"), stack.postgresPort()).stopAndDeleteData();
+            } catch (Exception e) {
+                System.err.println("The e2e stack's PostgreSQL data was not deleted: " + e.getMessage());
+            }
             launcher = null;
             stack = null;
         }
