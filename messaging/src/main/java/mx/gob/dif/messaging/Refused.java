@@ -1,9 +1,10 @@
-package mx.gob.dif.indicators.messaging;
+package mx.gob.dif.messaging;
 
 /**
- * A valid event of the platform that this service cannot apply (an unknown measurement method, a
- * value longer than its column …): it goes to the dead-letter topic with this reason. The reason
- * names fields and limits, never a value.
+ * A valid event of the platform that a service cannot apply (an unknown measurement method, a
+ * value longer than its column …): a handler catches it and puts the event on the dead-letter topic
+ * with this reason ({@link BatchHandler.Batch#deadLetter}) instead of failing the batch for ever.
+ * The reason names fields and limits, never a value.
  */
 public class Refused extends Exception {
     public Refused(String reason) {
@@ -11,7 +12,7 @@ public class Refused extends Exception {
     }
 
     /** A required text field: present, not blank, and no longer than its column. */
-    static String required(String field, String value, int max) throws Refused {
+    public static String required(String field, String value, int max) throws Refused {
         if (value == null || value.isBlank()) {
             throw new Refused("missing " + field);
         }
@@ -19,7 +20,7 @@ public class Refused extends Exception {
     }
 
     /** An optional text field no longer than its column. */
-    static String fits(String field, String value, int max) throws Refused {
+    public static String fits(String field, String value, int max) throws Refused {
         if (value != null && value.length() > max) {
             throw new Refused(field + " is longer than " + max + " characters");
         }

@@ -12,6 +12,7 @@ import mx.gob.dif.messaging.BatchHandler;
 import mx.gob.dif.messaging.EventLoop;
 import mx.gob.dif.messaging.EventLoops;
 import mx.gob.dif.messaging.Received;
+import mx.gob.dif.messaging.Refused;
 
 import java.util.List;
 
@@ -42,22 +43,16 @@ public class CatalogReadModel implements BatchHandler {
     @Override
     public void apply(Batch batch) throws Exception {
         for (Received r : batch.events()) {
-            if (r.event().data() instanceof ProgramChanged p) {
-                String refused = refusal(p);
-                if (refused != null) {
-                    batch.deadLetter(r, refused);
+            try {
+                if (r.event().data() instanceof ProgramChanged p) {
+                    upsert(checked(p));
+                } else if (r.event().data() instanceof OrgUnitChanged u) {
+                    upsert(checked(u));
                 } else {
-                    upsert(p);
+                    throw new Refused("cases-service reads only program and org-unit changes from the catalog, not " + r.type());
                 }
-            } else if (r.event().data() instanceof OrgUnitChanged u) {
-                String refused = refusal(u);
-                if (refused != null) {
-                    batch.deadLetter(r, refused);
-                } else {
-                    upsert(u);
-                }
-            } else {
-                batch.deadLetter(r, "cases-service reads only program and org-unit changes from the catalog, not " + r.type());
+            } catch (Refused e) {
+                batch.deadLetter(r, e.getMessage());
             }
         }
     }
@@ -79,31 +74,19 @@ public class CatalogReadModel implements BatchHandler {
                 .executeUpdate();
     }
 
-    /** Why an event cannot be stored (a value that would fail in SQL for ever), or null. */
-    static String refusal(ProgramChanged p) {
-        return firstOf(required("planOrgUnit", p.planOrgUnit(), UNIT), required("programCode", p.programCode(), CODE),
-                optional("programName", p.programName(), NAME));
+    /** The event, if every value fits its column (one that does not would fail in SQL for ever). */
+    static ProgramChanged checked(ProgramChanged p) throws Refused {
+        Refused.required("planOrgUnit", p.planOrgUnit(), UNIT);
+        Refused.required("programCode", p.programCode(), CODE);
+        Refused.fits("programName", p.programName(), NAME);
+        return p;
     }
 
-    static String refusal(OrgUnitChanged u) {
-        return firstOf(required("code", u.code(), UNIT), required("name", u.name(), NAME), optional("level", u.level(), LEVEL),
-                optional("parent", u.parent(), UNIT));
-    }
-
-    private static String required(String field, String value, int max) {
-        return value == null || value.isBlank() ? field + " is missing" : optional(field, value, max);
-    }
-
-    private static String optional(String field, String value, int max) {
-        return value != null && value.length() > max ? field + " is longer than " + max + " characters" : null;
-    }
-
-    private static String firstOf(String... reasons) {
-        for (String r : reasons) {
-            if (r != null) {
-                return r;
-            }
-        }
-        return null;
+    static OrgUnitChanged checked(OrgUnitChanged u) throws Refused {
+        Refused.required("code", u.code(), UNIT);
+        Refused.required("name", u.name(), NAME);
+        Refused.fits("level", u.level(), LEVEL);
+        Refused.fits("parent", u.parent(), UNIT);
+        return u;
     }
 }

@@ -11,6 +11,7 @@ import mx.gob.dif.messaging.BatchHandler;
 import mx.gob.dif.messaging.EventLoop;
 import mx.gob.dif.messaging.EventLoops;
 import mx.gob.dif.messaging.Received;
+import mx.gob.dif.messaging.Refused;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,15 +45,17 @@ public class IndicatorWebhooks implements BatchHandler {
     public void apply(Batch batch) throws Exception {
         List<WebhookSubscription> subscriptions = null;
         for (Received r : batch.events()) {
-            String refused = refusal(r);
-            if (refused != null) {
-                batch.deadLetter(r, refused);
+            IndicatorUpdated update;
+            try {
+                update = checked(r);
+            } catch (Refused e) {
+                batch.deadLetter(r, e.getMessage());
                 continue;
             }
             if (subscriptions == null) {
                 subscriptions = subscriptions();
             }
-            enqueue(r.event().id(), occurredAt(r), r.data(IndicatorUpdated.class), subscriptions);
+            enqueue(r.event().id(), occurredAt(r), update, subscriptions);
         }
     }
 
@@ -75,18 +78,15 @@ public class IndicatorWebhooks implements BatchHandler {
                 .setParameter(1, WebhookEvents.INDICATOR_UPDATED).getResultList();
     }
 
-    /** Why an event of the topic cannot become a delivery, or null. */
-    static String refusal(Received r) {
+    /** The update, if it can become a delivery. */
+    static IndicatorUpdated checked(Received r) throws Refused {
         if (!(r.event().data() instanceof IndicatorUpdated u)) {
-            return "expected an indicator update on " + r.topic() + ", got " + r.type();
+            throw new Refused("expected an indicator update on " + r.topic() + ", got " + r.type());
         }
-        if (r.event().id().length() > MAX_EVENT_ID) {
-            return "event id longer than " + MAX_EVENT_ID + " characters";
-        }
-        if (u.indicator() == null || u.orgUnit() == null) {
-            return "indicator update without indicator or orgUnit";
-        }
-        return null;
+        Refused.fits("event id", r.event().id(), MAX_EVENT_ID);
+        Refused.required("indicator", u.indicator(), Integer.MAX_VALUE);
+        Refused.required("orgUnit", u.orgUnit(), Integer.MAX_VALUE);
+        return u;
     }
 
     private static Instant occurredAt(Received r) {

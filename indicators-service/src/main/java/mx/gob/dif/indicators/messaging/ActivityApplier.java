@@ -2,6 +2,7 @@ package mx.gob.dif.indicators.messaging;
 
 import mx.gob.dif.events.ActivityReported;
 import mx.gob.dif.events.ActivityRetracted;
+import mx.gob.dif.messaging.Refused;
 
 import java.math.BigDecimal;
 import java.sql.Array;

@@ -18,6 +18,7 @@ import mx.gob.dif.messaging.BatchHandler;
 import mx.gob.dif.messaging.EventLoop;
 import mx.gob.dif.messaging.EventLoops;
 import mx.gob.dif.messaging.Received;
+import mx.gob.dif.messaging.Refused;
 
 import java.sql.Connection;
 import java.sql.Statement;

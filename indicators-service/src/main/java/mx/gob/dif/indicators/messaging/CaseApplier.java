@@ -6,6 +6,7 @@ import mx.gob.dif.events.EventJson;
 import mx.gob.dif.events.SchemaValidator;
 import mx.gob.dif.indicators.domain.CaseMetric;
 import mx.gob.dif.messaging.Received;
+import mx.gob.dif.messaging.Refused;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -20,6 +20,7 @@ import mx.gob.dif.messaging.BatchHandler;
 import mx.gob.dif.messaging.EventLoop;
 import mx.gob.dif.messaging.EventLoops;
 import mx.gob.dif.messaging.Received;
+import mx.gob.dif.messaging.Refused;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;

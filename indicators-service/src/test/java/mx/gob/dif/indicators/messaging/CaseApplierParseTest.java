@@ -9,6 +9,7 @@ import mx.gob.dif.events.EventTypes;
 import mx.gob.dif.events.MalformedEvent;
 import mx.gob.dif.events.Topics;
 import mx.gob.dif.messaging.Received;
+import mx.gob.dif.messaging.Refused;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
