@@ -13,6 +13,8 @@ public final class EventTypes {
     public static final String ACTIVITY_RETRACTED = "mx.gob.dif.activity.retracted.v1";
     public static final String CASE_CHANGED = "mx.gob.dif.case.changed.v1";
     public static final String INDICATOR_UPDATED = "mx.gob.dif.indicator.updated.v1";
+    public static final String REPORTING_MONTH_CHANGED = "mx.gob.dif.reporting.month.changed.v1";
+    public static final String REPORTING_OVERDUE = "mx.gob.dif.reporting.overdue.v1";
 
     private static final Map<String, Class<?>> PAYLOADS = Map.of(
             ORG_UNIT_CHANGED, OrgUnitChanged.class,
@@ -22,7 +24,9 @@ public final class EventTypes {
             ACTIVITY_REPORTED, ActivityReported.class,
             ACTIVITY_RETRACTED, ActivityRetracted.class,
             CASE_CHANGED, CaseEvent.class,
-            INDICATOR_UPDATED, IndicatorUpdated.class);
+            INDICATOR_UPDATED, IndicatorUpdated.class,
+            REPORTING_MONTH_CHANGED, ReportingMonthChanged.class,
+            REPORTING_OVERDUE, ReportingOverdue.class);
 
     private EventTypes() {
     }

@@ -9,6 +9,9 @@ import java.util.List;
  * {@code calendarMonths} are 1..12. {@code components} is only set for COMPOSITE.
  * {@code caseMetric}, when set, says the target is counted from case events instead of activity
  * reports (one of {@link #CASE_METRICS}: e.g. CASES_ATTENDED against the yearly goal of cases).
+ * {@code schedule}, when set, has exactly 12 entries (January..December): the quantity planned for each calendar month
+ * (for cumulative methods they sum to {@code annualTarget}; for level methods each is the level planned for that month).
+ * {@code null} means no schedule: the target is spread evenly over {@code calendarMonths}.
  */
 public record TargetChanged(
         String planOrgUnit,
@@ -24,7 +27,17 @@ public record TargetChanged(
         List<String> components,
         List<Integer> calendarMonths,
         boolean deleted,
-        String caseMetric) {
+        String caseMetric,
+        List<BigDecimal> schedule) {
+
+    /** A target without a monthly schedule (spread evenly over its calendar months). */
+    public TargetChanged(String planOrgUnit, int fiscalYear, String programCode, String programName, String actionCode,
+                         String actionDescription, String indicatorCode, String unit, BigDecimal annualTarget,
+                         String method, List<String> components, List<Integer> calendarMonths, boolean deleted,
+                         String caseMetric) {
+        this(planOrgUnit, fiscalYear, programCode, programName, actionCode, actionDescription, indicatorCode, unit,
+                annualTarget, method, components, calendarMonths, deleted, caseMetric, null);
+    }
 
     /** Counts indicators-service can take from case events, per org unit and month. */
     public static final java.util.List<String> CASE_METRICS = java.util.List.of(

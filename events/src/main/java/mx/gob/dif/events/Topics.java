@@ -18,6 +18,10 @@ public final class Topics {
     public static final String CASE_EVENTS = "dif.cases";
     /** Key: {@code orgUnit|indicatorCode}. */
     public static final String INDICATOR_UPDATES = "dif.indicators.updated";
+    /** Compacted. Key: {@code orgUnit|month}. Payload {@link ReportingMonthChanged}: the month's submission status. */
+    public static final String REPORTING_MONTHS = "dif.reporting.months";
+    /** Key: {@code orgUnit|month}. Payload {@link ReportingOverdue}: a due month not submitted by its deadline. */
+    public static final String REPORTING_OVERDUE = "dif.reporting.overdue";
     /**
      * Records a consumer could not read as an event of this platform, as they were, with the reason and their
      * origin in the headers {@code dif-reason}, {@code dif-topic}, {@code dif-partition}, {@code dif-offset},
@@ -27,7 +31,7 @@ public final class Topics {
 
     /** The topics that carry the platform's events: every topic above but {@link #DEAD_LETTER}. */
     public static final List<String> EVENT_TOPICS = List.of(ORG_UNITS, CATALOG_TARGETS, CATALOG_PROGRAMS,
-            CATALOG_OUTCOME_GOALS, ACTIVITIES, CASE_EVENTS, INDICATOR_UPDATES);
+            CATALOG_OUTCOME_GOALS, ACTIVITIES, CASE_EVENTS, INDICATOR_UPDATES, REPORTING_MONTHS, REPORTING_OVERDUE);
 
     private Topics() {
     }

@@ -42,6 +42,8 @@ public record TopicSpec(String name, int partitions, int replicationFactor, Map<
                 replicated(Topics.ACTIVITIES, activityPartitions, FOREVER, replication),
                 replicated(Topics.CASE_EVENTS, 3, FOREVER, replication),
                 replicated(Topics.INDICATOR_UPDATES, 3, WEEK, replication),
+                replicated(Topics.REPORTING_MONTHS, 3, COMPACTED, replication),
+                replicated(Topics.REPORTING_OVERDUE, 3, MONTH, replication),
                 replicated(Topics.DEAD_LETTER, 1, MONTH, replication));
     }
 
