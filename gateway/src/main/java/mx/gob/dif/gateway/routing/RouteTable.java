@@ -22,7 +22,8 @@ public final class RouteTable {
     /** The platform's routing: the single place that says who answers what. */
     public static RouteTable platform() {
         return new RouteTable(List.of(
-                rule("/api/v1/programs/[^/]+/progress", "indicators"),
+                rule("/api/v1/programs/[^/]+/progress(/breakdown)?", "indicators"),
+                rule("/api/v1/reporting/completeness", "indicators"),
                 rule("/api/v1/indicators(/.*)?", "indicators"),
                 rule("/api/v1/reports/closing(/.*)?", "indicators"),
                 rule("/api/v1/outcome-goals(/.*)?", "indicators"),
@@ -34,6 +35,7 @@ public final class RouteTable {
                 rule("/api/v1/targets(/.*)?", "programs"),
                 rule("/api/v1/org-units(/.*)?", "programs"),
                 rule("/api/v1/activities(/.*)?", "programs"),
+                rule("/api/v1/reporting(/.*)?", "programs"),
                 rule("/api/v1/beneficiaries(/.*)?", "cases"),
                 rule("/api/v1/cases(/.*)?", "cases"),
                 rule("/api/v1/referrals(/.*)?", "cases"),
