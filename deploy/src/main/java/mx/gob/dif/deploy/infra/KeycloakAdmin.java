@@ -54,7 +54,10 @@ public final class KeycloakAdmin {
         send("POST", "/users/" + id + "/role-mappings/realm", roles, 204);
     }
 
-    /** A public client with direct access grants whose access tokens live {@code lifespanSeconds}. */
+    /**
+     * A public client of the platform with direct access grants whose access tokens live {@code lifespanSeconds}:
+     * like the realm's platform clients, its tokens carry the audience the services require ({@code dif-platform}).
+     */
     public void ensurePublicClient(String clientId, int lifespanSeconds) {
         if (!find("/clients?clientId=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)).isEmpty()) {
             return;
@@ -62,6 +65,9 @@ public final class KeycloakAdmin {
         ObjectNode client = JSON.createObjectNode().put("clientId", clientId).put("publicClient", true)
                 .put("directAccessGrantsEnabled", true).put("standardFlowEnabled", false);
         client.putObject("attributes").put("access.token.lifespan", Integer.toString(lifespanSeconds));
+        client.putArray("protocolMappers").addObject().put("name", "platform audience").put("protocol", "openid-connect")
+                .put("protocolMapper", "oidc-audience-mapper").putObject("config")
+                .put("included.custom.audience", "dif-platform").put("access.token.claim", "true");
         send("POST", "/clients", client, 201, 409);
     }
 
