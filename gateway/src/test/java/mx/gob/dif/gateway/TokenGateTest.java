@@ -50,6 +50,10 @@ class TokenGateTest {
                 Arguments.of("alterado", "Bearer " + TestTokens.tampered(operator), "no es válido"),
                 Arguments.of("de otro emisor", "Bearer " + TestTokens.builder().name("operador.durango").orgUnit("10005")
                         .roles("municipal-operator").issuer("https://otro-emisor.example/realms/dif").build(), "no es válido"),
+                Arguments.of("sin audiencia", "Bearer " + TestTokens.builder().name("trabajadora.durango").orgUnit("10005")
+                        .roles("case-worker").audience(null).build(), "no es válido"),
+                Arguments.of("para otro cliente del realm (consola de cuenta)", "Bearer " + TestTokens.builder()
+                        .name("trabajadora.durango").orgUnit("MX").roles("case-worker").audience("account").build(), "no es válido"),
                 Arguments.of("sin firma", "Bearer " + unsigned, "no es válido"),
                 Arguments.of("firma de otro token", "Bearer " + parts[0] + "." + TestTokens.administrator().split("\\.")[1] + "." + parts[2], "no es válido"),
                 Arguments.of("no es un JWT", "Bearer no-es-un-jwt", "no es válido"),

@@ -26,6 +26,8 @@ import java.util.UUID;
  */
 public final class TestTokens {
     public static final String ISSUER = "https://keycloak.test/realms/dif";
+    /** The audience the realm's platform clients put into their tokens and every service requires. */
+    public static final String AUDIENCE = "dif-platform";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final PrivateKey KEY = loadKey();
 
@@ -78,6 +80,7 @@ public final class TestTokens {
         private String agency;
         private List<String> roles = List.of();
         private String issuer = ISSUER;
+        private String audience = AUDIENCE;
         private Instant expires = Instant.now().plus(Duration.ofMinutes(30));
 
         public Builder name(String name) {
@@ -105,6 +108,12 @@ public final class TestTokens {
             return this;
         }
 
+        /** Another audience, or none ({@code null}): a token of the realm issued to a client outside the platform. */
+        public Builder audience(String audience) {
+            this.audience = audience;
+            return this;
+        }
+
         public Builder expiredSince(Duration ago) {
             this.expires = Instant.now().minus(ago);
             return this;
@@ -114,6 +123,9 @@ public final class TestTokens {
             Map<String, Object> claims = new LinkedHashMap<>();
             long now = Instant.now().getEpochSecond();
             claims.put("iss", issuer);
+            if (audience != null) {
+                claims.put("aud", audience);
+            }
             claims.put("sub", UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
             claims.put("iat", Math.min(now, expires.getEpochSecond() - 300));
             claims.put("exp", expires.getEpochSecond());
