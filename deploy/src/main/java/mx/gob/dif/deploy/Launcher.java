@@ -231,6 +231,8 @@ public final class Launcher {
             return;
         }
         Map<String, String> env = new HashMap<>();
+        // the development profile: the prod one (a packaged service's default) refuses the demo secrets this stack runs with
+        env.put("QUARKUS_PROFILE", "dev");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrap());
         env.put("DIF_OIDC_URL", stack.oidcUrl());
