@@ -86,6 +86,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 100_000)
     public Response unexpected(Throwable e) {
+        if (Races.lost(e)) {
+            // another request stored the same unique data, or changed the same record, first: nothing of this one was
+            // stored. Not logged: the driver's message would be noise (and its detail may quote the data).
+            return respond(409, "Conflicto", "Otra solicitud guardó o cambió los mismos datos al mismo tiempo y se registró "
+                    + "primero; no se guardó nada de esta. Consulte el registro actual antes de volver a intentarlo.", List.of());
+        }
         LOG.errorf(e, "Unexpected error on %s", uriInfo == null ? "?" : uriInfo.getPath());
         return respond(500, "Error interno", "Ocurrió un error inesperado. Intente de nuevo; si persiste, reporte el id de solicitud.", List.of());
     }
