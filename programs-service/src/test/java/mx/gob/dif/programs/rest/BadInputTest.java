@@ -9,9 +9,14 @@ import mx.gob.dif.common.security.TestTokens;
 import mx.gob.dif.deploy.testing.RealInfraResource;
 import org.junit.jupiter.api.Test;
 
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Bad input found through the gateway that answered 500 or a misleading 404: each is now a 4xx
@@ -62,5 +67,26 @@ class BadInputTest {
                 .body("errors[0].field", equalTo("fiscalYear"));
         // a path that names nothing stays a 404
         given().get("/api/v1/work-plans/no-es-uuid/programs").then().statusCode(404);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsA413ProblemInSpanish() throws Exception {
+        String answer = RawHttp.post(RestAssured.port, "/api/v1/work-plans/import", TestTokens.administrator(), 40L * 1024 * 1024);
+        assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        assertTrue(answer.contains("application/problem+json"), answer);
+        assertTrue(answer.contains("El cuerpo de la solicitud mide 41943040 bytes y el máximo es 33554432 bytes (32 MB)"), answer);
+    }
+
+    /** A request announcing a body it never sends, read back whole: what a client over the limit gets. */
+    static final class RawHttp {
+        static String post(int port, String path, String token, long announced) throws Exception {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                OutputStream out = s.getOutputStream();
+                out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + announced + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
     }
 }
