@@ -22,7 +22,6 @@ import java.util.function.Function;
  * Other conversions (a malformed UUID in a path) keep their 404: that resource does not exist.
  */
 final class ParameterTypes {
-    private static final Function<String, ?> WHOLE = BigInteger::new;
     private static final Map<Class<?>, Function<String, ?>> NUMERIC = Map.ofEntries(
             Map.entry(int.class, Integer::valueOf), Map.entry(Integer.class, Integer::valueOf),
             Map.entry(long.class, Long::valueOf), Map.entry(Long.class, Long::valueOf),
@@ -30,7 +29,7 @@ final class ParameterTypes {
             Map.entry(byte.class, Byte::valueOf), Map.entry(Byte.class, Byte::valueOf),
             Map.entry(double.class, Double::valueOf), Map.entry(Double.class, Double::valueOf),
             Map.entry(float.class, Float::valueOf), Map.entry(Float.class, Float::valueOf),
-            Map.entry(BigDecimal.class, BigDecimal::new), Map.entry(BigInteger.class, WHOLE));
+            Map.entry(BigDecimal.class, BigDecimal::new), Map.entry(BigInteger.class, BigInteger::new));
 
     /** A numeric parameter whose value is not a number of its type. */
     record Mismatch(String name, boolean whole) {
