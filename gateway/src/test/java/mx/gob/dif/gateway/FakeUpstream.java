@@ -18,6 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
     public static final String RECEIVED = "/__received";
+    /** A request with this header set to 413 gets a bare 413, no body. */
+    public static final String PLAIN_413 = "X-Fake-Plain-413";
     private HttpServer server;
     private final List<String> received = new CopyOnWriteArrayList<>();
 
@@ -38,6 +40,12 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
                     + ",\"difUser\":" + quoted(exchange.getRequestHeaders().getFirst("X-Dif-User"))
                     + ",\"bodyLength\":" + in.length
                     + ",\"body\":" + (in.length == 0 || in.length > 100_000 ? "null" : new String(in, StandardCharsets.UTF_8)) + "}";
+            if ("413".equals(exchange.getRequestHeaders().getFirst(PLAIN_413))) {
+                // what a Quarkus service answers to a body sent without a length that outgrows its limit
+                exchange.sendResponseHeaders(413, -1);
+                exchange.close();
+                return;
+            }
             int status = exchange.getRequestURI().getPath().startsWith("/q/health") ? 200 : 201;
             // a service that (wrongly) answers CORS itself: the gateway must not pass this on
             exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");

@@ -2,9 +2,14 @@ package mx.gob.dif.gateway;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import mx.gob.dif.common.security.TestTokens;
 import org.junit.jupiter.api.Test;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -13,6 +18,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(FakeUpstream.class)
@@ -22,6 +28,32 @@ class GatewayTest {
     /** A caller with a valid token (the gateway refuses /api without one: TokenGateTest). */
     static RequestSpecification withToken() {
         return given().auth().oauth2(TOKEN);
+    }
+
+    /** A body announced over the gateway's limit (64 MB) is refused before any of it is read or forwarded. */
+    @Test
+    void aBodyOverTheLimitIsA413ProblemInSpanish() throws Exception {
+        String answer;
+        try (Socket s = new Socket("127.0.0.1", RestAssured.port)) {
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /api/v1/activities HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TOKEN
+                    + "\r\nX-Request-Id: grande-1\r\nContent-Type: application/json\r\nContent-Length: 100000000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        assertTrue(answer.contains("application/problem+json"), answer);
+        assertTrue(answer.contains("\"requestId\":\"grande-1\""), answer);
+        assertTrue(answer.contains("mide 100000000 bytes y el máximo es 67108864 bytes (64 MB)"), answer);
+    }
+
+    /** A service's bare 413 (a body without a length that outgrew its limit) reaches the client as a problem. */
+    @Test
+    void aServicesBare413IsPassedOnAsAProblemInSpanish() {
+        withToken().header(FakeUpstream.PLAIN_413, "413").contentType("application/json").body("[]").post("/api/v1/activities")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("supera el máximo")).body("requestId", matchesPattern("[0-9a-f-]{36}"));
     }
 
     @Test

@@ -37,32 +37,71 @@ public class AuditTrail {
     }
 
     /**
+     * One audited request, as the filter saw it; {@link #record} normalises every value before storing it.
+     *
+     * @param orgUnit the unit whose data it touched (null if none, or if it named no org unit at all)
+     * @param ownUnit the caller's own unit: the entry's unit when neither the request nor its record tell one
+     */
+    public record Access(String actor, String ownUnit, String orgUnit, String method, String path, String resourceType,
+                         String resourceId, int status, String sourceIp, String requestId) {
+    }
+
+    /** The entry could not be written: the request's answer must not leave (the trail fails closed). */
+    public static class Unrecorded extends RuntimeException {
+        Unrecorded(Throwable cause) {
+            super("audit entry not written", cause);
+        }
+    }
+
+    /**
      * Recorded in its own transaction, so a refused request is audited too. {@code orgUnit} is the
      * unit whose data the request touched, as the access check saw it; when the request was refused
-     * before any check (no token, a role that may not call it), it is looked up from the record named.
+     * before any check (no token, a role that may not call it), it is looked up from the record named;
+     * when there is none either (a probe), it is the caller's own, so their director reads it.
+     * Every value is cut to its column (and stripped of control characters), so whatever a caller puts
+     * in a path or a token the entry is written.
+     *
+     * @throws Unrecorded when the entry could not be written
      */
-    public void record(String actor, String orgUnit, String method, String path, String resourceType, String resourceId, int status,
-                       String sourceIp, String requestId) {
+    public void record(Access a) {
         AuditEntry e = new AuditEntry();
         e.at = OffsetDateTime.now();
-        e.actor = actor;
-        e.action = "GET".equals(method) || "HEAD".equals(method) ? "READ" : "CHANGE";
-        e.method = method;
-        e.path = path;
-        e.resourceType = resourceType;
-        e.resourceId = resourceId;
-        e.status = status;
-        e.sourceIp = sourceIp;
-        e.requestId = requestId;
+        e.actor = clip(a.actor(), 200);
+        e.method = clip(a.method(), 8);
+        e.action = "GET".equals(e.method) || "HEAD".equals(e.method) ? "READ" : "CHANGE";
+        e.path = clip(a.path(), 1000);
+        e.resourceType = clip(a.resourceType(), 30);
+        e.resourceId = clip(a.resourceId(), 100);
+        e.status = a.status();
+        e.sourceIp = clip(a.sourceIp(), 64);
+        e.requestId = clip(a.requestId(), 128);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                e.orgUnit = orgUnit != null ? orgUnit : unitOf(resourceType, resourceId);
+                String unit = a.orgUnit() != null ? a.orgUnit() : unitOf(e.resourceType, e.resourceId);
+                e.orgUnit = clip(unit != null ? unit : a.ownUnit(), 10);
                 e.persist();
             });
         } catch (RuntimeException ex) {
-            // the audit trail must not silently lose entries: make it loud (no personal data in the message)
-            LOG.errorf("Could not write an audit entry for %s %s: %s", method, resourceType, ex.toString());
+            // loud, and without personal data: the driver leaves the row's values out (logServerErrorDetail=false)
+            LOG.errorf("Could not write an audit entry for %s %s (status %d): %s", e.method, e.resourceType, e.status, ex.toString());
+            throw new Unrecorded(ex);
         }
+    }
+
+    /** At most {@code max} characters, control characters (which PostgreSQL may refuse, e.g. NUL) replaced. */
+    static String clip(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(Math.min(value.length(), max));
+        for (int i = 0; i < value.length() && out.length() < max; i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && out.length() == max - 1) {
+                break; // never half a character
+            }
+            out.append(Character.isISOControl(c) ? '\uFFFD' : c);
+        }
+        return out.toString();
     }
 
     /** Native SQL on purpose: one lookup over whichever table the resource type names. */

@@ -113,8 +113,21 @@ public class CaseScope {
         }
     }
 
-    /** The unit to write into the audit entry of this request, if any was known. */
-    public String touchedUnit() {
-        return touchedUnit;
+    /**
+     * The unit to write into the audit entry of this request, if it touched one: null when it touched
+     * none, or named something that is no org unit at all (a probe with an overlong or made-up
+     * {@code orgUnit}); the trail then files the entry under the record's or the caller's own unit.
+     */
+    public String auditUnit() {
+        return touchedUnit != null && (OrgUnitScope.COUNTRY.equals(touchedUnit) || OrgUnitScope.isInegi(touchedUnit)) ? touchedUnit : null;
+    }
+
+    /** The caller's own unit; null for an agency's system, or when the request carried no valid token. */
+    public String ownUnit() {
+        try {
+            return user.get().orgUnit();
+        } catch (RuntimeException unauthenticated) {
+            return null;
+        }
     }
 }

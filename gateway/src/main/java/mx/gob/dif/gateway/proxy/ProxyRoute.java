@@ -89,6 +89,10 @@ public class ProxyRoute {
                 out.setChunked(true);
             }
             out.send(in).onSuccess(upstream -> {
+                if (upstream.statusCode() == 413 && !isProblem(upstream.getHeader(HttpHeaders.CONTENT_TYPE))) {
+                    tooLarge(ctx, service, rid);
+                    return;
+                }
                 var res = ctx.response();
                 res.setStatusCode(upstream.statusCode());
                 // CORS is the gateway's (CorsRoute ran before this copy): a service's own CORS headers are dropped
@@ -105,6 +109,20 @@ public class ProxyRoute {
                 upstream.pipeTo(res);
             }).onFailure(err -> unavailable(ctx, service, rid, err));
         }).onFailure(err -> unavailable(ctx, service, rid, err));
+    }
+
+    /**
+     * A service refuses a body sent without a length only once it outgrows the limit, with a bare 413
+     * (one announced too large never gets here: BodyLimit answers it at the door, here and there).
+     */
+    private static void tooLarge(RoutingContext ctx, String service, String rid) {
+        ctx.response().putHeader("Connection", "close");
+        Problems.send(ctx, 413, "Cuerpo demasiado grande", "El cuerpo de la solicitud supera el máximo que acepta el servicio '"
+                + service + "'. Divida el envío en partes más pequeñas.", rid);
+    }
+
+    private static boolean isProblem(String contentType) {
+        return contentType != null && contentType.startsWith("application/problem+json");
     }
 
     private void unavailable(RoutingContext ctx, String service, String rid, Throwable err) {

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import mx.gob.dif.common.security.TestTokens;
 import org.jboss.logging.Logger;
+import mx.gob.dif.common.logging.ConsoleCapture;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;

@@ -2,6 +2,7 @@ package mx.gob.dif.gateway.logging;
 
 import io.quarkus.test.junit.QuarkusTest;
 import mx.gob.dif.common.security.TestTokens;
+import mx.gob.dif.common.logging.ConsoleCapture;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

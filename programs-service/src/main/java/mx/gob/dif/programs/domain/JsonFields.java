@@ -50,4 +50,16 @@ final class JsonFields {
         }
         return n.decimalValue();
     }
+
+    /**
+     * Reports a text field longer than its column (or than the entity API accepts for it): the message
+     * names what it is and the limit; {@code what} is its Spanish name ("La clave del programa").
+     */
+    static void maxLength(JsonNode node, String field, String path, int max, String what, List<PlanValidation.Problem> problems) {
+        JsonNode v = node == null ? null : node.get(field);
+        if (v != null && v.isValueNode() && v.asText().length() > max) {
+            problems.add(new PlanValidation.Problem(path + "." + field, what + " admite hasta " + max + " caracteres; tiene "
+                    + v.asText().length() + "."));
+        }
+    }
 }

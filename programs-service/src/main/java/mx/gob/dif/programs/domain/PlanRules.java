@@ -23,6 +23,8 @@ import static mx.gob.dif.programs.domain.JsonFields.text;
  */
 final class PlanRules {
     private static final String COMPOSITE = MeasurementMethod.COMPOSITE.name();
+    /** Program, action and indicator codes: their columns, the entity API and the events' keys hold this many characters. */
+    static final int CODE_MAX = 64;
 
     /** Where a target sits: what its {@link PlanTargetDef} repeats of its program and action. */
     private record Owner(String programCode, String programName, String actionCode, String actionDescription,
@@ -51,10 +53,12 @@ final class PlanRules {
 
     private void program(JsonNode program, String path) {
         String code = uniqueCode(program, path, programCodes, "Falta la clave del programa.", "La clave de programa '%s' está repetida.");
+        JsonFields.maxLength(program, "code", path, CODE_MAX, "La clave del programa", problems);
         String name = text(program, "name");
         if (name == null) {
             add(path + ".name", "Falta el nombre del programa.");
         }
+        JsonFields.maxLength(program, "name", path, 500, "El nombre del programa", problems);
         List<String> months = months(program.get("calendarMonths"), path + ".calendarMonths");
         investment(program.get("investment"), path + ".investment");
         goals.program(program.get("interventionGoals"), path + ".interventionGoals", code);
@@ -71,6 +75,8 @@ final class PlanRules {
     private void action(JsonNode action, String path, String programCode, String programName, List<String> months) {
         actions++;
         String code = uniqueCode(action, path, actionCodes, "Falta la clave de la acción.", "La clave de acción '%s' está repetida.");
+        JsonFields.maxLength(action, "code", path, CODE_MAX, "La clave de la acción", problems);
+        JsonFields.maxLength(action, "description", path, 4000, "La descripción de la acción", problems);
         JsonNode list = action.get("targets");
         if (list == null || !list.isArray()) {
             add(path + ".targets", "La acción debe tener una lista de metas en 'targets'.");
@@ -89,10 +95,12 @@ final class PlanRules {
         } else if (indicatorMethods.containsKey(indicator)) {
             add(path + ".indicatorCode", "La clave de indicador '" + indicator + "' está repetida en el plan.");
         }
+        JsonFields.maxLength(target, "indicatorCode", path, CODE_MAX, "La clave del indicador", problems);
         String unit = text(target, "unit");
         if (unit == null) {
             add(path + ".unit", "Falta la unidad de medida de la meta.");
         }
+        JsonFields.maxLength(target, "unit", path, 200, "La unidad de medida", problems);
         BigDecimal quantity = quantity(target.get("target"), path + ".target");
         String method = method(text(target, "method"), path + ".method");
         List<String> components = components(target.get("components"), method, path);
@@ -131,6 +139,8 @@ final class PlanRules {
             String code = calendar.get(m).asText();
             if (CalendarMonth.number(code) == 0) {
                 add(path + "[" + m + "]", "'" + code + "' no es un mes válido; use ENE, FEB, MAR, ABR, MAY, JUN, JUL, AGO, SEP, OCT, NOV o DIC.");
+            } else if (months.contains(code.trim().toUpperCase())) {
+                add(path + "[" + m + "]", "El mes '" + code + "' está repetido en la calendarización.");
             } else {
                 months.add(code.trim().toUpperCase());
             }
@@ -173,6 +183,12 @@ final class PlanRules {
         List<String> components = new ArrayList<>();
         if (list != null && list.isArray()) {
             list.forEach(c -> components.add(c.asText()));
+            for (int c = 0; c < list.size(); c++) {
+                if (list.get(c).asText().length() > CODE_MAX) {
+                    add(targetPath + ".components[" + c + "]", "Cada componente admite hasta " + CODE_MAX + " caracteres; tiene "
+                            + list.get(c).asText().length() + ".");
+                }
+            }
         }
         if (COMPOSITE.equals(method)) {
             if (components.isEmpty()) {

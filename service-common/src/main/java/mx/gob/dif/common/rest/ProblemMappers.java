@@ -9,6 +9,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -17,6 +18,7 @@ import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Every error of every service leaves as application/problem+json with a Spanish message. */
@@ -58,8 +60,15 @@ public class ProblemMappers {
         return respond(403, "Acceso denegado", "Su rol no permite esta operación.", List.of());
     }
 
+    /** A parameter JAX-RS could not convert is a 404 by the specification; a numeric one given as text is the caller's typo. */
     @ServerExceptionMapper
-    public Response notFound(NotFoundException e) {
+    public Response notFound(NotFoundException e, ResourceInfo resource) {
+        Optional<ParameterTypes.Mismatch> bad = e.getCause() == null ? Optional.empty() : ParameterTypes.mismatch(resource, uriInfo);
+        if (bad.isPresent()) {
+            String name = bad.get().name();
+            String message = "El parámetro '" + name + "' debe ser un número" + (bad.get().whole() ? " entero" : "") + ".";
+            return respond(400, "Parámetro inválido", message, List.of(Problem.FieldError.of(null, name, message)));
+        }
         return respond(404, "No encontrado", "No existe el recurso solicitado: " + (uriInfo == null ? "" : uriInfo.getPath()), List.of());
     }
 
@@ -86,6 +95,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 100_000)
     public Response unexpected(Throwable e) {
+        if (Races.lost(e)) {
+            // another request stored the same unique data, or changed the same record, first: nothing of this one was
+            // stored. Not logged: the driver's message would be noise (and its detail may quote the data).
+            return respond(409, "Conflicto", "Otra solicitud guardó o cambió los mismos datos al mismo tiempo y se registró "
+                    + "primero; no se guardó nada de esta. Consulte el registro actual antes de volver a intentarlo.", List.of());
+        }
         LOG.errorf(e, "Unexpected error on %s", uriInfo == null ? "?" : uriInfo.getPath());
         return respond(500, "Error interno", "Ocurrió un error inesperado. Intente de nuevo; si persiste, reporte el id de solicitud.", List.of());
     }

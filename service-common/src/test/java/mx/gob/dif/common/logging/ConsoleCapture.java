@@ -1,4 +1,4 @@
-package mx.gob.dif.gateway.logging;
+package mx.gob.dif.common.logging;
 
 import org.jboss.logmanager.ExtHandler;
 import org.jboss.logmanager.LogContext;
@@ -11,13 +11,14 @@ import java.util.logging.Handler;
 
 /**
  * What the running application's console log handler writes, line by line: its output goes to a buffer
- * until {@link #close()}. Reads the real handler (formatter and all) that Quarkus configured.
+ * until {@link #close()}. Reads the real handler (formatter and all) that Quarkus configured. Shared by
+ * every module's tests (service-common test-jar) that assert what a log must or must not carry.
  */
-final class ConsoleCapture implements AutoCloseable {
+public final class ConsoleCapture implements AutoCloseable {
     private final ConsoleHandler console;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    ConsoleCapture() {
+    public ConsoleCapture() {
         console = find(LogContext.getLogContext().getLogger("").getHandlers());
         if (console == null) {
             throw new AssertionError("The application has no console log handler");
@@ -25,7 +26,7 @@ final class ConsoleCapture implements AutoCloseable {
         console.setOutputStream(out);
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         console.flush();
         return out.toString(StandardCharsets.UTF_8).lines().toList();
     }

@@ -1,0 +1,68 @@
+package mx.gob.dif.common.rest;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A body announced larger than {@code quarkus.http.limits.max-body-size} is refused like every other
+ * request: 413 problem+json in Spanish, before any of it is read. Quarkus itself would answer the
+ * same status with an empty body (its check runs right after this one, and still guards bodies sent
+ * without a length). Serves every service and the gateway, which proxies.
+ */
+@ApplicationScoped
+public class BodyLimit {
+    private final MemorySize limit;
+
+    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit) {
+        this.limit = limit;
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
+    }
+
+    private void check(RoutingContext ctx) {
+        long announced;
+        try {
+            String length = ctx.request().getHeader("Content-Length");
+            announced = length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException malformed) {
+            announced = -1; // HTTP decoding refuses it before this
+        }
+        if (announced <= limit.asLongValue()) {
+            ctx.next();
+            return;
+        }
+        String rid = ctx.request().getHeader(RequestIdFilter.HEADER);
+        if (rid == null || rid.isBlank() || rid.length() > 128) {
+            rid = UUID.randomUUID().toString();
+        }
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", "Cuerpo demasiado grande");
+        problem.put("status", 413);
+        problem.put("detail", "El cuerpo de la solicitud mide " + announced + " bytes y el máximo es " + limit.asLongValue()
+                + " bytes (" + megabytes(limit.asLongValue()) + "). Divida el envío en partes más pequeñas.");
+        problem.put("instance", ctx.request().path());
+        problem.put("requestId", rid);
+        // the body was not read: the connection cannot carry another request
+        ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close")
+                .putHeader(RequestIdFilter.HEADER, rid)
+                .end(new JsonObject(problem).encode())
+                .onComplete(done -> ctx.request().connection().close());
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes / 1024 + " KB";
+    }
+}
