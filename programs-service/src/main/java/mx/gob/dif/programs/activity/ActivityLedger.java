@@ -2,6 +2,7 @@ package mx.gob.dif.programs.activity;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import mx.gob.dif.events.ActivityReported;
 import mx.gob.dif.programs.service.VisibleUnits;
 
 import java.math.BigDecimal;
@@ -14,27 +15,43 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * The {@code activity} table: every report this service accepted, as it saw it. Used for idempotent
- * resends, retraction and listing. The only place the free-text note is kept.
+ * The ledger: table {@code activity}, every report on {@link mx.gob.dif.events.Topics#ACTIVITIES} as
+ * this service accepted it, joined with {@code activity_note} ({@link ActivityNotes}: the note, the
+ * retraction reason and who acted, which never go to Kafka). Used for idempotent resends, retraction
+ * and listing. Rows are written from the events: after the Kafka commit by {@link ActivityService}
+ * and, whatever failed there, by {@link ActivityLedgerLoop}; both writes are idempotent by id.
  * Plain JDBC because set-based SQL is the point here (the platform uses it only there): a request inserts up
  * to 10,000 rows in one {@code unnest} statement and lists filter by a unit-scope SQL condition.
  */
 @ApplicationScoped
 public class ActivityLedger {
+    /** The reason is shown once the report is withdrawn (a retraction that failed on Kafka may have left one). */
     private static final String COLUMNS = """
-            id, indicator, org_unit, plan_org_unit, fiscal_year, activity_date, quantity, note, status,
-            received_at, retracted_at, reason""";
+            a.id, a.indicator, a.org_unit, a.plan_org_unit, a.fiscal_year, a.activity_date, a.quantity, n.note, a.status,
+            a.received_at, a.retracted_at, case when a.status = 'RETRACTED' then n.reason end""";
+    private static final String FROM = " from activity a left join activity_note n on n.id = a.id";
 
     private final AgroalDataSource ds;
 
     public ActivityLedger(AgroalDataSource ds) {
         this.ds = ds;
+    }
+
+    /** One report as its {@code ActivityReported} event says, received (published) at {@code at}. */
+    public record Entry(UUID id, String indicator, String orgUnit, String planOrgUnit, int fiscalYear, LocalDate date,
+                        BigDecimal quantity, OffsetDateTime at) {
+        static Entry of(ActivityReported r, OffsetDateTime at) {
+            return new Entry(UUID.fromString(r.activityId()), r.indicator(), r.orgUnit(), r.planOrgUnit(), r.fiscalYear(),
+                    r.date(), r.quantity(), at);
+        }
     }
 
     /** The rows among these ids that already exist. */
@@ -44,7 +61,7 @@ public class ActivityLedger {
             return out;
         }
         try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from activity where id = any(?)")) {
+             PreparedStatement ps = c.prepareStatement("select " + COLUMNS + FROM + " where a.id = any(?)")) {
             ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -63,10 +80,10 @@ public class ActivityLedger {
     }
 
     /**
-     * Inserts the reports in one statement whatever their number: one array per column, unnested
-     * server-side. Always the same SQL text, so PostgreSQL plans it once per connection.
+     * Adds the reports not in the ledger yet, in one statement whatever their number: one array per
+     * column, unnested server-side. Always the same SQL text, so PostgreSQL plans it once per connection.
      */
-    public void insert(List<ReportValidator.Valid> reports, String receivedBy) throws SQLException {
+    public void record(List<Entry> reports) throws SQLException {
         if (reports.isEmpty()) {
             return;
         }
@@ -78,9 +95,9 @@ public class ActivityLedger {
         Integer[] years = new Integer[n];
         String[] dates = new String[n];
         BigDecimal[] quantities = new BigDecimal[n];
-        String[] notes = new String[n];
+        String[] times = new String[n];
         for (int i = 0; i < n; i++) {
-            ReportValidator.Valid v = reports.get(i);
+            Entry v = reports.get(i);
             ids[i] = v.id();
             indicators[i] = v.indicator();
             units[i] = v.orgUnit();
@@ -88,41 +105,58 @@ public class ActivityLedger {
             years[i] = v.fiscalYear();
             dates[i] = v.date().toString();
             quantities[i] = v.quantity();
-            notes[i] = v.note();
+            times[i] = v.at().toString();
         }
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("""
-                     insert into activity(id, indicator, org_unit, plan_org_unit, fiscal_year, activity_date, quantity, note, received_by)
-                     select u.id, u.indicator, u.org_unit, u.plan_org_unit, u.fiscal_year, u.activity_date, u.quantity, u.note, ?
-                     from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int[], ?::date[], ?::numeric[], ?::text[])
-                       as u(id, indicator, org_unit, plan_org_unit, fiscal_year, activity_date, quantity, note)
+                     insert into activity(id, indicator, org_unit, plan_org_unit, fiscal_year, activity_date, quantity, received_at)
+                     select u.id, u.indicator, u.org_unit, u.plan_org_unit, u.fiscal_year, u.activity_date, u.quantity, u.received_at
+                     from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int[], ?::date[], ?::numeric[], ?::timestamptz[])
+                       as u(id, indicator, org_unit, plan_org_unit, fiscal_year, activity_date, quantity, received_at)
                      on conflict (id) do nothing""")) {
-            ps.setString(1, receivedBy);
-            ps.setArray(2, c.createArrayOf("uuid", ids));
-            ps.setArray(3, c.createArrayOf("varchar", indicators));
-            ps.setArray(4, c.createArrayOf("varchar", units));
-            ps.setArray(5, c.createArrayOf("varchar", planUnits));
-            ps.setArray(6, c.createArrayOf("int4", years));
-            ps.setArray(7, c.createArrayOf("text", dates));
-            ps.setArray(8, c.createArrayOf("numeric", quantities));
-            ps.setArray(9, c.createArrayOf("text", notes));
+            ps.setArray(1, c.createArrayOf("uuid", ids));
+            ps.setArray(2, c.createArrayOf("varchar", indicators));
+            ps.setArray(3, c.createArrayOf("varchar", units));
+            ps.setArray(4, c.createArrayOf("varchar", planUnits));
+            ps.setArray(5, c.createArrayOf("int4", years));
+            ps.setArray(6, c.createArrayOf("text", dates));
+            ps.setArray(7, c.createArrayOf("numeric", quantities));
+            ps.setArray(8, c.createArrayOf("text", times));
             ps.executeUpdate();
         }
     }
 
-    /** Marks the row retracted by {@code user}; returns false when it already was (or does not exist). */
-    public boolean markRetracted(UUID id, String reason, String user) {
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     update activity set status = 'RETRACTED', retracted_at = now(), reason = ?, retracted_by = ?
-                     where id = ? and status = 'ACTIVE'""")) {
-            ps.setString(1, reason);
-            ps.setString(2, user);
-            ps.setObject(3, id);
-            return ps.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+    /**
+     * Marks these reports retracted (at the given time, unless they already were); returns the ids
+     * the ledger knows, retracted now or before.
+     */
+    public Set<UUID> markRetracted(Map<UUID, OffsetDateTime> retractions) throws SQLException {
+        Set<UUID> known = new HashSet<>();
+        if (retractions.isEmpty()) {
+            return known;
         }
+        UUID[] ids = retractions.keySet().toArray(UUID[]::new);
+        String[] times = new String[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            times[i] = retractions.get(ids[i]).toString();
+        }
+        try (Connection c = ds.getConnection();
+             PreparedStatement up = c.prepareStatement("""
+                     update activity set status = 'RETRACTED', retracted_at = u.at
+                     from unnest(?::uuid[], ?::timestamptz[]) as u(id, at)
+                     where activity.id = u.id and activity.status = 'ACTIVE'""");
+             PreparedStatement ps = c.prepareStatement("select id from activity where id = any(?)")) {
+            up.setArray(1, c.createArrayOf("uuid", ids));
+            up.setArray(2, c.createArrayOf("text", times));
+            up.executeUpdate();
+            ps.setArray(1, c.createArrayOf("uuid", ids));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    known.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return known;
     }
 
     /** Filter of a listing; null fields do not filter; {@code visible} keeps the units the caller may read. */
@@ -132,7 +166,7 @@ public class ActivityLedger {
     public long count(Filter f) {
         List<Object> args = new ArrayList<>();
         String where = where(f, args);
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("select count(*) from activity" + where)) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("select count(*)" + FROM + where)) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -148,8 +182,8 @@ public class ActivityLedger {
         List<Object> args = new ArrayList<>();
         String where = where(f, args);
         try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from activity" + where
-                     + " order by activity_date, received_at, id limit ? offset ?")) {
+             PreparedStatement ps = c.prepareStatement("select " + COLUMNS + FROM + where
+                     + " order by a.activity_date, a.received_at, a.id limit ? offset ?")) {
             int i = bind(ps, args);
             ps.setInt(i++, limit);
             ps.setLong(i, offset);
@@ -168,27 +202,27 @@ public class ActivityLedger {
     private static String where(Filter f, List<Object> args) {
         StringBuilder w = new StringBuilder(" where true");
         if (f.orgUnit() != null) {
-            w.append(" and org_unit = ?");
+            w.append(" and a.org_unit = ?");
             args.add(f.orgUnit());
         }
         if (f.indicator() != null) {
-            w.append(" and indicator = ?");
+            w.append(" and a.indicator = ?");
             args.add(f.indicator());
         }
         if (f.from() != null) {
-            w.append(" and activity_date >= ?");
+            w.append(" and a.activity_date >= ?");
             args.add(f.from());
         }
         if (f.to() != null) {
-            w.append(" and activity_date <= ?");
+            w.append(" and a.activity_date <= ?");
             args.add(f.to());
         }
         if (f.status() != null) {
-            w.append(" and status = ?");
+            w.append(" and a.status = ?");
             args.add(f.status());
         }
         if (f.visible() != null) {
-            w.append(" and ").append(f.visible().sql("org_unit", args));
+            w.append(" and ").append(f.visible().sql("a.org_unit", args));
         }
         return w.toString();
     }

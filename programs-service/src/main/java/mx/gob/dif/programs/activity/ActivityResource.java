@@ -42,7 +42,7 @@ public class ActivityResource {
         this.activities = activities;
     }
 
-    /** One report or a list of up to 10,000; 202 once every report is acknowledged by Kafka. */
+    /** One report or a list of up to 10,000; 202 once every new report is committed on Kafka (one transaction). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "202", description = "Todos los reportes quedaron registrados",

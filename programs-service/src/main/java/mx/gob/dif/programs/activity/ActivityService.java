@@ -8,43 +8,54 @@ import mx.gob.dif.common.security.CurrentUser;
 import mx.gob.dif.common.security.Identity;
 import mx.gob.dif.events.ActivityReported;
 import mx.gob.dif.events.ActivityRetracted;
+import mx.gob.dif.events.CloudEvent;
+import mx.gob.dif.messaging.TransactionFailure;
 import mx.gob.dif.programs.catalog.CatalogLookup;
 import mx.gob.dif.programs.service.VisibleUnits;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Accepting activity reports: all-or-nothing validation, then every new report durable on Kafka
- * (acks=all) before the caller hears 202, then the ledger row. Kafka is the system of record for
- * the indicators; the ledger serves resends, retraction and listings. Operators and directors act
- * on their own unit and the units below it ({@link CurrentUser}, checked here).
- * Not @Transactional: a report is durable once Kafka acknowledged it, and the ledger statements
+ * Accepting activity reports: all-or-nothing validation, then every new report committed on Kafka
+ * in one transaction before the caller hears 202, then the ledger row. Kafka is the system of record
+ * for the indicators and for the ledger ({@link ActivityLedgerLoop}); the ledger serves resends,
+ * retraction and listings. Operators and directors act on their own unit and the units below it
+ * ({@link CurrentUser}, checked here).
+ * Not @Transactional: a report is durable once its Kafka transaction committed, and the ledger statements
  * commit on their own so that no database transaction stays open while waiting for the broker.
  */
 @ApplicationScoped
 public class ActivityService {
     public static final int MAX_BATCH = 10_000;
     private static final Logger LOG = Logger.getLogger(ActivityService.class);
+    /** How long a read or retraction waits for the ledger loop to write a report that is on its way. */
+    static final Duration LEDGER_WAIT = Duration.ofSeconds(5);
     /** Whether a date is "in the future" is judged on Mexico's calendar, not the server's. */
     static final ZoneId MEXICO = ZoneId.of("America/Mexico_City");
 
     private final CatalogLookup catalog;
     private final ActivityPublisher publisher;
     private final ActivityLedger ledger;
+    private final ActivityNotes notes;
     private final CurrentUser user;
 
-    public ActivityService(CatalogLookup catalog, ActivityPublisher publisher, ActivityLedger ledger, CurrentUser user) {
+    public ActivityService(CatalogLookup catalog, ActivityPublisher publisher, ActivityLedger ledger, ActivityNotes notes,
+                           CurrentUser user) {
         this.catalog = catalog;
         this.publisher = publisher;
         this.ledger = ledger;
+        this.notes = notes;
         this.user = user;
     }
 
@@ -112,43 +123,59 @@ public class ActivityService {
         return fresh;
     }
 
+    /**
+     * Why in this order (issue 13; the design is in the README, "Activity reports: 202 means durable"):
+     * the notes first ({@link ActivityNotes}: personal data never goes to Kafka, and must be there for
+     * whoever writes the ledger row); then every new report on Kafka as ONE transaction, so the
+     * request lands whole or not at all, and a 503 is never followed by the reports landing later
+     * (the transaction is aborted); then the ledger rows, so the caller reads them back at once. When
+     * that last write fails the reports are still accepted: {@link ActivityLedgerLoop} writes the same
+     * rows from the topic once the database answers, and reads wait for it ({@link #find}).
+     */
     private void publishAndRecord(List<ReportValidator.Valid> fresh, String receivedBy) {
         if (fresh.isEmpty()) {
             return;
         }
-        List<ActivityReported> events = new ArrayList<>(fresh.size());
+        List<ActivityReported> reports = new ArrayList<>(fresh.size());
         for (ReportValidator.Valid v : fresh) {
-            events.add(new ActivityReported(v.id().toString(), v.indicator(), v.orgUnit(), v.planOrgUnit(), v.fiscalYear(),
+            reports.add(new ActivityReported(v.id().toString(), v.indicator(), v.orgUnit(), v.planOrgUnit(), v.fiscalYear(),
                     v.date(), v.quantity()));
         }
-        ActivityPublisher.Outcome outcome = publisher.publishReports(events);
-        List<ReportValidator.Valid> durable = fresh;
-        if (!outcome.allAcked()) {
-            durable = new ArrayList<>();
-            for (int i = 0; i < fresh.size(); i++) {
-                if (outcome.acked()[i]) {
-                    durable.add(fresh.get(i));
-                }
-            }
-        }
-        // the ledger mirrors what is on Kafka, also after a partial failure: a resend with the same
-        // ids then publishes only what is missing
+        List<UUID> ids = fresh.stream().map(ReportValidator.Valid::id).toList();
         try {
-            ledger.insert(durable, receivedBy);
-        } catch (SQLException first) {
-            try {
-                ledger.insert(durable, receivedBy);
-            } catch (SQLException e) {
-                // the reports are durable on Kafka (the system of record); only this service's ledger is behind
-                LOG.errorf("Ledger insert failed for %d acknowledged reports: %s", durable.size(), e.getMessage());
+            notes.save(fresh, receivedBy);
+        } catch (SQLException e) {
+            LOG.errorf("Could not store the notes of %d reports, none published: %s", fresh.size(), e.getMessage());
+            throw unavailable("No se pudo registrar ningún reporte de esta solicitud. Reintente en unos segundos.");
+        }
+        List<CloudEvent<ActivityReported>> published;
+        try {
+            published = publisher.publishReports(reports);
+        } catch (TransactionFailure e) {
+            LOG.errorf("Kafka did not commit %d reports (%s): %s", fresh.size(), e.uncertain() ? "outcome unknown" : "none published",
+                    e.getMessage());
+            if (!e.uncertain()) {
+                notes.forget(ids);
+                throw unavailable("No se registró ningún reporte de esta solicitud (" + fresh.size() + "). Reintente en unos "
+                        + "segundos; enviar cada reporte con un id propio (UUID) evita contarlo dos veces.");
             }
+            // registered for ever or never: a resend under the same ids is safe either way, so the caller gets the ids it did not choose
+            List<Problem.FieldError> assigned = fresh.stream().filter(v -> !v.clientId())
+                    .map(v -> Problem.FieldError.of(v.index(), "id", "Reenvíe este reporte con el id " + v.id() + ".")).toList();
+            throw new ProblemException(503, "Registro no disponible", "No se pudo confirmar si los " + fresh.size()
+                    + " reportes de esta solicitud quedaron registrados. Reenvíe la solicitud en unos segundos con los mismos ids "
+                    + "(los que asignó el sistema están en errors): un reporte con un id ya registrado no se cuenta dos veces.", assigned);
         }
-        if (!outcome.allAcked()) {
-            LOG.errorf("Kafka acknowledged %d of %d reports: %s", durable.size(), fresh.size(), outcome.failure().toString());
-            throw new ProblemException(503, "Registro no disponible", "No se pudo confirmar el registro de "
-                    + (fresh.size() - durable.size()) + " de " + fresh.size() + " reportes. Reintente en unos segundos "
-                    + "enviando cada reporte con un id propio (UUID): un reporte reenviado con el mismo id no se cuenta dos veces.");
+        try {
+            ledger.record(published.stream().map(e -> ActivityLedger.Entry.of(e.data(), e.time())).toList());
+        } catch (SQLException e) {
+            // accepted all the same: the reports are committed on Kafka and the ledger loop writes these rows from there
+            LOG.warnf("Ledger write failed for %d published reports; the ledger loop will add them: %s", fresh.size(), e.getMessage());
         }
+    }
+
+    private static ProblemException unavailable(String detail) {
+        return new ProblemException(503, "Registro no disponible", detail);
     }
 
     private static ReportValidator.Valid asValid(Activity a) {
@@ -175,19 +202,31 @@ public class ActivityService {
         if (a.retracted()) {
             return new Retraction(a, false);
         }
-        // the reason is free text that may name people: it stays in the ledger, not on Kafka
-        ActivityRetracted event = new ActivityRetracted(id.toString(), a.indicator(), a.orgUnit(), null);
+        // the reason is free text that may name people: it stays in activity_note, not on Kafka
         try {
-            publisher.publishRetraction(retractionEventId(id).toString(), event);
-        } catch (Exception e) {
-            LOG.errorf("Kafka did not acknowledge the retraction of %s: %s", id, e.toString());
-            throw new ProblemException(503, "Registro no disponible", "No se pudo registrar el retiro; reintente en unos segundos "
+            notes.retraction(id, reason, who.name());
+        } catch (SQLException e) {
+            LOG.errorf("Could not store the retraction of %s, not published: %s", id, e.getMessage());
+            throw unavailable("No se pudo registrar el retiro; reintente en unos segundos.");
+        }
+        ActivityRetracted event = new ActivityRetracted(id.toString(), a.indicator(), a.orgUnit(), null);
+        CloudEvent<ActivityRetracted> published;
+        try {
+            published = publisher.publishRetraction(retractionEventId(id).toString(), event);
+        } catch (TransactionFailure e) {
+            LOG.errorf("Kafka did not commit the retraction of %s: %s", id, e.toString());
+            throw unavailable("No se pudo registrar el retiro; reintente en unos segundos "
                     + "(retirar dos veces el mismo reporte no tiene efecto adicional).");
         }
-        ledger.markRetracted(id, reason, who.name());
-        // who retracted is in the ledger (retracted_by); a user name is personal data and stays out of the log
+        try {
+            ledger.markRetracted(Map.of(id, published.time()));
+        } catch (SQLException e) {
+            LOG.warnf("Ledger write failed for the retraction of %s; the ledger loop will make it: %s", id, e.getMessage());
+        }
+        // who retracted is in activity_note (retracted_by); a user name is personal data and stays out of the log
         LOG.infof("Activity %s retracted", id);
-        return new Retraction(find(id), true);
+        return new Retraction(new Activity(a.id(), a.indicator(), a.orgUnit(), a.planOrgUnit(), a.fiscalYear(), a.date(),
+                a.quantity(), a.note(), "RETRACTED", a.receivedAt(), published.time().truncatedTo(ChronoUnit.MICROS), reason), true);
     }
 
     /** The retraction's reason, trimmed; null when none was given. */
@@ -210,8 +249,30 @@ public class ActivityService {
         return a;
     }
 
+    /**
+     * The ledger row; a report whose note is stored but whose row is not (its request is publishing
+     * it, or the ledger loop has not written it yet) is waited for, and while it is still missing
+     * after {@link #LEDGER_WAIT} the answer is 503, never 404: a 202 may have been given for it.
+     */
     private Activity find(UUID id) {
-        return ledger.find(id).orElseThrow(() -> ProblemException.notFound("No existe un reporte con id " + id + "."));
+        Optional<Activity> a = ledger.find(id);
+        if (a.isPresent()) {
+            return a.get();
+        }
+        if (!notes.exists(id)) {
+            throw ProblemException.notFound("No existe un reporte con id " + id + ".");
+        }
+        long deadline = System.nanoTime() + LEDGER_WAIT.toNanos();
+        while (a.isEmpty() && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            a = ledger.find(id);
+        }
+        return a.orElseThrow(() -> unavailable("El reporte " + id + " se está registrando todavía; consúltelo de nuevo en unos segundos."));
     }
 
     /** Reports by activity date: of one unit (403 out of reach) or of every unit the caller covers. */

@@ -293,8 +293,10 @@ class ProgramsAccessTest {
         return column("retracted_by", id);
     }
 
+    /** Who sent or withdrew a report: kept with its note in activity_note (never on Kafka), joined to the ledger row. */
     private String column(String column, String id) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("select " + column + " from activity where id = ?")) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("select n." + column
+                + " from activity a join activity_note n on n.id = a.id where a.id = ?")) {
             ps.setObject(1, UUID.fromString(id));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
