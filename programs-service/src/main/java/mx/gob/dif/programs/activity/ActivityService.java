@@ -40,12 +40,14 @@ public class ActivityService {
     private final ActivityPublisher publisher;
     private final ActivityLedger ledger;
     private final CurrentUser user;
+    private final MonthLocks locks;
 
-    public ActivityService(CatalogLookup catalog, ActivityPublisher publisher, ActivityLedger ledger, CurrentUser user) {
+    public ActivityService(CatalogLookup catalog, ActivityPublisher publisher, ActivityLedger ledger, CurrentUser user, MonthLocks locks) {
         this.catalog = catalog;
         this.publisher = publisher;
         this.ledger = ledger;
         this.user = user;
+        this.locks = locks;
     }
 
     /** The state of a report after a retraction request; {@code changed} is false when it was already retracted. */
@@ -72,6 +74,7 @@ public class ActivityService {
                     + "no se registró ningún reporte de esta solicitud. Corrija los indicados y reenvíe la solicitud completa.", errors);
         }
         List<ReportValidator.Valid> fresh = withoutResends(valid);
+        locks.requireOpen(fresh);
         publishAndRecord(fresh, who.name());
         return new ReportsAccepted(fresh.size(), valid.size() - fresh.size(), valid.stream().map(ReportValidator.Valid::id).toList());
     }
@@ -175,6 +178,7 @@ public class ActivityService {
         if (a.retracted()) {
             return new Retraction(a, false);
         }
+        locks.requireOpen(a.orgUnit(), a.date());
         // the reason is free text that may name people: it stays in the ledger, not on Kafka
         ActivityRetracted event = new ActivityRetracted(id.toString(), a.indicator(), a.orgUnit(), null);
         try {

@@ -60,11 +60,15 @@ public class WorkPlanStore {
                 values (?,?,?,?,?,?,?,?)""", id, orgUnit, year, unitName, content, sha, user, user);
     }
 
-    /** Records the current document as the previous content of {@code revision}, then stores the new one under it. */
-    public void update(UUID id, int revision, String unitName, String content, String sha, String user, String summary) {
+    /**
+     * Records the current document as the previous content of {@code revision}, then stores the new one under it;
+     * {@code amendment} is why the plan of a closed year changed (null for an ordinary change).
+     */
+    public void update(UUID id, int revision, String unitName, String content, String sha, String user, String summary,
+                       String amendment) {
         run("""
-                insert into work_plan_revision(plan_id, revision, changed_by, summary, previous, status_after)
-                select id, ?, ?, ?, content, status from work_plan where id = ?""", revision, user, summary, id);
+                insert into work_plan_revision(plan_id, revision, changed_by, summary, previous, status_after, amendment)
+                select id, ?, ?, ?, content, status, ? from work_plan where id = ?""", revision, user, summary, amendment, id);
         run("""
                 update work_plan set content = ?, content_sha = ?, unit_name = ?, revision = ?, updated_at = now(), updated_by = ?
                 where id = ?""", content, sha, unitName, revision, user, id);
@@ -81,14 +85,14 @@ public class WorkPlanStore {
     public List<PlanRevision> revisions(UUID id) {
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("""
-                     select revision, changed_at, changed_by, summary, status_after from work_plan_revision
+                     select revision, changed_at, changed_by, summary, status_after, amendment from work_plan_revision
                      where plan_id = ? order by id""")) {
             ps.setObject(1, id);
             ResultSet rs = ps.executeQuery();
             List<PlanRevision> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(new PlanRevision(rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toString(), rs.getString(3),
-                        rs.getString(4), rs.getString(5)));
+                        rs.getString(4), rs.getString(5), rs.getString(6)));
             }
             return out;
         } catch (SQLException e) {
