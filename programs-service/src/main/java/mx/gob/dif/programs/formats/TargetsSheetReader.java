@@ -24,7 +24,7 @@ import static mx.gob.dif.programs.formats.WorkbookLayout.TARGETS_SHEET;
 /**
  * Sheet Metas: one target per row, under its program (which must be in Programas) and action (created
  * by its first row, code and description). The case metric column is optional: files written before
- * it existed still import.
+ * it existed still import; so are the 12 schedule columns after it ({@link ScheduleColumns}).
  */
 final class TargetsSheetReader {
 

@@ -83,8 +83,7 @@ public class ActionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ActionBody.class)))
     public Response create(@PathParam("id") String id, @PathParam("code") String programCode, @Valid ActionBody body,
-                           @QueryParam("amendment") String amendment,
-                           @Context HttpHeaders headers) {
+                           @QueryParam("amendment") String amendment, @Context HttpHeaders headers) {
         JsonNode in = EntityViews.json(body);
         EditResult r = plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), amendment, doc -> PlanEdits.addAction(doc, programCode, in));
         String code = in.path("code").asText();
@@ -105,8 +104,7 @@ public class ActionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActionBody.class)))
     public Response replace(@PathParam("id") String id, @PathParam("code") String code, @Valid ActionBody body,
-                            @QueryParam("amendment") String amendment,
-                           @Context HttpHeaders headers) {
+                            @QueryParam("amendment") String amendment, @Context HttpHeaders headers) {
         JsonNode in = EntityViews.json(body);
         EditResult r = plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), amendment, doc -> PlanEdits.replaceAction(doc, code, in));
         return PlanHttp.ok(r, EntityViews.action(r, code));

@@ -99,8 +99,7 @@ public class ProgramResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProgramBody.class)))
     public Response replace(@PathParam("id") String id, @PathParam("code") String code, @Valid ProgramBody body,
-                            @QueryParam("amendment") String amendment,
-                           @Context HttpHeaders headers) {
+                            @QueryParam("amendment") String amendment, @Context HttpHeaders headers) {
         JsonNode in = EntityViews.json(body);
         EditResult r = plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), amendment, doc -> PlanEdits.replaceProgram(doc, code, in));
         return PlanHttp.ok(r, EntityViews.program(r, code));

@@ -91,8 +91,7 @@ public class TargetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = TargetBody.class)))
     public Response create(@PathParam("id") String id, @PathParam("code") String actionCode, @Valid TargetBody body,
-                           @QueryParam("amendment") String amendment,
-                           @Context HttpHeaders headers) {
+                           @QueryParam("amendment") String amendment, @Context HttpHeaders headers) {
         JsonNode in = EntityViews.json(body);
         EditResult r = plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), amendment, doc -> PlanEdits.addTarget(doc, actionCode, in));
         String code = in.path("indicatorCode").asText();
@@ -113,8 +112,7 @@ public class TargetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TargetBody.class)))
     public Response replace(@PathParam("id") String id, @PathParam("code") String code, @Valid TargetBody body,
-                            @QueryParam("amendment") String amendment,
-                           @Context HttpHeaders headers) {
+                            @QueryParam("amendment") String amendment, @Context HttpHeaders headers) {
         JsonNode in = EntityViews.json(body);
         EditResult r = plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), amendment, doc -> PlanEdits.replaceTarget(doc, code, in));
         return PlanHttp.ok(r, EntityViews.target(r, code));

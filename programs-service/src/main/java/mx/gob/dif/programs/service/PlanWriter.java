@@ -33,7 +33,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class PlanWriter {
     private static final Logger LOG = Logger.getLogger(PlanWriter.class);
-    public static final int MAX_AMENDMENT = 1000;
+    private static final int MAX_AMENDMENT = 1000;
     private final WorkPlanStore store;
     private final CatalogEvents events;
     private final PlanCache planCache;
