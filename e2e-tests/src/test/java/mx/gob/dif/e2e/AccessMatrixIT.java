@@ -179,6 +179,7 @@ class AccessMatrixIT {
         String q = "?orgUnit=" + UNIT + "&fiscalYear=" + YEAR;
         String p = "?orgUnit=" + UNIT + "&period=" + YEAR;
         String report = "[{\"id\":\"{new}\",\"indicator\":\"AM-01-01\",\"orgUnit\":\"" + UNIT + "\",\"date\":\"" + YEAR + "-03-01\",\"quantity\":1}]";
+        String month = YEAR + "-11";                                               // no report of the matrix is dated in it
         String person = "{\"orgUnit\":\"" + UNIT + "\",\"firstName\":\"Acceso\",\"lastName\":\"Matriz {new}\",\"municipality\":\"" + UNIT
                 + "\",\"confirmNotDuplicate\":true}";
         String[] readers = {OPERATOR, CASE_WORKER, DIRECTOR, ANALYST, ADMIN};      // plans and indicators of 10005
@@ -213,6 +214,17 @@ class AccessMatrixIT {
                         .expect(OPERATOR_GOMEZ, Expect.UNPROCESSABLE),
                 action("Retract activities", "POST /activities/{activity}/retraction", "{\"reason\":\"prueba de accesos\"}")
                         .allow(OPERATOR, DIRECTOR),
+
+                // the reporting cycle of a month of 10005: the unit submits it, the state above it accepts, returns or reopens it
+                action("Submit a month", "POST /reporting/" + UNIT + "/" + month + "/submission").allow(OPERATOR, DIRECTOR),
+                action("Read a month's submission", "GET /reporting/" + UNIT + "/" + month + "/submission").allow(OPERATOR, DIRECTOR, ANALYST, ADMIN),
+                action("List submissions", "GET /reporting/submissions?orgUnit=" + UNIT + "&year=" + YEAR).allow(OPERATOR, DIRECTOR, ANALYST, ADMIN),
+                action("Accept or return a submitted month", "POST /reporting/" + UNIT + "/" + month + "/submission/acceptance")
+                        .allow(ANALYST, ADMIN),
+                action("Accept or return a submitted month", "POST /reporting/" + UNIT + "/" + month + "/submission/return",
+                        "{\"reason\":\"Prueba de accesos\"}").allow(ANALYST, ADMIN),
+                action("Reopen an accepted month", "POST /reporting/" + UNIT + "/" + month + "/submission/reopening",
+                        "{\"reason\":\"Prueba de accesos\"}").allow(ADMIN),
 
                 // indicators: every staff role within its unit; an agency only for units granted to its client (the demo agencies have none: 403)
                 action("Read indicators", "GET /indicators/AM-01-01" + p).allow(readers),

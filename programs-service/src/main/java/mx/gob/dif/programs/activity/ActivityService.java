@@ -49,14 +49,16 @@ public class ActivityService {
     private final ActivityLedger ledger;
     private final ActivityNotes notes;
     private final CurrentUser user;
+    private final MonthLocks locks;
 
     public ActivityService(CatalogLookup catalog, ActivityPublisher publisher, ActivityLedger ledger, ActivityNotes notes,
-                           CurrentUser user) {
+                           CurrentUser user, MonthLocks locks) {
         this.catalog = catalog;
         this.publisher = publisher;
         this.ledger = ledger;
         this.notes = notes;
         this.user = user;
+        this.locks = locks;
     }
 
     /** The state of a report after a retraction request; {@code changed} is false when it was already retracted. */
@@ -83,6 +85,7 @@ public class ActivityService {
                     + "no se registró ningún reporte de esta solicitud. Corrija los indicados y reenvíe la solicitud completa.", errors);
         }
         List<ReportValidator.Valid> fresh = withoutResends(valid);
+        locks.requireOpen(fresh);
         publishAndRecord(fresh, who.name());
         return new ReportsAccepted(fresh.size(), valid.size() - fresh.size(), valid.stream().map(ReportValidator.Valid::id).toList());
     }
@@ -202,6 +205,7 @@ public class ActivityService {
         if (a.retracted()) {
             return new Retraction(a, false);
         }
+        locks.requireOpen(a.orgUnit(), a.date());
         // the reason is free text that may name people: it stays in activity_note, not on Kafka
         try {
             notes.retraction(id, reason, who.name());

@@ -105,12 +105,14 @@ final class PlanRules {
         String method = method(text(target, "method"), path + ".method");
         List<String> components = components(target.get("components"), method, path);
         String caseMetric = caseMetric(target.get("caseMetric"), method, path + ".caseMetric");
+        List<BigDecimal> schedule = MonthlySchedule.check(target.get("schedule"), owner.months(), quantity, method,
+                path + ".schedule", problems);
         if (indicator != null) {
             indicatorMethods.put(indicator, method);
         }
         if (indicator != null && unit != null && quantity != null) {
             targets.add(new PlanTargetDef(owner.programCode(), owner.programName(), owner.actionCode(), owner.actionDescription(),
-                    indicator, unit, quantity, method, List.copyOf(components), List.copyOf(owner.months()), caseMetric));
+                    indicator, unit, quantity, method, List.copyOf(components), List.copyOf(owner.months()), caseMetric, schedule));
         }
     }
 

@@ -11,8 +11,12 @@ final class CsvLayout {
     static final List<String> HEADERS = List.of("programa", "nombre_programa", "calendario", "inversion_total",
             "inversion_municipal", "inversion_otras", "accion", "descripcion_accion", "indicador", "unidad", "meta", "metodo",
             "componentes", "formula");
-    /** Optional last column (files written before it existed still import): the target's case metric. */
+    /** Optional column after formula (files written before it existed still import): the target's case metric. */
     static final String CASE_METRIC = "metrica_casos";
+    /*
+     * After metrica_casos, optionally, the 12 columns of the target's monthly schedule (ScheduleColumns):
+     * written only when some target of the plan has one, so a plan without schedules exports as before.
+     */
 
     static final int PROGRAM = 0;
     static final int PROGRAM_NAME = 1;
@@ -28,6 +32,7 @@ final class CsvLayout {
     static final int COMPONENTS = 12;
     static final int FORMULA = 13;
     static final int CASE_METRIC_COLUMN = 14;
+    static final int FIRST_SCHEDULE_COLUMN = 15;
     /** How list cells (calendar, components) are split on import; export joins with a space. */
     static final String LIST_SEPARATORS = "[ ,;]+";
 

@@ -1,5 +1,6 @@
 package mx.gob.dif.programs.formats;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import mx.gob.dif.common.csv.CsvCells;
@@ -72,7 +73,7 @@ public final class PlanCsvReader {
         }
     }
 
-    /** The number of columns of the rows: the fixed ones, plus metrica_casos when the header has it. */
+    /** The number of columns of the rows: the fixed ones, plus metrica_casos and then the schedule's when the header has them. */
     private static int checkHeader(List<String> header) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < HEADERS.size(); i++) {
@@ -82,11 +83,13 @@ public final class PlanCsvReader {
             }
         }
         boolean withCaseMetric = header.size() > HEADERS.size() && CASE_METRIC.equalsIgnoreCase(header.get(HEADERS.size()).trim());
-        int columns = HEADERS.size() + (withCaseMetric ? 1 : 0);
+        boolean withSchedule = withCaseMetric && ScheduleColumns.present(header, FIRST_SCHEDULE_COLUMN);
+        int columns = HEADERS.size() + (withCaseMetric ? 1 : 0) + (withSchedule ? ScheduleColumns.HEADERS.size() : 0);
         if (header.size() > columns) {
             errors.add(new Problem.FieldError(null, header.get(columns), "Columna inesperada '" + header.get(columns).trim()
-                    + "' en la posición " + (columns + 1) + "; después de 'formula' solo puede ir '" + CASE_METRIC + "'.", 1,
-                    header.get(columns).trim()));
+                    + "' en la posición " + (columns + 1) + "; después de 'formula' solo puede ir '" + CASE_METRIC + "' y, tras ella, "
+                    + "las 12 columnas de la programación mensual (" + ScheduleColumns.HEADERS.get(0) + " … "
+                    + ScheduleColumns.HEADERS.get(ScheduleColumns.HEADERS.size() - 1) + ").", 1, header.get(columns).trim()));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("El encabezado del CSV no es el esperado; no se guardó nada.", errors);
@@ -178,6 +181,19 @@ public final class PlanCsvReader {
                 }
                 t.put("caseMetric", metric);
             }
+            if (row.size() > FIRST_SCHEDULE_COLUMN) {
+                schedule(row, line, t);
+            }
+        }
+
+        /** The 12 schedule cells: numbers or empty (an empty month). */
+        private void schedule(List<String> row, int line, ObjectNode t) {
+            List<JsonNode> cells = new ArrayList<>();
+            for (int m = 0; m < ScheduleColumns.HEADERS.size(); m++) {
+                BigDecimal q = number(row.get(FIRST_SCHEDULE_COLUMN + m), line, ScheduleColumns.HEADERS.get(m));
+                cells.add(q == null ? null : Cells.NODES.numberNode(q));
+            }
+            ScheduleColumns.put(t, cells);
         }
 
         private BigDecimal number(String text, int line, String column) {

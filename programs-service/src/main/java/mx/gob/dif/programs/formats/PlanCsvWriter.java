@@ -27,6 +27,10 @@ public final class PlanCsvWriter {
         try (CSVPrinter printer = CsvCells.FORMAT.print(out)) {
             List<String> header = new ArrayList<>(HEADERS);
             header.add(CASE_METRIC);
+            boolean schedules = ScheduleColumns.inPlan(plan);
+            if (schedules) {
+                header.addAll(ScheduleColumns.HEADERS);
+            }
             printer.printRecord(header);
             for (JsonNode p : plan.path("programs")) {
                 String months = String.join(" ", p.path("calendarMonths").valueStream().map(JsonNode::asText).toList());
@@ -34,11 +38,15 @@ public final class PlanCsvWriter {
                 for (JsonNode a : p.path("actions")) {
                     for (JsonNode t : a.path("targets")) {
                         String components = String.join(" ", t.path("components").valueStream().map(JsonNode::asText).toList());
-                        printer.printRecord(cell(p.get("code")), cell(p.get("name")), CsvText.write(months),
+                        List<String> row = new ArrayList<>(List.of(cell(p.get("code")), cell(p.get("name")), CsvText.write(months),
                                 cell(investment.get("total")), cell(investment.get("municipal")), cell(investment.get("otherSources")),
                                 cell(a.get("code")), cell(a.get("description")), cell(t.get("indicatorCode")), cell(t.get("unit")),
                                 cell(t.get("target")), cell(t.get("method")), CsvText.write(components),
-                                cell(t.get("formula")), cell(t.get("caseMetric")));
+                                cell(t.get("formula")), cell(t.get("caseMetric"))));
+                        if (schedules) {
+                            ScheduleColumns.cells(t).forEach(c -> row.add(cell(c)));
+                        }
+                        printer.printRecord(row);
                     }
                 }
             }

@@ -8,6 +8,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static mx.gob.dif.programs.formats.WorkbookLayout.*;
@@ -32,8 +34,13 @@ public final class PlanWorkbookWriter {
             for (String f : BUDGET_FIELDS) {
                 row(s, r++, BUDGET_PREFIX + f, plan.path("budget").get(f));
             }
-            Sheets sheets = new Sheets(sheet(wb, PROGRAMS_SHEET, PROGRAMS), sheet(wb, TARGETS_SHEET, TARGETS),
-                    sheet(wb, GOALS_SHEET, GOALS), sheet(wb, SDG_SHEET, SDG));
+            boolean schedules = ScheduleColumns.inPlan(plan);
+            List<String> targetHeaders = new ArrayList<>(TARGETS);
+            if (schedules) {
+                targetHeaders.addAll(ScheduleColumns.HEADERS);
+            }
+            Sheets sheets = new Sheets(sheet(wb, PROGRAMS_SHEET, PROGRAMS), sheet(wb, TARGETS_SHEET, targetHeaders),
+                    sheet(wb, GOALS_SHEET, GOALS), sheet(wb, SDG_SHEET, SDG), schedules);
             for (JsonNode p : plan.path("programs")) {
                 sheets.program(p);
             }
@@ -50,13 +57,15 @@ public final class PlanWorkbookWriter {
         private final Sheet targets;
         private final Sheet goals;
         private final Sheet sdg;
+        private final boolean schedules;
         private int pr = 1;
         private int tr = 1;
         private int gr = 1;
         private int sr = 1;
 
-        Sheets(Sheet programs, Sheet targets, Sheet goals, Sheet sdg) {
+        Sheets(Sheet programs, Sheet targets, Sheet goals, Sheet sdg, boolean schedules) {
             this.programs = programs;
+            this.schedules = schedules;
             this.targets = targets;
             this.goals = goals;
             this.sdg = sdg;
@@ -73,8 +82,13 @@ public final class PlanWorkbookWriter {
             for (JsonNode a : p.path("actions")) {
                 for (JsonNode t : a.path("targets")) {
                     List<String> comps = t.path("components").valueStream().map(JsonNode::asText).toList();
-                    row(targets, tr++, code, a.get("code"), a.get("description"), t.get("indicatorCode"), t.get("unit"), t.get("target"),
-                            t.get("method"), comps.isEmpty() ? null : String.join(",", comps), t.get("formula"), t.get("caseMetric"));
+                    List<Object> cells = new ArrayList<>(Arrays.asList(code, a.get("code"), a.get("description"), t.get("indicatorCode"),
+                            t.get("unit"), t.get("target"), t.get("method"), comps.isEmpty() ? null : String.join(",", comps),
+                            t.get("formula"), t.get("caseMetric")));
+                    if (schedules) {
+                        cells.addAll(ScheduleColumns.cells(t));
+                    }
+                    row(targets, tr++, cells.toArray());
                 }
             }
             for (JsonNode g : p.path("interventionGoals")) {

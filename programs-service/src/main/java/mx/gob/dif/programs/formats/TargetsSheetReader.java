@@ -9,6 +9,7 @@ import mx.gob.dif.programs.domain.PlanValidation;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +17,14 @@ import java.util.Map;
 import static mx.gob.dif.programs.formats.Cells.putText;
 import static mx.gob.dif.programs.formats.Cells.text;
 import static mx.gob.dif.programs.formats.WorkbookLayout.CASE_METRIC_COLUMN;
+import static mx.gob.dif.programs.formats.WorkbookLayout.FIRST_SCHEDULE_COLUMN;
 import static mx.gob.dif.programs.formats.WorkbookLayout.TARGETS;
 import static mx.gob.dif.programs.formats.WorkbookLayout.TARGETS_SHEET;
 
 /**
  * Sheet Metas: one target per row, under its program (which must be in Programas) and action (created
  * by its first row, code and description). The case metric column is optional: files written before
- * it existed still import.
+ * it existed still import; so are the 12 schedule columns after it ({@link ScheduleColumns}).
  */
 final class TargetsSheetReader {
 
@@ -33,6 +35,7 @@ final class TargetsSheetReader {
         Map<String, ObjectNode> actions = new HashMap<>();
         boolean withCaseMetric = TARGETS.get(CASE_METRIC_COLUMN).equalsIgnoreCase(
                 String.valueOf(text(sheet.getRow(0), CASE_METRIC_COLUMN)).trim());
+        boolean withSchedule = withCaseMetric && ScheduleColumns.present(headers(sheet.getRow(0)), FIRST_SCHEDULE_COLUMN);
         for (int r = 1; r <= sheet.getLastRowNum(); r++) {
             Row row = sheet.getRow(r);
             String program = text(row, 0);
@@ -50,7 +53,10 @@ final class TargetsSheetReader {
                 continue;
             }
             ObjectNode action = actions.computeIfAbsent(program + "|" + actionCode, k -> action(p, actionCode, row));
-            target(sheet, row, withCaseMetric, (ArrayNode) action.get("targets"), errors);
+            ObjectNode t = target(sheet, row, withCaseMetric, (ArrayNode) action.get("targets"), errors);
+            if (withSchedule) {
+                schedule(sheet, row, t, errors);
+            }
         }
     }
 
@@ -62,7 +68,25 @@ final class TargetsSheetReader {
         return action;
     }
 
-    private static void target(Sheet sheet, Row row, boolean withCaseMetric, ArrayNode targets, List<Problem.FieldError> errors) {
+    /** The header row's cells as text (null for empty ones). */
+    private static List<String> headers(Row header) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; header != null && i < header.getLastCellNum(); i++) {
+            out.add(text(header, i));
+        }
+        return out;
+    }
+
+    /** The optional columns programado_ene … programado_dic: numbers or empty; other text is an error naming the cell. */
+    private static void schedule(Sheet sheet, Row row, ObjectNode target, List<Problem.FieldError> errors) {
+        List<JsonNode> cells = new ArrayList<>();
+        for (int m = 0; m < ScheduleColumns.HEADERS.size(); m++) {
+            cells.add(Cells.number(sheet, row, FIRST_SCHEDULE_COLUMN + m, ScheduleColumns.HEADERS.get(m), errors));
+        }
+        ScheduleColumns.put(target, cells);
+    }
+
+    private static ObjectNode target(Sheet sheet, Row row, boolean withCaseMetric, ArrayNode targets, List<Problem.FieldError> errors) {
         ObjectNode t = targets.addObject();
         putText(t, "indicatorCode", text(row, 3));
         putText(t, "unit", text(row, 4));
@@ -88,5 +112,6 @@ final class TargetsSheetReader {
             }
             t.put("caseMetric", metric);
         }
+        return t;
     }
 }

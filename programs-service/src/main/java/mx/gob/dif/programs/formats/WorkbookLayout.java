@@ -32,6 +32,11 @@ final class WorkbookLayout {
     /** Columns of Metas a file must have; later ones are optional (files written before they existed still import). */
     static final int TARGETS_REQUIRED = 9;
     static final int CASE_METRIC_COLUMN = 9;
+    /**
+     * Optional columns of Metas after metrica_casos: the target's monthly schedule ({@link ScheduleColumns}),
+     * written only when some target of the plan has one, so a plan without schedules exports as before.
+     */
+    static final int FIRST_SCHEDULE_COLUMN = 10;
 
     static final List<String> GOALS = List.of("programa", "componente", "meta", "indicador", "fuente_verificacion", "supuestos",
             "clave", "numerador_indicador", "numerador_metrica_casos", "denominador_indicador", "denominador_metrica_casos",

@@ -88,7 +88,7 @@ public class PlanSearch {
             List<TargetRow> items = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     select w.id, w.org_unit, w.fiscal_year, w.status, t.program_code, t.program_name, t.action_code, t.action_desc,
-                      t.indicator_code, t.unit, t.annual_target, t.method, t.components, t.calendar, t.case_metric"""
+                      t.indicator_code, t.unit, t.annual_target, t.method, t.components, t.calendar, t.case_metric, t.schedule"""
                     + where + order + " limit ? offset ?")) {
                 filter.bind(ps);
                 ps.setInt(11 + scope.size(), size);
@@ -124,7 +124,8 @@ public class PlanSearch {
     private static TargetRow row(ResultSet rs) throws SQLException {
         return new TargetRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getBigDecimal(11),
-                rs.getString(12), WorkPlanStore.split(rs.getString(13)), WorkPlanStore.split(rs.getString(14)), rs.getString(15));
+                rs.getString(12), WorkPlanStore.split(rs.getString(13)), WorkPlanStore.split(rs.getString(14)), rs.getString(15),
+                WorkPlanStore.schedule(rs.getString(16)));
     }
 
     private static long count(Connection c, String sql, WorkPlanStore.Binder filter) throws SQLException {

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import mx.gob.dif.programs.domain.PlanTargetDef;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,11 +60,15 @@ public class WorkPlanStore {
                 values (?,?,?,?,?,?,?,?)""", id, orgUnit, year, unitName, content, sha, user, user);
     }
 
-    /** Records the current document as the previous content of {@code revision}, then stores the new one under it. */
-    public void update(UUID id, int revision, String unitName, String content, String sha, String user, String summary) {
+    /**
+     * Records the current document as the previous content of {@code revision}, then stores the new one under it;
+     * {@code amendment} is why the plan of a closed year changed (null for an ordinary change).
+     */
+    public void update(UUID id, int revision, String unitName, String content, String sha, String user, String summary,
+                       String amendment) {
         run("""
-                insert into work_plan_revision(plan_id, revision, changed_by, summary, previous, status_after)
-                select id, ?, ?, ?, content, status from work_plan where id = ?""", revision, user, summary, id);
+                insert into work_plan_revision(plan_id, revision, changed_by, summary, previous, status_after, amendment)
+                select id, ?, ?, ?, content, status, ? from work_plan where id = ?""", revision, user, summary, amendment, id);
         run("""
                 update work_plan set content = ?, content_sha = ?, unit_name = ?, revision = ?, updated_at = now(), updated_by = ?
                 where id = ?""", content, sha, unitName, revision, user, id);
@@ -80,14 +85,14 @@ public class WorkPlanStore {
     public List<PlanRevision> revisions(UUID id) {
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("""
-                     select revision, changed_at, changed_by, summary, status_after from work_plan_revision
+                     select revision, changed_at, changed_by, summary, status_after, amendment from work_plan_revision
                      where plan_id = ? order by id""")) {
             ps.setObject(1, id);
             ResultSet rs = ps.executeQuery();
             List<PlanRevision> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(new PlanRevision(rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toString(), rs.getString(3),
-                        rs.getString(4), rs.getString(5)));
+                        rs.getString(4), rs.getString(5), rs.getString(6)));
             }
             return out;
         } catch (SQLException e) {
@@ -101,13 +106,13 @@ public class WorkPlanStore {
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      select program_code, program_name, action_code, action_desc, indicator_code, unit, annual_target, method,
-                       components, calendar, case_metric from plan_target where plan_id = ?""")) {
+                       components, calendar, case_metric, schedule from plan_target where plan_id = ?""")) {
             ps.setObject(1, planId);
             ResultSet rs = ps.executeQuery();
             while (rs.next()) {
                 out.put(rs.getString(5), new PlanTargetDef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8), split(rs.getString(9)),
-                        split(rs.getString(10)), rs.getString(11)));
+                        split(rs.getString(10)), rs.getString(11), schedule(rs.getString(12))));
             }
             return out;
         } catch (SQLException e) {
@@ -121,7 +126,7 @@ public class WorkPlanStore {
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      insert into plan_target(plan_id, indicator_code, program_code, program_name, action_code, action_desc,
-                       unit, annual_target, method, components, calendar, case_metric) values (?,?,?,?,?,?,?,?,?,?,?,?)""")) {
+                       unit, annual_target, method, components, calendar, case_metric, schedule) values (?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
             for (PlanTargetDef t : targets) {
                 ps.setObject(1, planId);
                 ps.setString(2, t.indicatorCode());
@@ -135,6 +140,8 @@ public class WorkPlanStore {
                 ps.setString(10, String.join(",", t.components()));
                 ps.setString(11, String.join(",", t.calendarMonths()));
                 ps.setString(12, t.caseMetric());
+                ps.setString(13, t.schedule() == null ? null
+                        : String.join(",", t.schedule().stream().map(BigDecimal::toPlainString).toList()));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -146,6 +153,11 @@ public class WorkPlanStore {
     /** A comma-separated column ({@code components}, {@code calendar}) as a list. */
     public static List<String> split(String csv) {
         return csv == null || csv.isBlank() ? List.of() : List.of(csv.split(","));
+    }
+
+    /** The {@code schedule} column (12 comma-separated quantities) as a list; null when the target has none. */
+    public static List<BigDecimal> schedule(String csv) {
+        return csv == null || csv.isBlank() ? null : split(csv).stream().map(BigDecimal::new).toList();
     }
 
     /** Parameters of one statement (also {@link PlanSearch}'s filters). */

@@ -83,9 +83,9 @@ public class ActionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ActionBody.class)))
     public Response create(@PathParam("id") String id, @PathParam("code") String programCode, @Valid ActionBody body,
-                           @Context HttpHeaders headers) {
+                           @QueryParam("amendment") String amendment, @Context HttpHeaders headers) {
         JsonNode in = EntityViews.json(body);
-        EditResult r = plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), doc -> PlanEdits.addAction(doc, programCode, in));
+        EditResult r = plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), amendment, doc -> PlanEdits.addAction(doc, programCode, in));
         String code = in.path("code").asText();
         return PlanHttp.created(r, PlanHttp.location("/api/v1/work-plans/{id}/actions/{code}", r, code), EntityViews.action(r, code));
     }
@@ -104,9 +104,9 @@ public class ActionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActionBody.class)))
     public Response replace(@PathParam("id") String id, @PathParam("code") String code, @Valid ActionBody body,
-                            @Context HttpHeaders headers) {
+                            @QueryParam("amendment") String amendment, @Context HttpHeaders headers) {
         JsonNode in = EntityViews.json(body);
-        EditResult r = plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), doc -> PlanEdits.replaceAction(doc, code, in));
+        EditResult r = plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), amendment, doc -> PlanEdits.replaceAction(doc, code, in));
         return PlanHttp.ok(r, EntityViews.action(r, code));
     }
 
@@ -114,8 +114,9 @@ public class ActionResource {
     @RolesAllowed(Roles.ADMINISTRATOR)
     @APIResponse(responseCode = "204", description = "Eliminado; X-Plan-Revision y X-Plan-Changed dicen la revisión del plan")
     @Path("/work-plans/{id}/actions/{code}")
-    public Response delete(@PathParam("id") String id, @PathParam("code") String code, @Context HttpHeaders headers) {
-        return PlanHttp.deleted(plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), doc -> PlanEdits.deleteAction(doc, code)));
+    public Response delete(@PathParam("id") String id, @PathParam("code") String code, @QueryParam("amendment") String amendment,
+                           @Context HttpHeaders headers) {
+        return PlanHttp.deleted(plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), amendment, doc -> PlanEdits.deleteAction(doc, code)));
     }
 
     private static Page<ActionItem> list(EditResult r, String program, String sort, int page, int size) {

@@ -77,9 +77,10 @@ public class ProgramResource {
     @Path("/work-plans/{id}/programs")
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ProgramBody.class)))
-    public Response create(@PathParam("id") String id, @Valid ProgramBody body, @Context HttpHeaders headers) {
+    public Response create(@PathParam("id") String id, @Valid ProgramBody body, @QueryParam("amendment") String amendment,
+                           @Context HttpHeaders headers) {
         JsonNode in = EntityViews.json(body);
-        EditResult r = plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), doc -> PlanEdits.addProgram(doc, in));
+        EditResult r = plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), amendment, doc -> PlanEdits.addProgram(doc, in));
         String code = in.path("code").asText();
         return PlanHttp.created(r, PlanHttp.location("/api/v1/work-plans/{id}/programs/{code}", r, code), EntityViews.program(r, code));
     }
@@ -98,9 +99,9 @@ public class ProgramResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProgramBody.class)))
     public Response replace(@PathParam("id") String id, @PathParam("code") String code, @Valid ProgramBody body,
-                            @Context HttpHeaders headers) {
+                            @QueryParam("amendment") String amendment, @Context HttpHeaders headers) {
         JsonNode in = EntityViews.json(body);
-        EditResult r = plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), doc -> PlanEdits.replaceProgram(doc, code, in));
+        EditResult r = plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), amendment, doc -> PlanEdits.replaceProgram(doc, code, in));
         return PlanHttp.ok(r, EntityViews.program(r, code));
     }
 
@@ -108,8 +109,9 @@ public class ProgramResource {
     @RolesAllowed(Roles.ADMINISTRATOR)
     @APIResponse(responseCode = "204", description = "Eliminado; X-Plan-Revision y X-Plan-Changed dicen la revisión del plan")
     @Path("/work-plans/{id}/programs/{code}")
-    public Response delete(@PathParam("id") String id, @PathParam("code") String code, @Context HttpHeaders headers) {
-        return PlanHttp.deleted(plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), doc -> PlanEdits.deleteProgram(doc, code)));
+    public Response delete(@PathParam("id") String id, @PathParam("code") String code, @QueryParam("amendment") String amendment,
+                           @Context HttpHeaders headers) {
+        return PlanHttp.deleted(plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), amendment, doc -> PlanEdits.deleteProgram(doc, code)));
     }
 
     private static Page<ProgramItem> list(EditResult r, String sort, int page, int size) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,9 @@ public record TargetBody(
         List<@Size(max = 64, message = "Cada componente admite hasta 64 caracteres.") String> components,
         @Size(max = 4000, message = "La fórmula admite hasta 4000 caracteres.") String formula,
         @Size(max = 64, message = "La métrica de casos admite hasta 64 caracteres.") String caseMetric,
+        @Schema(type = SchemaType.ARRAY, implementation = BigDecimal.class, nullable = true, description = "Programación mensual: "
+                + "12 cantidades de enero a diciembre (0 o null en los meses sin entregas); sin ella la meta se reparte por igual "
+                + "en los meses del calendario") JsonNode schedule,
         @Size(max = 64, message = "planId admite hasta 64 caracteres.") @Schema(readOnly = true) String planId,
         @Size(max = 16, message = "orgUnit admite hasta 16 caracteres.") @Schema(readOnly = true) String orgUnit,
         @Schema(readOnly = true) Integer fiscalYear,

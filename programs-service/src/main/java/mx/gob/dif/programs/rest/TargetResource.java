@@ -91,9 +91,9 @@ public class TargetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = TargetBody.class)))
     public Response create(@PathParam("id") String id, @PathParam("code") String actionCode, @Valid TargetBody body,
-                           @Context HttpHeaders headers) {
+                           @QueryParam("amendment") String amendment, @Context HttpHeaders headers) {
         JsonNode in = EntityViews.json(body);
-        EditResult r = plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), doc -> PlanEdits.addTarget(doc, actionCode, in));
+        EditResult r = plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), amendment, doc -> PlanEdits.addTarget(doc, actionCode, in));
         String code = in.path("indicatorCode").asText();
         return PlanHttp.created(r, PlanHttp.location("/api/v1/work-plans/{id}/targets/{code}", r, code), EntityViews.target(r, code));
     }
@@ -112,9 +112,9 @@ public class TargetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TargetBody.class)))
     public Response replace(@PathParam("id") String id, @PathParam("code") String code, @Valid TargetBody body,
-                            @Context HttpHeaders headers) {
+                            @QueryParam("amendment") String amendment, @Context HttpHeaders headers) {
         JsonNode in = EntityViews.json(body);
-        EditResult r = plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), doc -> PlanEdits.replaceTarget(doc, code, in));
+        EditResult r = plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), amendment, doc -> PlanEdits.replaceTarget(doc, code, in));
         return PlanHttp.ok(r, EntityViews.target(r, code));
     }
 
@@ -122,7 +122,8 @@ public class TargetResource {
     @RolesAllowed(Roles.ADMINISTRATOR)
     @APIResponse(responseCode = "204", description = "Eliminado; X-Plan-Revision y X-Plan-Changed dicen la revisión del plan")
     @Path("/work-plans/{id}/targets/{code}")
-    public Response delete(@PathParam("id") String id, @PathParam("code") String code, @Context HttpHeaders headers) {
-        return PlanHttp.deleted(plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), doc -> PlanEdits.deleteTarget(doc, code)));
+    public Response delete(@PathParam("id") String id, @PathParam("code") String code, @QueryParam("amendment") String amendment,
+                           @Context HttpHeaders headers) {
+        return PlanHttp.deleted(plans.edit(PlanHttp.uuid(id), PlanHttp.ifMatch(headers), amendment, doc -> PlanEdits.deleteTarget(doc, code)));
     }
 }

@@ -68,7 +68,8 @@ public class WorkPlanResource {
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ImportResult.class)))
     public Response importPlan(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                        schema = @Schema(implementation = PlanDocument.class))) String body,
-                               @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) throws Exception {
+                               @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                               @QueryParam("amendment") String amendment) throws Exception {
         if (body == null || body.isBlank()) {
             throw ProblemException.badRequest("El cuerpo está vacío: envíe el plan en JSON.");
         }
@@ -76,7 +77,7 @@ public class WorkPlanResource {
         if (!(node instanceof ObjectNode plan)) {
             throw ProblemException.badRequest("El plan debe ser un objeto JSON con orgUnit, fiscalYear y programs.");
         }
-        return imported(imports.importPlan(plan, dryRun));
+        return imported(imports.importPlan(plan, dryRun, amendment));
     }
 
     /** The same import from the spreadsheet officers keep (sheets Plan, Programas, Metas, …). */
@@ -87,11 +88,12 @@ public class WorkPlanResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ImportResult.class)))
     public Response importSpreadsheet(byte[] body, @QueryParam("orgUnit") String orgUnit, @QueryParam("fiscalYear") Integer year,
-                                      @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+                                      @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                               @QueryParam("amendment") String amendment) {
         if (body == null || body.length == 0) {
             throw ProblemException.badRequest("El archivo está vacío.");
         }
-        return imported(imports.importPlan(PlanSpreadsheet.read(body, orgUnit, year), dryRun));
+        return imported(imports.importPlan(PlanSpreadsheet.read(body, orgUnit, year), dryRun, amendment));
     }
 
     /** The plan's targets table as CSV (one row per target). */
@@ -102,8 +104,9 @@ public class WorkPlanResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ImportResult.class)))
     public Response importCsv(String body, @QueryParam("orgUnit") String orgUnit, @QueryParam("fiscalYear") Integer year,
-                              @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
-        return imported(imports.importPlan(PlanCsv.read(body == null ? "" : body, orgUnit, year), dryRun));
+                              @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                               @QueryParam("amendment") String amendment) {
+        return imported(imports.importPlan(PlanCsv.read(body == null ? "" : body, orgUnit, year), dryRun, amendment));
     }
 
     /** An empty DRAFT plan for (orgUnit, fiscalYear), to be filled program by program; 409 if the unit has one that year. */

@@ -83,7 +83,7 @@ public class CatalogEvents {
         List<Integer> months = t.calendarMonths().stream().map(CalendarMonth::number).toList();
         TargetChanged e = new TargetChanged(orgUnit, year, t.programCode(), t.programName(), t.actionCode(), t.actionDescription(),
                 t.indicatorCode(), t.unit(), t.annualTarget(), t.method(), t.components().isEmpty() ? null : t.components(),
-                months.isEmpty() ? ALL_MONTHS : months, deleted, t.caseMetric());
+                months.isEmpty() ? ALL_MONTHS : months, deleted, t.caseMetric(), t.schedule());
         outbox.add(Topics.CATALOG_TARGETS, e.key(), EventTypes.TARGET_CHANGED, t.indicatorCode(), e);
     }
 

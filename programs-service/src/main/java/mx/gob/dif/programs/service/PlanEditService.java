@@ -54,9 +54,10 @@ public class PlanEditService {
      *
      * @param expectedRevision when not null (from {@code If-Match}), the change is refused with 412
      *                         if the plan has another revision: someone changed it since it was read
+     * @param amendment        why the plan of a closed fiscal year is changed ({@link PlanWriter}); null when none
      */
     @Transactional
-    public EditResult edit(UUID id, Integer expectedRevision, PlanEdit change) {
+    public EditResult edit(UUID id, Integer expectedRevision, String amendment, PlanEdit change) {
         StoredPlan s = store.lock(id).orElseThrow(() -> ProblemException.notFound("No existe el plan " + id + "."));
         scope.requireChangeable(s.orgUnit());
         if (expectedRevision != null && expectedRevision != s.revision()) {
@@ -74,7 +75,7 @@ public class PlanEditService {
             return new EditResult(s.id(), s.orgUnit(), s.fiscalYear(), s.status(), s.revision(), false, doc);
         }
         PlanWriter.Written w = writer.write(Optional.of(s), new PlanWriter.Change(s.orgUnit(), s.fiscalYear(), doc, sha,
-                result.targets(), scope.user(), "Edición (" + outcome.label() + ")"));
+                result.targets(), scope.user(), "Edición (" + outcome.label() + ")", amendment));
         return new EditResult(s.id(), s.orgUnit(), s.fiscalYear(), w.status(), w.revision(), true, doc);
     }
 

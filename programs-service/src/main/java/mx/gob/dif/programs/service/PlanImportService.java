@@ -38,7 +38,7 @@ public class PlanImportService {
      * adds, the digits of its amounts), and every problem in it is a 422 naming its path.
      */
     @Transactional
-    public ImportResult importPlan(ObjectNode plan, boolean dryRun) {
+    public ImportResult importPlan(ObjectNode plan, boolean dryRun, String amendment) {
         List<Problem.FieldError> errors = new ArrayList<>();
         String orgUnit = plan.path("orgUnit").isValueNode() ? plan.path("orgUnit").asText().trim() : null;
         checkUnit(orgUnit, errors);
@@ -57,7 +57,7 @@ public class PlanImportService {
                     result.programs(), result.actions(), result.targets().size(), result.outcomeGoals());
         }
         PlanWriter.Written w = writer.write(existing, new PlanWriter.Change(orgUnit, year, plan, sha, result.targets(),
-                scope.user(), "Reimportación"));
+                scope.user(), "Reimportación", amendment));
         return new ImportResult(w.id(), orgUnit, year, existing.isEmpty(), true, false, w.status(), w.revision(),
                 result.programs(), result.actions(), result.targets().size(), result.outcomeGoals());
     }
@@ -86,7 +86,7 @@ public class PlanImportService {
         }
         plan.putArray("programs");
         PlanWriter.Written w = writer.write(Optional.empty(), new PlanWriter.Change(orgUnit, year, plan, PlanDocuments.sha(plan),
-                List.of(), scope.user(), "Creación"));
+                List.of(), scope.user(), "Creación", null));
         return reads.summary(w.id());
     }
 
