@@ -22,9 +22,10 @@ public class Catalog {
     public record Unit(String code, String name, String level, String parent) {
     }
 
+    /** {@code schedule}: 12 monthly quantities (January..December), or null when the target is spread over its calendar. */
     public record Target(String planOrgUnit, int year, String indicator, String programCode, String programName,
                          String actionCode, String actionDescription, String unit, BigDecimal annualTarget, String method,
-                         List<String> components, List<Integer> calendar, String caseMetric) {
+                         List<String> components, List<Integer> calendar, String caseMetric, List<BigDecimal> schedule) {
     }
 
     /** A program of a plan; calendar months as the plan writes them (ENE … DIC). */
@@ -186,10 +187,22 @@ public class Catalog {
             for (Target t : plan(d, year).values()) {
                 merged.merge(t.indicator(), t, (a, b) -> new Target(orgUnit, year, a.indicator(), a.programCode(), a.programName(),
                         a.actionCode(), a.actionDescription(), a.unit(), a.annualTarget().add(b.annualTarget()), a.method(),
-                        a.components(), a.calendar(), a.caseMetric()));
+                        a.components(), a.calendar(), a.caseMetric(), sum(a.schedule(), b.schedule())));
             }
         }
         return merged.values();
+    }
+
+    /** Two plans' schedules of one indicator month by month; none when either plan spreads its target evenly. */
+    private static List<BigDecimal> sum(List<BigDecimal> a, List<BigDecimal> b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        List<BigDecimal> out = new ArrayList<>(12);
+        for (int i = 0; i < a.size(); i++) {
+            out.add(a.get(i).add(b.get(i)));
+        }
+        return out;
     }
 
     /** One indicator for a unit: the nearest plan (own, then ancestors) defining it, else the descendants' summed. */

@@ -116,7 +116,7 @@ public class IndicatorValues {
             }
         };
         BigDecimal value = Aggregation.plain(Aggregation.rolledUp(t.indicator(), defs, p));
-        BigDecimal expected = Expectation.expected(t.annualTarget(), method, t.calendar(), p, LocalDate.now(MEXICO));
+        BigDecimal expected = Expectation.expected(t.annualTarget(), method, t.calendar(), t.schedule(), p, LocalDate.now(MEXICO));
         String programName = catalog.program(t.planOrgUnit(), t.year(), t.programCode()).map(Catalog.Program::name)
                 .filter(n -> !n.isBlank()).orElse(t.programName());
         return new IndicatorValue(t.indicator(), orgUnit, p.label(), method.name(), t.unit(), Aggregation.plain(t.annualTarget()), value,
