@@ -134,6 +134,16 @@ public class Catalog {
         return Optional.ofNullable(code == null ? null : units.get(code));
     }
 
+    /** The units directly below a unit, by code. */
+    public List<String> children(String code) {
+        return units.values().stream().filter(u -> code.equals(u.parent())).map(Unit::code).sorted().toList();
+    }
+
+    /** The unit's name as the catalog knows it, else its code. */
+    public String name(String code) {
+        return unit(code).map(Unit::name).filter(n -> n != null && !n.isBlank()).orElse(code);
+    }
+
     /** The unit and every unit below it. */
     public List<String> subtree(String code) {
         Map<String, List<String>> children = new HashMap<>();

@@ -116,16 +116,16 @@ public final class ClosingReportFormats {
         }
     }
 
-    private static String nz(String s) {
+    static String nz(String s) {
         return s == null ? "" : s;
     }
 
     /** Numbers as numbers (no formula guard: a leading minus is a negative number, not a formula). */
-    private static String num(BigDecimal d) {
+    static String num(BigDecimal d) {
         return d == null ? "" : d.stripTrailingZeros().toPlainString();
     }
 
-    private static String text(String s) {
+    static String text(String s) {
         return s == null ? "" : CsvCells.safe(s);
     }
 }
