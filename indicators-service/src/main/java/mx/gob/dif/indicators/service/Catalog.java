@@ -144,6 +144,41 @@ public class Catalog {
         return unit(code).map(Unit::name).filter(n -> n != null && !n.isBlank()).orElse(code);
     }
 
+    /** Every unit that reports (no unit below it). */
+    public List<String> reporters() {
+        java.util.Set<String> parents = new java.util.HashSet<>();
+        units.values().forEach(u -> {
+            if (u.parent() != null) {
+                parents.add(u.parent());
+            }
+        });
+        return units.keySet().stream().filter(u -> !parents.contains(u)).sorted().toList();
+    }
+
+    /** The units of the subtree that report (those with no unit below them): a state's municipalities, a municipality itself. */
+    public List<String> reporters(String code) {
+        java.util.Set<String> all = new java.util.HashSet<>(reporters());
+        return subtree(code).stream().filter(all::contains).sorted().toList();
+    }
+
+    /**
+     * The plan a unit reports against in a year, as activity reports are resolved: its own, else its nearest ancestor's
+     * (a municipality without a plan of its own reports against the state's); empty when there is none.
+     */
+    public Collection<Target> reportingPlan(String orgUnit, int year) {
+        Map<String, Target> own = plan(orgUnit, year);
+        if (!own.isEmpty()) {
+            return own.values();
+        }
+        for (String a : ancestors(orgUnit)) {
+            Map<String, Target> p = plan(a, year);
+            if (!p.isEmpty()) {
+                return p.values();
+            }
+        }
+        return List.of();
+    }
+
     /** The unit and every unit below it. */
     public List<String> subtree(String code) {
         Map<String, List<String>> children = new HashMap<>();
@@ -182,15 +217,9 @@ public class Catalog {
      * the targets of one indicator summed.
      */
     public Collection<Target> targetsFor(String orgUnit, int year) {
-        Map<String, Target> own = plan(orgUnit, year);
-        if (!own.isEmpty()) {
-            return own.values();
-        }
-        for (String a : ancestors(orgUnit)) {
-            Map<String, Target> p = plan(a, year);
-            if (!p.isEmpty()) {
-                return p.values();
-            }
+        Collection<Target> reportedAgainst = reportingPlan(orgUnit, year);
+        if (!reportedAgainst.isEmpty()) {
+            return reportedAgainst;
         }
         Map<String, Target> merged = new java.util.LinkedHashMap<>();
         for (String d : subtree(orgUnit)) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import mx.gob.dif.common.rest.ProblemException;
 import mx.gob.dif.common.security.CurrentUser;
 import mx.gob.dif.indicators.api.ClosingReport;
+import mx.gob.dif.indicators.api.Completeness;
 import mx.gob.dif.indicators.api.IndicatorBreakdown;
 import mx.gob.dif.indicators.api.IndicatorValue;
 import mx.gob.dif.indicators.api.OutcomeGoalValue;
@@ -16,7 +17,7 @@ import java.util.List;
 /**
  * What a caller may read: every answer is for a unit within the caller's reach (the unit and those
  * below it), checked here before anything is read (403 naming both units), then computed by
- * {@link IndicatorValues}, {@link ProgramReports}, {@link OutcomeGoals}, {@link Procedures} and {@link Breakdowns}.
+ * {@link IndicatorValues}, {@link ProgramReports}, {@link OutcomeGoals}, {@link Procedures}, {@link Breakdowns} and {@link ReportingCycle}.
  * A missing unit is their 400, an unknown one their 404.
  */
 @ApplicationScoped
@@ -27,10 +28,12 @@ public class IndicatorQuery {
     private final OutcomeGoals goals;
     private final Procedures procedures;
     private final Breakdowns breakdowns;
+    private final ReportingCycle cycle;
 
     public IndicatorQuery(CurrentUser caller, IndicatorValues values, ProgramReports programs, OutcomeGoals goals,
-                          Procedures procedures, Breakdowns breakdowns) {
+                          Procedures procedures, Breakdowns breakdowns, ReportingCycle cycle) {
         this.breakdowns = breakdowns;
+        this.cycle = cycle;
         this.caller = caller;
         this.values = values;
         this.programs = programs;
@@ -51,6 +54,11 @@ public class IndicatorQuery {
     public ProgramBreakdown programBreakdown(String program, String orgUnit, String period) {
         inScope(orgUnit);
         return breakdowns.program(program, orgUnit, period);
+    }
+
+    public Completeness completeness(String orgUnit, String period) {
+        inScope(orgUnit);
+        return cycle.completeness(orgUnit, period);
     }
 
     public ProgramProgress programProgress(String program, String orgUnit, String period) {

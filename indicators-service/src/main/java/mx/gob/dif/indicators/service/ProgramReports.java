@@ -29,13 +29,15 @@ public class ProgramReports {
     private final IndicatorValues values;
     private final OutcomeGoals goals;
     private final DataVersion dataVersion;
+    private final ReportingCycle cycle;
     /** Closing reports by unit, year and day, each valid for the data version it was computed at. */
     private final Map<String, CachedReport> closingCache = new ConcurrentHashMap<>();
 
     private record CachedReport(long version, ClosingReport report) {
     }
 
-    public ProgramReports(Catalog catalog, IndicatorValues values, OutcomeGoals goals, DataVersion dataVersion) {
+    public ProgramReports(Catalog catalog, IndicatorValues values, OutcomeGoals goals, DataVersion dataVersion, ReportingCycle cycle) {
+        this.cycle = cycle;
         this.catalog = catalog;
         this.values = values;
         this.goals = goals;
@@ -126,6 +128,6 @@ public class ProgramReports {
         byProgram.forEach((code, list) -> programs.add(new ClosingReport.ProgramSummary(code, list.get(0).programName(), list.size(),
                 Aggregation.mean(list.stream().map(IndicatorValue::percent).toList()))));
         String unitName = catalog.unit(orgUnit).map(Catalog.Unit::name).orElse(orgUnit);
-        return new ClosingReport(orgUnit, unitName, year, OffsetDateTime.now().toString(), programs, rows);
+        return new ClosingReport(orgUnit, unitName, year, OffsetDateTime.now().toString(), programs, rows, cycle.acceptance(orgUnit, year));
     }
 }
