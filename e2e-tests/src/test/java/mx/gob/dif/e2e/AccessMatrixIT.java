@@ -233,6 +233,10 @@ class AccessMatrixIT {
                 action("Read procedure indicators", "GET /indicators/procedure" + p).allow(readers),
                 action("Read the closing report", "GET /reports/closing" + q).allow(readers),
                 action("Read the closing report", "GET /reports/closing?orgUnit=10&fiscalYear=" + YEAR).allow(ANALYST, ADMIN),
+                action("Read breakdowns by unit", "GET /indicators/AM-01-01/breakdown" + p).allow(readers),
+                action("Read breakdowns by unit", "GET /programs/AM-01/progress/breakdown" + p).allow(readers),
+                action("Read reporting completeness", "GET /reporting/completeness?orgUnit=" + UNIT + "&period=" + YEAR + "-03").allow(readers),
+                action("Read reporting completeness", "GET /reporting/completeness?orgUnit=10&period=" + YEAR + "-03").allow(ANALYST, ADMIN),
                 action("Rebuild indicators", "GET /admin/rebuild").allow(ADMIN),
                 // POST /admin/rebuild is asked of everyone but the administrator: a real rebuild would disturb the other tests
                 action("Rebuild indicators", "POST /admin/rebuild", "{}")

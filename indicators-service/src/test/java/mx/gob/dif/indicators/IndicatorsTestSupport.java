@@ -25,6 +25,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,11 @@ public final class IndicatorsTestSupport {
         publish(a.activityId(), "/test", Topics.ACTIVITIES, a.key(), EventTypes.ACTIVITY_REPORTED, a);
     }
 
+    /** A report as programs-service sends it, received (the CloudEvent {@code time}) at the given instant. */
+    public void report(ActivityReported a, OffsetDateTime receivedAt) {
+        publish(a.activityId(), "/test", Topics.ACTIVITIES, a.key(), EventTypes.ACTIVITY_REPORTED, a, receivedAt);
+    }
+
     /** A case event as cases-service sends it; {@code id} is the event id (a redelivery repeats it). */
     public void caseEvent(String id, CaseEvent e) {
         publish(id, "/cases-service", Topics.CASE_EVENTS, e.key(), EventTypes.CASE_CHANGED, e);
@@ -105,7 +111,11 @@ public final class IndicatorsTestSupport {
     }
 
     private void publish(String id, String source, String topic, String key, String type, Object data) {
-        String json = EventWriter.write(CloudEvent.of(id, source, type, key, data));
+        publish(id, source, topic, key, type, data, OffsetDateTime.now());
+    }
+
+    private void publish(String id, String source, String topic, String key, String type, Object data, OffsetDateTime time) {
+        String json = EventWriter.write(new CloudEvent<>("1.0", id, source, type, time, key, "application/json", data));
         List<String> errors;
         try {
             errors = SchemaValidator.validate(EventJson.MAPPER.readTree(json));

@@ -71,7 +71,17 @@ class QueryPerformanceTest {
                     cross join (select code from org_unit where code like '99%') u
                     cross join generate_series(1, 12) m
                     on conflict do nothing""");
+            // March's reports of every municipality, one per target, received on time for even ones (the completeness answer)
+            s.execute("""
+                    insert into activity(id, indicator, org_unit, plan_org_unit, year, month, quantity, received_at)
+                    select gen_random_uuid(), t.indicator_code, u.code, '99', 2022, 3, 1,
+                      case when t.i % 2 = 0 then timestamptz '2022-04-01 12:00-06' else timestamptz '2022-04-20 12:00-06' end
+                    from (select indicator_code, row_number() over (order by indicator_code) i from target_def
+                          where plan_org_unit = '99' and fiscal_year = 2022) t
+                    cross join (select code from org_unit where code like '99___') u
+                    where t.i % 10 <> 0""");
             s.execute("analyze month_value");
+            s.execute("analyze activity");
         }
         catalog.load();
     }
@@ -134,6 +144,50 @@ class QueryPerformanceTest {
         System.out.printf("PERF one indicator (state, 40 units, year) p50 %.1f ms p95 %.1f ms%n", p(state, 50), p(state, 95));
         System.out.printf("PERF closing report (40 units x 700 targets, 336k month values) JSON p50 %.0f ms p95 %.0f ms; CSV %.0f ms; XLSX %.0f ms%n",
                 p(closing, 50), p(closing, 95), csv, xlsx);
+    }
+
+    /** The reporting cycle's state-wide reads: a breakdown of 39 municipalities and the completeness of a state. */
+    @Test
+    void breakdownOf39MunicipalitiesAndCompletenessOfAState() {
+        Response b = given().get("/api/v1/indicators/Z-00-01/breakdown?orgUnit=99&period=2022");
+        assertEquals(200, b.statusCode());
+        assertEquals(40, b.jsonPath().getList("rows").size());
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Object v : b.jsonPath().getList("rows.value")) {
+            sum = sum.add(new BigDecimal(v.toString()));
+        }
+        assertEquals(0, sum.compareTo(new BigDecimal(b.jsonPath().getString("total.value"))));
+        // 630 of the 700 targets reported by each of the 39 municipalities, 280 of them on time (even, not tenth)
+        given().get("/api/v1/reporting/completeness?orgUnit=99&period=2022-03").then().statusCode(200)
+                .body("due", org.hamcrest.Matchers.equalTo(39 * TARGETS)).body("reported", org.hamcrest.Matchers.equalTo(39 * 630))
+                .body("onTime", org.hamcrest.Matchers.equalTo(39 * 280)).body("units.size()", org.hamcrest.Matchers.equalTo(39));
+        for (int i = 0; i < 30; i++) { // warm-up
+            given().get("/api/v1/indicators/Z-0" + (i % 10) + "-01/breakdown?orgUnit=99&period=2022").then().statusCode(200);
+            given().get("/api/v1/reporting/completeness?orgUnit=99&period=2022-0" + (1 + i % 9)).then().statusCode(200);
+        }
+        List<Double> breakdown = new ArrayList<>();
+        List<Double> program = new ArrayList<>();
+        List<Double> completeness = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String code = "Z-" + String.format("%02d", i % 35) + "-" + String.format("%02d", i % 20);
+            long t0 = System.nanoTime();
+            given().get("/api/v1/indicators/" + code + "/breakdown?orgUnit=99&period=2022-Q" + (1 + i % 4)).then().statusCode(200);
+            breakdown.add((System.nanoTime() - t0) / 1e6);
+            t0 = System.nanoTime();
+            given().get("/api/v1/reporting/completeness?orgUnit=99&period=2022-03").then().statusCode(200);
+            completeness.add((System.nanoTime() - t0) / 1e6);
+        }
+        for (int i = 0; i < 20; i++) {
+            long t0 = System.nanoTime();
+            given().get("/api/v1/programs/Z-" + String.format("%02d", i % 35) + "/progress/breakdown?orgUnit=99&period=2022").then().statusCode(200);
+            program.add((System.nanoTime() - t0) / 1e6);
+        }
+        System.out.printf("PERF indicator breakdown (state, 39 municipalities + own, quarter) p50 %.1f ms p95 %.1f ms%n",
+                p(breakdown, 50), p(breakdown, 95));
+        System.out.printf("PERF program progress breakdown (state, 39 municipalities + own, 20 indicators, year) p50 %.1f ms p95 %.1f ms%n",
+                p(program, 50), p(program, 95));
+        System.out.printf("PERF completeness (state, 39 municipalities x 700 targets, month) p50 %.1f ms p95 %.1f ms%n",
+                p(completeness, 50), p(completeness, 95));
     }
 
     private static double p(List<Double> values, int percentile) {

@@ -15,9 +15,11 @@ import java.util.List;
 public final class WebhookEvents {
     public static final String REFERRAL_STATUS_CHANGED = "referral.status-changed";
     public static final String INDICATOR_UPDATED = "indicator.updated";
+    /** A unit missed a month's reporting deadline (indicators-service's ReportingOverdue: counts only). */
+    public static final String REPORTING_OVERDUE = "reporting.overdue";
     /** Sent by {@code POST /webhooks/{id}/test}; not subscribable. */
     public static final String PING = "ping";
-    public static final List<String> SUBSCRIBABLE = List.of(REFERRAL_STATUS_CHANGED, INDICATOR_UPDATED);
+    public static final List<String> SUBSCRIBABLE = List.of(REFERRAL_STATUS_CHANGED, INDICATOR_UPDATED, REPORTING_OVERDUE);
 
     private WebhookEvents() {
     }

@@ -61,12 +61,13 @@ public class WebhookService {
         List<String> indicators = filter("indicators", in.indicators(), INDICATOR,
                 "no es una clave de indicador (letras, dígitos, punto, guion; hasta 40 caracteres).", errors);
         if (!events.contains(WebhookEvents.INDICATOR_UPDATED)) {
-            String why = "Este filtro solo aplica al evento indicator.updated: agréguelo a 'events' o quite el filtro.";
-            if (!orgUnits.isEmpty()) {
-                errors.add(Problem.FieldError.of(null, "orgUnits", why));
+            if (!orgUnits.isEmpty() && !events.contains(WebhookEvents.REPORTING_OVERDUE)) {
+                errors.add(Problem.FieldError.of(null, "orgUnits",
+                        "Este filtro solo aplica a los eventos indicator.updated y reporting.overdue: agregue uno a 'events' o quite el filtro."));
             }
             if (!indicators.isEmpty()) {
-                errors.add(Problem.FieldError.of(null, "indicators", why));
+                errors.add(Problem.FieldError.of(null, "indicators",
+                        "Este filtro solo aplica al evento indicator.updated: agréguelo a 'events' o quite el filtro."));
             }
         }
         if (who.hasAny(Roles.ADMINISTRATOR) && agency != null && Agency.findById(agency) == null) {

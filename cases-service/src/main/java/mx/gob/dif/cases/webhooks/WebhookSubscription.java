@@ -46,6 +46,11 @@ public class WebhookSubscription extends PanacheEntityBase {
         return events.contains(eventType);
     }
 
+    /** A reporting.overdue event of a unit passes the unit filter: the unit or one above it (a state gets its municipalities). */
+    public boolean matchesUnit(String orgUnit) {
+        return orgUnits.isEmpty() || orgUnits.stream().anyMatch(f -> mx.gob.dif.common.security.OrgUnitScope.contains(f, orgUnit));
+    }
+
     /** An indicator.updated event passes the filters (exact codes; an empty filter lets everything through). */
     public boolean matchesIndicator(String indicator, String orgUnit) {
         return (orgUnits.isEmpty() || orgUnits.contains(orgUnit)) && (indicators.isEmpty() || indicators.contains(indicator));

@@ -1,6 +1,7 @@
 package mx.gob.dif.indicators.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 import java.math.BigDecimal;
 
@@ -22,10 +23,30 @@ public interface IndicatorsConfig {
     /** The administrators' dead-letter API. */
     DeadLetters deadLetters();
 
+    /** The reporting cycle: deadlines and overdue reminders. */
+    Reporting reporting();
+
     interface Group {
         String activities();
 
         String catalog();
+
+        /** The loop of the units' month statuses (dif.reporting.months). */
+        String reporting();
+    }
+
+    interface Reporting {
+        /** A month's reports are due by the end of this day of the next month (America/Mexico_City), 1 to 28. */
+        @WithDefault("10")
+        int deadlineDay();
+
+        /** Months whose deadline passed at most this many months back are checked for reminders; older ones are history. */
+        @WithDefault("2")
+        int reminderLookbackMonths();
+
+        /** How often the reminders look for units that missed a deadline (a Quarkus scheduler period, e.g. 5m). */
+        @WithDefault("5m")
+        String reminderInterval();
     }
 
     interface Loop {

@@ -18,6 +18,11 @@ import java.util.List;
  * the period is due, else 0.</li>
  * <li>An empty calendar means every month. Status: value / expected × 100 against the thresholds
  * (GREEN ≥ green, YELLOW ≥ yellow, else RED); nothing expected yet → GREEN.</li>
+ * <li>A target with a monthly schedule (12 quantities, January..December) follows it instead of the even
+ * spread: cumulative methods expect the sum of the scheduled quantities of the period's due months (the
+ * same months as above, calendar or not: the schedule says when); level methods expect the scheduled level
+ * of the latest due month of the period that has one (a non-zero entry), else 0 — a level planned for March
+ * is still the level expected in May when nothing is scheduled for April and May.</li>
  * </ul>
  */
 public final class Expectation {
@@ -31,17 +36,20 @@ public final class Expectation {
     }
 
     public static BigDecimal expected(BigDecimal target, MeasurementMethod method, List<Integer> calendarMonths, Period p, LocalDate today) {
+        return expected(target, method, calendarMonths, null, p, today);
+    }
+
+    /** As {@link #expected(BigDecimal, MeasurementMethod, List, Period, LocalDate)}, following {@code schedule} when it is not null. */
+    public static BigDecimal expected(BigDecimal target, MeasurementMethod method, List<Integer> calendarMonths, List<BigDecimal> schedule,
+                                      Period p, LocalDate today) {
         if (target == null) {
             return null;
         }
-        List<Integer> months = calendarMonths == null || calendarMonths.isEmpty() ? List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12) : calendarMonths;
-        int lastMonth = p.lastMonth();
-        if (today.getYear() < p.year()) {
-            lastMonth = 0;
-        } else if (today.getYear() == p.year()) {
-            lastMonth = Math.min(lastMonth, today.getMonthValue());
+        final int upTo = lastDueMonth(p, today);
+        if (schedule != null) {
+            return scheduled(method, schedule, p.firstMonth(), upTo);
         }
-        final int upTo = lastMonth;
+        List<Integer> months = calendarMonths == null || calendarMonths.isEmpty() ? List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12) : calendarMonths;
         long elapsed = months.stream().distinct().filter(m -> m >= p.firstMonth() && m <= upTo).count();
         if (!method.cumulative()) {
             return elapsed > 0 ? target : BigDecimal.ZERO;
@@ -49,6 +57,34 @@ public final class Expectation {
         long inYear = months.stream().distinct().count();
         return Aggregation.plain(target.multiply(BigDecimal.valueOf(elapsed))
                 .divide(BigDecimal.valueOf(inYear), 2, RoundingMode.HALF_UP));
+    }
+
+    /** The last month of the period that is due by today (0 when none is: the year has not started). */
+    private static int lastDueMonth(Period p, LocalDate today) {
+        if (today.getYear() < p.year()) {
+            return 0;
+        }
+        return today.getYear() == p.year() ? Math.min(p.lastMonth(), today.getMonthValue()) : p.lastMonth();
+    }
+
+    /** Months {@code from..upTo} of a 12-entry schedule: their sum (cumulative) or the latest non-zero level. */
+    private static BigDecimal scheduled(MeasurementMethod method, List<BigDecimal> schedule, int from, int upTo) {
+        if (schedule.size() != 12) {
+            throw new IllegalArgumentException("a schedule has 12 monthly quantities, not " + schedule.size());
+        }
+        if (method.cumulative()) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (int m = from; m <= upTo; m++) {
+                sum = sum.add(schedule.get(m - 1));
+            }
+            return Aggregation.plain(sum.setScale(2, RoundingMode.HALF_UP));
+        }
+        for (int m = upTo; m >= from; m--) {
+            if (schedule.get(m - 1).signum() != 0) {
+                return Aggregation.plain(schedule.get(m - 1));
+            }
+        }
+        return BigDecimal.ZERO;
     }
 
     /** GREEN at or above the green share of what was expected, YELLOW at or above the yellow share, else RED. */

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,9 @@ public final class ActivityApplier {
         }
     }
 
-    /** A parsed activity event: a report (quantity set) or a retraction (quantity null). */
-    public record Activity(UUID id, String indicator, String orgUnit, String planOrgUnit, LocalDate date, BigDecimal quantity) {
+    /** A parsed activity event: a report (quantity set, received when its event says) or a retraction (quantity null). */
+    public record Activity(UUID id, String indicator, String orgUnit, String planOrgUnit, LocalDate date, BigDecimal quantity,
+                           OffsetDateTime receivedAt) {
         boolean retraction() {
             return quantity == null;
         }
@@ -65,7 +67,7 @@ public final class ActivityApplier {
      * A report as this service aggregates it; refused when a field the aggregates need is missing,
      * negative or longer than its column (activity, month_value: indicator 64, units 16).
      */
-    public static Activity reported(ActivityReported a) throws Refused {
+    public static Activity reported(ActivityReported a, OffsetDateTime receivedAt) throws Refused {
         UUID id = id(a.activityId());
         String unit = Refused.required("orgUnit", a.orgUnit(), UNIT);
         String indicator = Refused.required("indicator", a.indicator(), INDICATOR);
@@ -76,13 +78,13 @@ public final class ActivityApplier {
         if (a.quantity() == null || a.quantity().signum() < 0) {
             throw new Refused("quantity must be a non-negative number");
         }
-        return new Activity(id, indicator, unit, plan == null || plan.isBlank() ? unit : plan, a.date(), a.quantity());
+        return new Activity(id, indicator, unit, plan == null || plan.isBlank() ? unit : plan, a.date(), a.quantity(), receivedAt);
     }
 
     /** A retraction: only the id is required; indicator and unit name the tombstone of a report not seen yet. */
     public static Activity retracted(ActivityRetracted r) throws Refused {
         return new Activity(id(r.activityId()), Refused.fits("indicator", r.indicator(), INDICATOR),
-                Refused.fits("orgUnit", r.orgUnit(), UNIT), null, null, null);
+                Refused.fits("orgUnit", r.orgUnit(), UNIT), null, null, null, null);
     }
 
     private static UUID id(String activityId) throws Refused {
@@ -103,6 +105,7 @@ public final class ActivityApplier {
         List<Integer> years = new ArrayList<>();
         List<Integer> months = new ArrayList<>();
         List<BigDecimal> quantities = new ArrayList<>();
+        List<String> received = new ArrayList<>(); // ISO-8601 text, cast by PostgreSQL
         List<UUID> retracted = new ArrayList<>();
         List<String> retractedIndicators = new ArrayList<>();
         List<String> retractedUnits = new ArrayList<>();
@@ -119,15 +122,16 @@ public final class ActivityApplier {
                 years.add(a.date().getYear());
                 months.add(a.date().getMonthValue());
                 quantities.add(a.quantity());
+                received.add(a.receivedAt() == null ? null : a.receivedAt().toString());
             }
         }
         TreeMap<Key, Delta> deltas = new TreeMap<>();
         if (!ids.isEmpty()) {
             // a batch may carry the same id twice (a resend): one row per id; RETURNING gives only the new ones
             try (PreparedStatement ps = c.prepareStatement("""
-                    insert into activity(id, indicator, org_unit, plan_org_unit, year, month, quantity)
-                    select distinct on (u.id) u.* from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::numeric[])
-                      as u(id, indicator, org_unit, plan_org_unit, year, month, quantity)
+                    insert into activity(id, indicator, org_unit, plan_org_unit, year, month, quantity, received_at)
+                    select distinct on (u.id) u.* from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::numeric[],
+                      ?::timestamptz[]) as u(id, indicator, org_unit, plan_org_unit, year, month, quantity, received_at)
                     on conflict (id) do nothing
                     returning indicator, org_unit, year, month, plan_org_unit, quantity""")) {
                 ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
@@ -137,6 +141,7 @@ public final class ActivityApplier {
                 ps.setArray(5, c.createArrayOf("int4", years.toArray()));
                 ps.setArray(6, c.createArrayOf("int4", months.toArray()));
                 ps.setArray(7, c.createArrayOf("numeric", quantities.toArray()));
+                ps.setArray(8, c.createArrayOf("text", received.toArray()));
                 collect(ps, deltas, false);
             }
         }

@@ -74,7 +74,7 @@ public class ActivityCaseConsumer implements BatchHandler {
                         cases.add(c);
                     }
                 } else if (EventTypes.ACTIVITY_REPORTED.equals(r.type())) {
-                    activities.add(ActivityApplier.reported(r.data(ActivityReported.class)));
+                    activities.add(ActivityApplier.reported(r.data(ActivityReported.class), r.event().time()));
                 } else if (EventTypes.ACTIVITY_RETRACTED.equals(r.type())) {
                     activities.add(ActivityApplier.retracted(r.data(ActivityRetracted.class)));
                 }

@@ -133,7 +133,18 @@ public class CatalogConsumer implements BatchHandler {
                 Refused.required("indicatorCode", d.indicatorCode(), 64), Refused.required("programCode", d.programCode(), 64),
                 d.programName(), Refused.fits("actionCode", d.actionCode(), 64), d.actionDescription(), d.unit(), d.annualTarget(),
                 method, d.components() == null ? List.of() : d.components(), d.calendarMonths() == null ? List.of() : d.calendarMonths(),
-                d.caseMetric());
+                d.caseMetric(), schedule(d.schedule()));
+    }
+
+    /** Null (no schedule) or exactly 12 non-negative monthly quantities. */
+    private static List<java.math.BigDecimal> schedule(List<java.math.BigDecimal> s) throws Refused {
+        if (s == null) {
+            return null;
+        }
+        if (s.size() != 12 || s.stream().anyMatch(q -> q == null || q.signum() < 0)) {
+            throw new Refused("schedule needs 12 non-negative monthly quantities");
+        }
+        return List.copyOf(s);
     }
 
     static Catalog.Program program(ProgramChanged d) throws Refused {

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import mx.gob.dif.indicators.service.Catalog;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,10 +35,11 @@ public class CatalogTables {
     public List<Catalog.Target> targets() {
         return read("""
                 select plan_org_unit, fiscal_year, indicator_code, program_code, program_name, action_code, action_desc, unit,
-                  annual_target, method, components, calendar, case_metric from target_def where not deleted""",
+                  annual_target, method, components, calendar, case_metric, schedule from target_def where not deleted""",
                 rs -> new Catalog.Target(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getBigDecimal(9), rs.getString(10),
-                        split(rs.getString(11)), split(rs.getString(12)).stream().map(Integer::valueOf).toList(), rs.getString(13)));
+                        split(rs.getString(11)), split(rs.getString(12)).stream().map(Integer::valueOf).toList(), rs.getString(13),
+                        schedule(rs.getArray(14))));
     }
 
     public List<Catalog.Program> programs() {
@@ -53,6 +55,10 @@ public class CatalogTables {
                 rs -> new Catalog.Goal(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), side(rs.getString(7), rs.getString(8)), side(rs.getString(9), rs.getString(10)),
                         rs.getBigDecimal(11)));
+    }
+
+    private static List<BigDecimal> schedule(java.sql.Array a) throws SQLException {
+        return a == null ? null : List.of((BigDecimal[]) a.getArray());
     }
 
     private static Catalog.Side side(String indicator, String caseMetric) {
@@ -114,12 +120,12 @@ public class CatalogTables {
     public void persistTarget(Connection c, Catalog.Target t, boolean deleted) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into target_def(plan_org_unit, fiscal_year, indicator_code, program_code, program_name, action_code, action_desc,
-                  unit, annual_target, method, components, calendar, deleted, case_metric) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                  unit, annual_target, method, components, calendar, deleted, case_metric, schedule) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 on conflict (plan_org_unit, fiscal_year, indicator_code) do update set program_code = excluded.program_code,
                   program_name = excluded.program_name, action_code = excluded.action_code, action_desc = excluded.action_desc,
                   unit = excluded.unit, annual_target = excluded.annual_target, method = excluded.method,
                   components = excluded.components, calendar = excluded.calendar, deleted = excluded.deleted,
-                  case_metric = excluded.case_metric""")) {
+                  case_metric = excluded.case_metric, schedule = excluded.schedule""")) {
             ps.setString(1, t.planOrgUnit());
             ps.setInt(2, t.year());
             ps.setString(3, t.indicator());
@@ -134,6 +140,7 @@ public class CatalogTables {
             ps.setString(12, t.calendar().stream().map(String::valueOf).collect(Collectors.joining(",")));
             ps.setBoolean(13, deleted);
             ps.setString(14, t.caseMetric());
+            ps.setArray(15, t.schedule() == null ? null : c.createArrayOf("numeric", t.schedule().toArray()));
             ps.executeUpdate();
         }
     }

@@ -12,12 +12,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import mx.gob.dif.common.security.Roles;
 import mx.gob.dif.indicators.api.ClosingReport;
+import mx.gob.dif.indicators.api.IndicatorBreakdown;
 import mx.gob.dif.indicators.api.IndicatorValue;
 import mx.gob.dif.indicators.api.OutcomeGoalValue;
 import mx.gob.dif.indicators.api.ProcedureReport;
+import mx.gob.dif.indicators.api.ProgramBreakdown;
 import mx.gob.dif.indicators.api.ProgramProgress;
 import mx.gob.dif.indicators.api.RebuildStatus;
 import mx.gob.dif.indicators.messaging.ActivityCaseConsumer;
+import mx.gob.dif.indicators.service.BreakdownFormats;
 import mx.gob.dif.indicators.service.ClosingReportFormats;
 import mx.gob.dif.indicators.service.IndicatorQuery;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -35,7 +38,7 @@ import java.util.List;
 // integrators too: an agency's system granted org units (the orgUnit attribute of its client) reads their aggregates
 @RolesAllowed({Roles.MUNICIPAL_OPERATOR, Roles.CASE_WORKER, Roles.DIRECTOR, Roles.STATE_ANALYST, Roles.INTEGRATOR, Roles.ADMINISTRATOR})
 public class IndicatorResource {
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = Downloads.XLSX;
     private final IndicatorQuery query;
     private final ActivityCaseConsumer consumer;
 
@@ -95,17 +98,35 @@ public class IndicatorResource {
     public Response closing(@QueryParam("orgUnit") String orgUnit, @QueryParam("fiscalYear") Integer year,
                             @HeaderParam("Accept") String accept, @QueryParam("format") String format) {
         ClosingReport report = query.closing(orgUnit, year);
-        String wanted = format != null ? format.toLowerCase() : accept == null ? "" : accept.toLowerCase();
-        String file = "cierre-" + orgUnit + "-" + year;
-        if (wanted.contains("csv")) {
-            return Response.ok(ClosingReportFormats.csv(report), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"").build();
-        }
-        if (wanted.contains("spreadsheetml") || wanted.contains("xlsx")) {
-            return Response.ok(ClosingReportFormats.xlsx(report), XLSX)
-                    .header("Content-Disposition", "attachment; filename=\"" + file + ".xlsx\"").build();
-        }
-        return Response.ok(report, MediaType.APPLICATION_JSON).build();
+        return Downloads.of(report, () -> ClosingReportFormats.csv(report), () -> ClosingReportFormats.xlsx(report),
+                "cierre-" + orgUnit + "-" + year, accept, format);
+    }
+
+    /** One row per direct child unit and one for the unit's own reports; JSON, or CSV / XLSX by Accept or ?format=csv|xlsx. */
+    @GET
+    @Path("/indicators/{code}/breakdown")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})
+    @APIResponse(responseCode = "200", description = "El indicador desglosado por unidad",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorBreakdown.class)))
+    public Response breakdown(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit, @QueryParam("period") String period,
+                              @HeaderParam("Accept") String accept, @QueryParam("format") String format) {
+        IndicatorBreakdown b = query.breakdown(code, orgUnit, period);
+        return Downloads.of(b, () -> BreakdownFormats.csv(b), () -> BreakdownFormats.xlsx(b),
+                "desglose-" + b.indicator() + "-" + orgUnit + "-" + b.period(), accept, format);
+    }
+
+    /** The program's progress per direct child unit and the unit's own reports; JSON, CSV or XLSX as the breakdown above. */
+    @GET
+    @Path("/programs/{code}/progress/breakdown")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})
+    @APIResponse(responseCode = "200", description = "El avance del programa desglosado por unidad",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgramBreakdown.class)))
+    public Response progressBreakdown(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit,
+                                      @QueryParam("period") String period, @HeaderParam("Accept") String accept,
+                                      @QueryParam("format") String format) {
+        ProgramBreakdown b = query.programBreakdown(code, orgUnit, period);
+        return Downloads.of(b, () -> BreakdownFormats.csv(b), () -> BreakdownFormats.xlsx(b),
+                "desglose-" + b.program() + "-" + orgUnit + "-" + b.period(), accept, format);
     }
 
     /** Drops the derived tables and replays the activity and case logs from Kafka. */

@@ -22,9 +22,10 @@ public class Catalog {
     public record Unit(String code, String name, String level, String parent) {
     }
 
+    /** {@code schedule}: 12 monthly quantities (January..December), or null when the target is spread over its calendar. */
     public record Target(String planOrgUnit, int year, String indicator, String programCode, String programName,
                          String actionCode, String actionDescription, String unit, BigDecimal annualTarget, String method,
-                         List<String> components, List<Integer> calendar, String caseMetric) {
+                         List<String> components, List<Integer> calendar, String caseMetric, List<BigDecimal> schedule) {
     }
 
     /** A program of a plan; calendar months as the plan writes them (ENE … DIC). */
@@ -133,6 +134,51 @@ public class Catalog {
         return Optional.ofNullable(code == null ? null : units.get(code));
     }
 
+    /** The units directly below a unit, by code. */
+    public List<String> children(String code) {
+        return units.values().stream().filter(u -> code.equals(u.parent())).map(Unit::code).sorted().toList();
+    }
+
+    /** The unit's name as the catalog knows it, else its code. */
+    public String name(String code) {
+        return unit(code).map(Unit::name).filter(n -> n != null && !n.isBlank()).orElse(code);
+    }
+
+    /** Every unit that reports (no unit below it). */
+    public List<String> reporters() {
+        java.util.Set<String> parents = new java.util.HashSet<>();
+        units.values().forEach(u -> {
+            if (u.parent() != null) {
+                parents.add(u.parent());
+            }
+        });
+        return units.keySet().stream().filter(u -> !parents.contains(u)).sorted().toList();
+    }
+
+    /** The units of the subtree that report (those with no unit below them): a state's municipalities, a municipality itself. */
+    public List<String> reporters(String code) {
+        java.util.Set<String> all = new java.util.HashSet<>(reporters());
+        return subtree(code).stream().filter(all::contains).sorted().toList();
+    }
+
+    /**
+     * The plan a unit reports against in a year, as activity reports are resolved: its own, else its nearest ancestor's
+     * (a municipality without a plan of its own reports against the state's); empty when there is none.
+     */
+    public Collection<Target> reportingPlan(String orgUnit, int year) {
+        Map<String, Target> own = plan(orgUnit, year);
+        if (!own.isEmpty()) {
+            return own.values();
+        }
+        for (String a : ancestors(orgUnit)) {
+            Map<String, Target> p = plan(a, year);
+            if (!p.isEmpty()) {
+                return p.values();
+            }
+        }
+        return List.of();
+    }
+
     /** The unit and every unit below it. */
     public List<String> subtree(String code) {
         Map<String, List<String>> children = new HashMap<>();
@@ -171,25 +217,31 @@ public class Catalog {
      * the targets of one indicator summed.
      */
     public Collection<Target> targetsFor(String orgUnit, int year) {
-        Map<String, Target> own = plan(orgUnit, year);
-        if (!own.isEmpty()) {
-            return own.values();
-        }
-        for (String a : ancestors(orgUnit)) {
-            Map<String, Target> p = plan(a, year);
-            if (!p.isEmpty()) {
-                return p.values();
-            }
+        Collection<Target> reportedAgainst = reportingPlan(orgUnit, year);
+        if (!reportedAgainst.isEmpty()) {
+            return reportedAgainst;
         }
         Map<String, Target> merged = new java.util.LinkedHashMap<>();
         for (String d : subtree(orgUnit)) {
             for (Target t : plan(d, year).values()) {
                 merged.merge(t.indicator(), t, (a, b) -> new Target(orgUnit, year, a.indicator(), a.programCode(), a.programName(),
                         a.actionCode(), a.actionDescription(), a.unit(), a.annualTarget().add(b.annualTarget()), a.method(),
-                        a.components(), a.calendar(), a.caseMetric()));
+                        a.components(), a.calendar(), a.caseMetric(), sum(a.schedule(), b.schedule())));
             }
         }
         return merged.values();
+    }
+
+    /** Two plans' schedules of one indicator month by month; none when either plan spreads its target evenly. */
+    private static List<BigDecimal> sum(List<BigDecimal> a, List<BigDecimal> b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        List<BigDecimal> out = new ArrayList<>(12);
+        for (int i = 0; i < a.size(); i++) {
+            out.add(a.get(i).add(b.get(i)));
+        }
+        return out;
     }
 
     /** One indicator for a unit: the nearest plan (own, then ancestors) defining it, else the descendants' summed. */

@@ -22,6 +22,8 @@ public final class ClosingReportFormats {
             "Unidad de medida", "Método de medición", "Meta anual", "Avance absoluto", "% de avance", "Semáforo",
             "Indicador global del programa (%)");
     static final List<String> PROGRAM_HEADERS = List.of("Programa", "Nombre del programa", "Indicadores", "Indicador global (%)");
+    static final List<String> MONTH_HEADERS = List.of("Clave de unidad", "Unidad", "Meses aprobados", "Meses pendientes de aprobación",
+            "Todos aprobados");
 
     /** The report wording of each method (seed 003 closing reports). */
     static String methodText(String method) {
@@ -109,6 +111,20 @@ public final class ClosingReportFormats {
                     x.createCell(3).setCellValue(p.globalIndicator().doubleValue());
                 }
             }
+            Sheet ms = wb.createSheet("Aprobación de meses");
+            Row mh = ms.createRow(0);
+            for (int i = 0; i < MONTH_HEADERS.size(); i++) {
+                mh.createCell(i).setCellValue(MONTH_HEADERS.get(i));
+            }
+            int mrow = 1;
+            for (ClosingReport.UnitMonths u : r.units()) {
+                Row x = ms.createRow(mrow++);
+                x.createCell(0).setCellValue(u.orgUnit());
+                x.createCell(1).setCellValue(nz(u.name()));
+                x.createCell(2).setCellValue(String.join(", ", u.acceptedMonths()));
+                x.createCell(3).setCellValue(String.join(", ", u.pendingMonths()));
+                x.createCell(4).setCellValue(u.accepted() ? "Sí" : "No");
+            }
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -116,16 +132,16 @@ public final class ClosingReportFormats {
         }
     }
 
-    private static String nz(String s) {
+    static String nz(String s) {
         return s == null ? "" : s;
     }
 
     /** Numbers as numbers (no formula guard: a leading minus is a negative number, not a formula). */
-    private static String num(BigDecimal d) {
+    static String num(BigDecimal d) {
         return d == null ? "" : d.stripTrailingZeros().toPlainString();
     }
 
-    private static String text(String s) {
+    static String text(String s) {
         return s == null ? "" : CsvCells.safe(s);
     }
 }

@@ -4,9 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import mx.gob.dif.common.rest.ProblemException;
 import mx.gob.dif.common.security.CurrentUser;
 import mx.gob.dif.indicators.api.ClosingReport;
+import mx.gob.dif.indicators.api.Completeness;
+import mx.gob.dif.indicators.api.IndicatorBreakdown;
 import mx.gob.dif.indicators.api.IndicatorValue;
 import mx.gob.dif.indicators.api.OutcomeGoalValue;
 import mx.gob.dif.indicators.api.ProcedureReport;
+import mx.gob.dif.indicators.api.ProgramBreakdown;
 import mx.gob.dif.indicators.api.ProgramProgress;
 
 import java.util.List;
@@ -14,7 +17,7 @@ import java.util.List;
 /**
  * What a caller may read: every answer is for a unit within the caller's reach (the unit and those
  * below it), checked here before anything is read (403 naming both units), then computed by
- * {@link IndicatorValues}, {@link ProgramReports}, {@link OutcomeGoals} and {@link Procedures}.
+ * {@link IndicatorValues}, {@link ProgramReports}, {@link OutcomeGoals}, {@link Procedures}, {@link Breakdowns} and {@link ReportingCycle}.
  * A missing unit is their 400, an unknown one their 404.
  */
 @ApplicationScoped
@@ -24,9 +27,13 @@ public class IndicatorQuery {
     private final ProgramReports programs;
     private final OutcomeGoals goals;
     private final Procedures procedures;
+    private final Breakdowns breakdowns;
+    private final ReportingCycle cycle;
 
     public IndicatorQuery(CurrentUser caller, IndicatorValues values, ProgramReports programs, OutcomeGoals goals,
-                          Procedures procedures) {
+                          Procedures procedures, Breakdowns breakdowns, ReportingCycle cycle) {
+        this.breakdowns = breakdowns;
+        this.cycle = cycle;
         this.caller = caller;
         this.values = values;
         this.programs = programs;
@@ -37,6 +44,21 @@ public class IndicatorQuery {
     public IndicatorValue indicator(String code, String orgUnit, String period) {
         inScope(orgUnit);
         return values.indicator(code, orgUnit, period);
+    }
+
+    public IndicatorBreakdown breakdown(String code, String orgUnit, String period) {
+        inScope(orgUnit);
+        return breakdowns.indicator(code, orgUnit, period);
+    }
+
+    public ProgramBreakdown programBreakdown(String program, String orgUnit, String period) {
+        inScope(orgUnit);
+        return breakdowns.program(program, orgUnit, period);
+    }
+
+    public Completeness completeness(String orgUnit, String period) {
+        inScope(orgUnit);
+        return cycle.completeness(orgUnit, period);
     }
 
     public ProgramProgress programProgress(String program, String orgUnit, String period) {

@@ -51,19 +51,38 @@ public class IndicatorValues {
     /** One indicator of one unit over one period, with the period's months that have reports (except COMPOSITE). */
     public IndicatorValue indicator(String code, String orgUnit, String periodText) {
         Period p = period(periodText);
+        Catalog.Target t = target(code, orgUnit, p);
+        return withMonths(t, orgUnit, p, valuesOf(t, orgUnit, p));
+    }
+
+    /** The target of the indicator that applies to a known unit in the period's year; 400/404 problems otherwise. */
+    Catalog.Target target(String code, String orgUnit, Period p) {
         requireKnownUnit(orgUnit);
-        Catalog.Target t = catalog.target(code, orgUnit, p.year()).orElseThrow(() -> ProblemException.notFound(
+        return catalog.target(code, orgUnit, p.year()).orElseThrow(() -> ProblemException.notFound(
                 "El indicador '" + code + "' no está en el plan " + p.year() + " de la unidad " + orgUnit
                         + ", de sus unidades superiores ni de las que dependen de ella."));
-        Set<String> needed = new HashSet<>();
-        closure(code, orgUnit, p.year(), needed);
-        Map<String, Map<String, MonthValues>> values = reads.of(needed, catalog.subtree(orgUnit), p.year());
-        overlayCaseCounts(values, needed.stream().map(n -> catalog.target(n, orgUnit, p.year()).orElse(null))
-                .filter(Objects::nonNull).toList(), orgUnit, p.year());
+    }
+
+    /** Month values of the target's indicator (and, for COMPOSITE, its components) for every unit of the subtree. */
+    Map<String, Map<String, MonthValues>> valuesOf(Catalog.Target t, String orgUnit, Period p) {
+        return valuesOf(closure(t.indicator(), orgUnit, p.year()), orgUnit, p.year());
+    }
+
+    /** Month values of the given indicators for every unit of the subtree, targets counted from cases overlaid. */
+    Map<String, Map<String, MonthValues>> valuesOf(Set<String> indicators, String orgUnit, int year) {
+        Map<String, Map<String, MonthValues>> values = reads.of(indicators, catalog.subtree(orgUnit), year);
+        overlayCaseCounts(values, indicators.stream().map(n -> catalog.target(n, orgUnit, year).orElse(null))
+                .filter(Objects::nonNull).toList(), orgUnit, year);
+        return values;
+    }
+
+    /** The value with the period's months that have reports (summed over the units in {@code values}), except COMPOSITE. */
+    IndicatorValue withMonths(Catalog.Target t, String orgUnit, Period p, Map<String, Map<String, MonthValues>> values) {
         IndicatorValue v = evaluate(t, orgUnit, p, values);
         if (MeasurementMethod.of(t.method()) == MeasurementMethod.COMPOSITE) {
             return v;
         }
+        String code = t.indicator();
         List<MonthPoint> months = new ArrayList<>();
         Collection<MonthValues> units = values.getOrDefault(code, Map.of()).values();
         for (int m = p.firstMonth(); m <= p.lastMonth(); m++) {
@@ -81,6 +100,12 @@ public class IndicatorValues {
     }
 
     /** The indicator and, for COMPOSITE, its components, theirs, and so on. */
+    Set<String> closure(String code, String orgUnit, int year) {
+        Set<String> out = new HashSet<>();
+        closure(code, orgUnit, year, out);
+        return out;
+    }
+
     private void closure(String code, String orgUnit, int year, Set<String> out) {
         if (!out.add(code)) {
             return;
@@ -96,6 +121,32 @@ public class IndicatorValues {
     }
 
     IndicatorValue evaluate(Catalog.Target t, String orgUnit, Period p, Map<String, Map<String, MonthValues>> values) {
+        MeasurementMethod method = MeasurementMethod.of(t.method());
+        BigDecimal value = value(t, orgUnit, p, values);
+        BigDecimal expected = expected(t, p);
+        String programName = catalog.program(t.planOrgUnit(), t.year(), t.programCode()).map(Catalog.Program::name)
+                .filter(n -> !n.isBlank()).orElse(t.programName());
+        return new IndicatorValue(t.indicator(), orgUnit, p.label(), method.name(), t.unit(), Aggregation.plain(t.annualTarget()), value,
+                Aggregation.percent(value, t.annualTarget()), expected, Aggregation.percent(expected, t.annualTarget()),
+                status(value, expected), OffsetDateTime.now().toString(),
+                t.programCode(), programName, t.actionCode(), t.actionDescription(), t.planOrgUnit(),
+                method == MeasurementMethod.COMPOSITE ? t.components() : null, null);
+    }
+
+    /** What the target expects by the end of the period (or today): its schedule, else its calendar. */
+    BigDecimal expected(Catalog.Target t, Period p) {
+        return Expectation.expected(t.annualTarget(), MeasurementMethod.of(t.method()), t.calendar(), t.schedule(), p, LocalDate.now(MEXICO));
+    }
+
+    String status(BigDecimal value, BigDecimal expected) {
+        return Expectation.status(value, expected, thresholds).name();
+    }
+
+    /**
+     * The rolled-up value of the target over the units in {@code values}, with the method and components as the plan
+     * that applies to {@code orgUnit} defines them (so parts of a unit's subtree combine to the unit's value).
+     */
+    BigDecimal value(Catalog.Target t, String orgUnit, Period p, Map<String, Map<String, MonthValues>> values) {
         MeasurementMethod method = MeasurementMethod.of(t.method());
         Aggregation.Definitions defs = new Aggregation.Definitions() {
             @Override
@@ -115,15 +166,7 @@ public class IndicatorValues {
                 return values.getOrDefault(indicator, Map.of()).values();
             }
         };
-        BigDecimal value = Aggregation.plain(Aggregation.rolledUp(t.indicator(), defs, p));
-        BigDecimal expected = Expectation.expected(t.annualTarget(), method, t.calendar(), p, LocalDate.now(MEXICO));
-        String programName = catalog.program(t.planOrgUnit(), t.year(), t.programCode()).map(Catalog.Program::name)
-                .filter(n -> !n.isBlank()).orElse(t.programName());
-        return new IndicatorValue(t.indicator(), orgUnit, p.label(), method.name(), t.unit(), Aggregation.plain(t.annualTarget()), value,
-                Aggregation.percent(value, t.annualTarget()), expected, Aggregation.percent(expected, t.annualTarget()),
-                Expectation.status(value, expected, thresholds).name(), OffsetDateTime.now().toString(),
-                t.programCode(), programName, t.actionCode(), t.actionDescription(), t.planOrgUnit(),
-                method == MeasurementMethod.COMPOSITE ? t.components() : null, null);
+        return Aggregation.plain(Aggregation.rolledUp(t.indicator(), defs, p));
     }
 
     /**

@@ -12,11 +12,14 @@ import mx.gob.dif.indicators.domain.Period;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Reports over every target of a plan: a program's progress and the year-end closing report. */
@@ -26,13 +29,15 @@ public class ProgramReports {
     private final IndicatorValues values;
     private final OutcomeGoals goals;
     private final DataVersion dataVersion;
+    private final ReportingCycle cycle;
     /** Closing reports by unit, year and day, each valid for the data version it was computed at. */
     private final Map<String, CachedReport> closingCache = new ConcurrentHashMap<>();
 
     private record CachedReport(long version, ClosingReport report) {
     }
 
-    public ProgramReports(Catalog catalog, IndicatorValues values, OutcomeGoals goals, DataVersion dataVersion) {
+    public ProgramReports(Catalog catalog, IndicatorValues values, OutcomeGoals goals, DataVersion dataVersion, ReportingCycle cycle) {
+        this.cycle = cycle;
         this.catalog = catalog;
         this.values = values;
         this.goals = goals;
@@ -41,17 +46,48 @@ public class ProgramReports {
 
     public ProgramProgress progress(String program, String orgUnit, String periodText) {
         Period p = IndicatorValues.period(periodText);
+        List<Catalog.Target> targets = programTargets(program, orgUnit, p);
+        return progress(program, orgUnit, p, targets, programValues(program, orgUnit, p, targets));
+    }
+
+    /**
+     * Month values of what a program's progress reads, for the unit's subtree: its indicators, their components and
+     * the indicators its outcome goals divide (a state has hundreds of indicators; a program a few).
+     */
+    Map<String, Map<String, MonthValues>> programValues(String program, String orgUnit, Period p, List<Catalog.Target> targets) {
+        Set<String> needed = new HashSet<>();
+        targets.forEach(t -> needed.addAll(values.closure(t.indicator(), orgUnit, p.year())));
+        for (Catalog.Goal g : programGoals(program, orgUnit, p)) {
+            for (Catalog.Side side : Arrays.asList(g.numerator(), g.denominator())) {
+                if (side != null && side.indicator() != null) {
+                    needed.addAll(values.closure(side.indicator(), orgUnit, p.year()));
+                }
+            }
+        }
+        return values.valuesOf(needed, orgUnit, p.year());
+    }
+
+    private List<Catalog.Goal> programGoals(String program, String orgUnit, Period p) {
+        return catalog.goalsFor(orgUnit, p.year()).stream().filter(g -> g.programCode().equals(program)).toList();
+    }
+
+    /** The program's targets in the plan that applies to a known unit, by indicator; 400/404 problems otherwise. */
+    List<Catalog.Target> programTargets(String program, String orgUnit, Period p) {
         values.requireKnownUnit(orgUnit);
         List<Catalog.Target> targets = catalog.targetsFor(orgUnit, p.year()).stream()
                 .filter(t -> t.programCode().equals(program)).sorted(Comparator.comparing(Catalog.Target::indicator)).toList();
         if (targets.isEmpty()) {
             throw ProblemException.notFound("El programa '" + program + "' no está en el plan " + p.year() + " que aplica a la unidad " + orgUnit + ".");
         }
-        Map<String, Map<String, MonthValues>> v = values.allValues(orgUnit, p.year(), catalog.targetsFor(orgUnit, p.year()));
+        return targets;
+    }
+
+    /** The progress from month values already read for the unit's subtree ({@link #programValues}). */
+    ProgramProgress progress(String program, String orgUnit, Period p, List<Catalog.Target> targets, Map<String, Map<String, MonthValues>> v) {
         List<IndicatorValue> rows = targets.stream().map(t -> values.evaluate(t, orgUnit, p, v)).toList();
         return new ProgramProgress(program, rows.get(0).programName(), orgUnit, p.label(),
                 Aggregation.mean(rows.stream().map(IndicatorValue::percent).toList()), rows,
-                goals.of(catalog.goalsFor(orgUnit, p.year()).stream().filter(g -> g.programCode().equals(program)).toList(), orgUnit, p, v),
+                goals.of(programGoals(program, orgUnit, p), orgUnit, p, v),
                 OffsetDateTime.now().toString());
     }
 
@@ -92,6 +128,6 @@ public class ProgramReports {
         byProgram.forEach((code, list) -> programs.add(new ClosingReport.ProgramSummary(code, list.get(0).programName(), list.size(),
                 Aggregation.mean(list.stream().map(IndicatorValue::percent).toList()))));
         String unitName = catalog.unit(orgUnit).map(Catalog.Unit::name).orElse(orgUnit);
-        return new ClosingReport(orgUnit, unitName, year, OffsetDateTime.now().toString(), programs, rows);
+        return new ClosingReport(orgUnit, unitName, year, OffsetDateTime.now().toString(), programs, rows, cycle.acceptance(orgUnit, year));
     }
 }

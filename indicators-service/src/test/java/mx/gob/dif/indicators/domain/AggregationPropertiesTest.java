@@ -123,6 +123,40 @@ class AggregationPropertiesTest {
         assertEquals(Expectation.Status.GREEN, Expectation.status(expected, expected, Expectation.Thresholds.DEFAULT));
     }
 
+    /**
+     * A schedule replaces the even spread: cumulative methods expect the scheduled quantities of the period's months that
+     * have begun by today; level methods the level scheduled for the latest such month that has one. Brute force: walk
+     * the months of the year by date.
+     */
+    @Property(tries = 500)
+    void aScheduleIsFollowedMonthByMonth(@ForAll("periods") String periodText, @ForAll MeasurementMethod method,
+                                         @ForAll("calendars") List<Integer> calendar, @ForAll("schedules") List<BigDecimal> schedule,
+                                         @ForAll("days") java.time.LocalDate today) {
+        Period p = Period.parse(periodText);
+        BigDecimal sum = BigDecimal.ZERO;
+        BigDecimal level = BigDecimal.ZERO;
+        for (int m = 1; m <= 12; m++) {
+            boolean due = p.contains(m) && !java.time.LocalDate.of(p.year(), m, 1).isAfter(today);
+            if (due) {
+                sum = sum.add(schedule.get(m - 1));
+                level = schedule.get(m - 1).signum() > 0 ? schedule.get(m - 1) : level;
+            }
+        }
+        BigDecimal want = method.cumulative() ? sum.setScale(2, RoundingMode.HALF_UP) : level;
+        BigDecimal got = Expectation.expected(new BigDecimal("1234.5"), method, calendar, schedule, p, today);
+        assertEquals(0, want.compareTo(got), method + " " + p + " " + schedule + " " + today + " was " + got);
+        // no schedule: exactly the calendar's even spread, as before
+        assertEquals(Expectation.expected(new BigDecimal("1234.5"), method, calendar, p, today),
+                Expectation.expected(new BigDecimal("1234.5"), method, calendar, null, p, today));
+    }
+
+    @Provide
+    Arbitrary<List<BigDecimal>> schedules() {
+        Arbitrary<BigDecimal> quantity = Arbitraries.oneOf(Arbitraries.just(BigDecimal.ZERO),
+                Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("500")).ofScale(3));
+        return quantity.list().ofSize(12);
+    }
+
     @Provide
     Arbitrary<List<Integer>> calendars() {
         return Arbitraries.integers().between(1, 12).list().ofMaxSize(12);

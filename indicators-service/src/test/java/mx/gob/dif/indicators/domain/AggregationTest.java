@@ -116,6 +116,26 @@ class AggregationTest {
     }
 
     @Test
+    void aScheduleDeliveredThreeTimesAYearSetsWhatIsExpected() {
+        LocalDate after = LocalDate.of(2022, 1, 1);
+        // 120 supports: 30 in April, 50 in August, 40 in December
+        List<BigDecimal> schedule = List.of(bd("0"), bd("0"), bd("0"), bd("30"), bd("0"), bd("0"), bd("0"), bd("50"), bd("0"), bd("0"),
+                bd("0"), bd("40"));
+        assertEquals(0, BigDecimal.ZERO.compareTo(Expectation.expected(bd("120"), MeasurementMethod.SUM, List.of(), schedule, Period.parse("2021-Q1"), after)));
+        assertEquals(0, bd("30").compareTo(Expectation.expected(bd("120"), MeasurementMethod.SUM, List.of(), schedule, Period.parse("2021-Q2"), after)));
+        assertEquals(0, bd("80").compareTo(Expectation.expected(bd("120"), MeasurementMethod.SUM, List.of(), schedule, Period.parse("2021-YTD-2021-09-30"), after)));
+        assertEquals(0, bd("120").compareTo(Expectation.expected(bd("120"), MeasurementMethod.MAX_QUARTER_SUM, List.of(), schedule, Period.parse("2021"), after)));
+        // by mid-May of the year only April's 30 are due (the even spread would expect 50)
+        assertEquals(0, bd("30").compareTo(Expectation.expected(bd("120"), MeasurementMethod.SUM, List.of(), schedule, Period.parse("2021"),
+                LocalDate.of(2021, 5, 15))));
+        // a level: the latest level scheduled by then
+        assertEquals(0, bd("50").compareTo(Expectation.expected(bd("120"), MeasurementMethod.LAST, List.of(), schedule, Period.parse("2021-S2"),
+                LocalDate.of(2021, 10, 2))));
+        assertEquals(0, BigDecimal.ZERO.compareTo(Expectation.expected(bd("120"), MeasurementMethod.AVERAGE, List.of(), schedule,
+                Period.parse("2021-Q1"), after)));
+    }
+
+    @Test
     void expectationFollowsTheCalendarAndTheTrafficLightThresholds() {
         LocalDate after = LocalDate.of(2022, 1, 1);
         List<Integer> quarterly = List.of(3, 6, 9, 12);

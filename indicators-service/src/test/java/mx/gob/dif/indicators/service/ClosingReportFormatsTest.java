@@ -29,7 +29,7 @@ class ClosingReportFormatsTest {
     void aProgramNameStartingWithAnEqualsSignIsExportedAsText() throws Exception {
         ClosingReport r = new ClosingReport("10", "Durango", 2021, "2021-12-31T00:00:00Z",
                 List.of(new ClosingReport.ProgramSummary("P-01", "=HYPERLINK(\"http://x\")", 1, new BigDecimal("-5"))),
-                List.of(row("=HYPERLINK(\"http://x\")", "Visitas, \"domiciliarias\"\ny más", new BigDecimal("-5"))));
+                List.of(row("=HYPERLINK(\"http://x\")", "Visitas, \"domiciliarias\"\ny más", new BigDecimal("-5"))), List.of());
         String csv = ClosingReportFormats.csv(r);
         assertEquals('\uFEFF', csv.charAt(0));
         List<CSVRecord> records = parse(csv);
