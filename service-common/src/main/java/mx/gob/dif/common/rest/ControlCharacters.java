@@ -32,6 +32,11 @@ public final class ControlCharacters {
         return null;
     }
 
+    /** Whether a text (read from a CSV or a spreadsheet, where no JSON escape is involved) holds one of these characters. */
+    public static boolean in(String text) {
+        return text != null && text.codePoints().anyMatch(ControlCharacters::forbidden);
+    }
+
     /** The code point of a backslash-u escape starting at {@code at}, or -1 when it is another escape. */
     private static int escapedCodePoint(byte[] json, int at) {
         if (at + 5 >= json.length || json[at + 1] != 'u') {
