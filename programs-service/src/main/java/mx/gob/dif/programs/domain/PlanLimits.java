@@ -1,6 +1,7 @@
 package mx.gob.dif.programs.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import mx.gob.dif.common.rest.ControlCharacters;
 import mx.gob.dif.programs.domain.PlanValidation.Problem;
 
 import java.math.BigDecimal;
@@ -46,6 +47,9 @@ final class PlanLimits {
     private static void text(String value, String path, String field, List<Problem> problems) {
         if (value.length() > MAX_TEXT) {
             problems.add(new Problem(path, "El texto tiene " + value.length() + " caracteres; el máximo es " + MAX_TEXT + "."));
+        } else if (ControlCharacters.in(value)) {
+            // a JSON body is refused before this (JsonTextGuard); a CSV or XLSX cell reaches here
+            problems.add(new Problem(path, "El texto contiene caracteres de control o marcas de dirección del texto; quítelos."));
         } else if (CODES.contains(field) && !value.isBlank() && !CODE.matcher(value.trim()).matches()) {
             problems.add(new Problem(path, "Una clave solo admite letras sin acento, dígitos y los signos . _ / - (sin espacios)."));
         }
