@@ -21,7 +21,7 @@ import java.util.zip.ZipOutputStream;
  * are built once and shared.
  */
 final class HostilePayloads {
-    /** Fixed seed: the corpus is the same every run except for the markers. */
+    /** Only the markers are random (unique to the run); every mutation is the same each run. */
     private static final Random RANDOM = new Random();
 
     /** A surname no person has, unique to this run: what the log scan looks for. */
