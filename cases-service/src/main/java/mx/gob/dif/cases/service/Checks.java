@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 
 /** Collects every problem of one request body, then answers them all at once (422). */
 final class Checks {
+    static final int MIN_YEAR = 1900;
+    static final int MAX_YEAR = 2100;
     private final List<Problem.FieldError> errors = new ArrayList<>();
 
     String required(String field, String value, String label) {
@@ -58,6 +60,12 @@ final class Checks {
         }
         try {
             LocalDate d = LocalDate.parse(value.trim());
+            if (d.getYear() < MIN_YEAR || d.getYear() > MAX_YEAR) {
+                // LocalDate takes years up to ±999,999,999, which the database and the age rules do not
+                errors.add(Problem.FieldError.of(null, field, "La fecha '" + value + "' está fuera del rango admitido (años "
+                        + MIN_YEAR + " a " + MAX_YEAR + ")."));
+                return null;
+            }
             if (notFuture && d.isAfter(LocalDate.now())) {
                 errors.add(Problem.FieldError.of(null, field, "La fecha " + d + " está en el futuro."));
             }

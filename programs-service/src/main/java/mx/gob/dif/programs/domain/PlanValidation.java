@@ -40,6 +40,16 @@ public final class PlanValidation {
      *                   one at a time); an imported plan must bring at least one program
      */
     public static Result validate(JsonNode plan, boolean allowEmpty) {
+        Result result = validateShape(plan, allowEmpty);
+        JsonNode unit = plan.get("unit");
+        if (unit != null && !unit.isNull() && !unit.isTextual()) {
+            result.problems().add(new Problem("unit", "El nombre de la unidad ('unit') debe ser un texto."));
+        }
+        PlanLimits.check(plan, "", "", result.problems());
+        return result;
+    }
+
+    private static Result validateShape(JsonNode plan, boolean allowEmpty) {
         JsonNode programs = plan.get("programs");
         boolean none = programs == null || programs.isNull() || (programs.isArray() && programs.isEmpty());
         if (allowEmpty && none) {

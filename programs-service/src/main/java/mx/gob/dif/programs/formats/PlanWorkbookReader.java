@@ -49,7 +49,9 @@ public final class PlanWorkbookReader {
         } catch (ProblemException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw ProblemException.badRequest("El archivo no es una hoja de cálculo XLSX válida: " + e.getMessage());
+            // the library's message is English (and names its own limits): say what to do instead
+            throw ProblemException.badRequest("El archivo no es una hoja de cálculo XLSX válida: está dañado, incompleto o "
+                    + "comprimido de más, o es otro tipo de archivo. Expórtelo de nuevo desde la hoja de cálculo.");
         }
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("La hoja de cálculo tiene " + errors.size() + " error(es); no se guardó nada.", errors);

@@ -10,6 +10,7 @@ import mx.gob.dif.events.EventTypes;
 import mx.gob.dif.events.OrgUnitChanged;
 import mx.gob.dif.events.Topics;
 import mx.gob.dif.common.csv.CsvCells;
+import mx.gob.dif.common.rest.ControlCharacters;
 import mx.gob.dif.programs.catalog.CatalogLookup.OrgUnitRef;
 import mx.gob.dif.programs.persistence.OrgUnit;
 import org.apache.commons.csv.CSVParser;
@@ -41,6 +42,7 @@ import java.util.regex.Pattern;
 public class OrgUnitService {
     private static final Logger LOG = Logger.getLogger(OrgUnitService.class);
     private static final Pattern CODE = Pattern.compile("^([A-Z]{2}|\\d{2}|\\d{5})$");
+    private static final int MAX_NAME = 200;
     private final Outbox outbox;
     private final Map<String, OrgUnitRef> cache = new ConcurrentHashMap<>();
 
@@ -127,6 +129,9 @@ public class OrgUnitService {
         }
         if (u.name() == null || u.name().isBlank()) {
             errors.add(Problem.FieldError.of(null, "name", "Falta el nombre de la unidad."));
+        } else if (u.name().length() > MAX_NAME || ControlCharacters.in(u.name())) {
+            errors.add(Problem.FieldError.of(null, "name", "El nombre de la unidad admite hasta " + MAX_NAME
+                    + " caracteres, sin caracteres de control."));
         }
         if (u.level() == null || !List.of("NATIONAL", "STATE", "MUNICIPAL").contains(u.level())) {
             errors.add(Problem.FieldError.of(null, "level", "El nivel debe ser NATIONAL, STATE o MUNICIPAL."));

@@ -1,6 +1,7 @@
 package mx.gob.dif.common.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -37,13 +38,25 @@ public class ProblemMappers {
     public Response malformedJson(JsonProcessingException e) {
         String where = e instanceof MismatchedInputException mi && !mi.getPath().isEmpty()
                 ? " en el campo '" + path(mi) + "'" : "";
+        // Jackson's own message is English and repeats the value sent (which may be personal data)
         String detail = e instanceof InvalidFormatException
-                ? "Valor con formato inválido" + where + ": " + e.getOriginalMessage()
+                ? "Valor con formato inválido" + where + ": revise el tipo de dato (texto, número, fecha) que espera."
+                : e instanceof StreamConstraintsException
+                ? "El cuerpo excede los límites de JSON admitidos (anidamiento, longitud de números o de textos)."
                 : e instanceof MismatchedInputException
                 ? "El cuerpo no tiene la forma esperada" + where + "."
                 : "El cuerpo de la solicitud no es JSON válido (línea " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
                 + "). Revise comas, comillas y llaves.";
         return respond(400, "JSON inválido", detail, List.of());
+    }
+
+    /**
+     * Quarkus maps a body of the wrong shape ({@code 12345} for an object, an object for a text) with its
+     * own, more specific mapper, which answers an empty 400; this one is as specific, and Spanish.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return malformedJson(e);
     }
 
     /** No token, or one that is expired, tampered, or from another issuer: say so, and how to get one. */
@@ -80,6 +93,9 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 10_000)
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json); // a body that is not JSON, as the JSON reader reports it
+        }
         if (status == 401 || status == 403) {
             return respond(status, status == 401 ? "No autenticado" : "Acceso denegado",
                     status == 401 ? "Se requiere un token válido." : "Su rol o unidad no permite esta operación.", List.of());
