@@ -50,9 +50,20 @@ final class ReliabilityDoc {
             lines.addAll(List.of("", RUNS, ""));
             runs = lines.size() - 2;
         }
+        // newest first: above the first listed run, below any text the section starts with
         int at = runs + 1;
-        while (at < lines.size() && lines.get(at).isBlank()) {
+        while (at < lines.size() && !lines.get(at).startsWith("- ") && !lines.get(at).startsWith("## ")) {
             at++;
+        }
+        boolean listFollows = at < lines.size() && lines.get(at).startsWith("- ");
+        while (!listFollows && lines.get(at - 1).isBlank() && at - 1 > runs) {
+            at--;
+        }
+        if (!listFollows) {
+            lines.add(at++, "");
+            if (at < lines.size() && !lines.get(at).isBlank()) {
+                lines.add(at, "");
+            }
         }
         lines.add(at, "- " + when + " UTC" + (commit == null ? "" : " (commit " + commit + ")") + ", profile `" + profile.name()
                 + "`: " + summary + (passed == results.size() ? "" : " — " + results.stream().filter(r -> !r.passed())

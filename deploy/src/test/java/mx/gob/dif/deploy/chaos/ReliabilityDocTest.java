@@ -49,6 +49,15 @@ class ReliabilityDocTest {
     }
 
     @Test
+    void theFirstRunGoesBelowTheTextOfTheRunsSectionAndAboveTheNextSection() {
+        String doc = "# T\n\n## Latest run\n\n## Runs\n\nNewest first.\n\n## Appendix\n\nKept.\n";
+
+        String out = ReliabilityDoc.update(doc, "2026-12-05 09:40", null, Profile.ci(), List.of(PASSED));
+
+        assertTrue(out.contains("## Runs\n\nNewest first.\n\n- 2026-12-05 09:40 UTC, profile `ci`: 1 passed, 0 failed\n\n## Appendix\n\nKept.\n"), out);
+    }
+
+    @Test
     void aNewFileGetsTitleTableAndRuns() {
         String out = ReliabilityDoc.update(null, "2026-12-05 09:40", null, Profile.ci(), List.of(PASSED));
 
