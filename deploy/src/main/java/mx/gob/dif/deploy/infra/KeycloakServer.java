@@ -55,11 +55,25 @@ public final class KeycloakServer {
         return baseDir.resolve("keycloak.pid");
     }
 
+    /**
+     * Its recorded process is alive, even if the realm does not answer yet: a Keycloak that is still
+     * starting, or slow on a loaded machine, must not get a second one next to it ({@link #awaitRealm}).
+     */
     public boolean isRunning() {
-        return Processes.readPid(pidFile()).map(Processes::isAlive).orElse(false) && realmReady();
+        return Processes.readPid(pidFile()).map(Processes::isAlive).orElse(false);
+    }
+
+    /** Waits until the realm answers; false when it did not within {@code timeout}. */
+    public boolean awaitRealm(Duration timeout) {
+        return Processes.waitUntil(this::realmReady, timeout);
     }
 
     public long start(String dbUser, String dbPassword) throws IOException {
+        if (Processes.isListening(port)) {
+            // else the other program's answers would pass for ours, and ours would die unable to bind
+            throw new IOException("El puerto " + port + " ya está en uso (¿un Keycloak que ./dif no registró?). Deténgalo "
+                    + "o use DIF_KEYCLOAK_PORT=<otro>.");
+        }
         Files.createDirectories(baseDir);
         Path imports = home.resolve("data/import");
         Files.createDirectories(imports);
