@@ -214,7 +214,7 @@ public final class Launcher {
         KeycloakServer kc = keycloak();
         if (kc.isRunning()) {
             OUT.println("Keycloak ya está corriendo en el puerto " + stack.keycloakPort());
-            kc.awaitRealm(Duration.ofSeconds(240));
+            kc.awaitRealm(KeycloakServer.START_TIMEOUT);
         } else {
             if (!stack.externalPostgres()) {
                 postgres().ensureDatabase("keycloak", "keycloak", stack.dbPassword("keycloak"));

@@ -23,6 +23,11 @@ import java.util.Map;
  */
 public final class KeycloakServer {
     public static final String REALM = "dif";
+    /**
+     * How long a start may take while the process lives (one that dies fails at once). Generous: on a
+     * shared 2-core machine at load 40 a restart took 4.5 min (./dif chaos), a first start longer.
+     */
+    public static final Duration START_TIMEOUT = Duration.ofMinutes(10);
     private final Path home;
     private final Path baseDir;
     private final Path realmFile;
@@ -88,7 +93,7 @@ public final class KeycloakServer {
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", System.getenv().getOrDefault("DIF_KEYCLOAK_ADMIN_PASSWORD", "admin"),
                 "JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx" + System.getenv().getOrDefault("DIF_KEYCLOAK_HEAP", "768m"));
         long pid = Processes.startDetached(cmd, baseDir, env, logFile(), pidFile());
-        boolean up = Processes.waitUntil(() -> realmReady() || !Processes.isAlive(pid), Duration.ofSeconds(240));
+        boolean up = Processes.waitUntil(() -> realmReady() || !Processes.isAlive(pid), START_TIMEOUT);
         if (!up || !Processes.isAlive(pid)) {
             throw new IOException("Keycloak no arrancó en el puerto " + port + ". Últimas líneas del log:\n" + Processes.tail(logFile(), 30));
         }
