@@ -91,7 +91,8 @@ public final class ChaosSuite {
         try {
             injector.inject(fault);
         } catch (Exception e) {
-            injectionProblems.add("injection or restart failed: " + e.getMessage());
+            // the first line only: a start failure's message carries the component's log
+            injectionProblems.add("injection or restart failed: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
         double recovery = probe(indicator, tally, baseline.get(PROBE_UNIT), t0);
         say(label + ": serving again after " + (recovery < 0 ? "(not within the bound)" : String.format("%.1f s", recovery)));

@@ -30,6 +30,7 @@ public record FaultResult(String fault, long acknowledged, long counted, long lo
     public String row() {
         String recovery = recoverySeconds < 0 ? "not within " + boundSeconds + " s" : String.format("%.1f s", recoverySeconds);
         return "| " + fault + " | " + acknowledged + " | " + counted + " | " + lost + " | " + doubled + " | " + rejected
-                + " | " + resends + " | " + recovery + " | " + (passed() ? "pass" : "**FAIL**" + (problems.isEmpty() ? "" : ": " + String.join("; ", problems))) + " |";
+                + " | " + resends + " | " + recovery + " | " + (passed() ? "pass" : "**FAIL**" + (problems.isEmpty() ? "" : ": " + String.join("; ", problems)
+                .replaceAll("\\s*\\R\\s*", " ").replace("|", "/"))) + " |";
     }
 }

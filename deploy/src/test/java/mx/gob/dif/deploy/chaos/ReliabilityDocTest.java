@@ -58,6 +58,13 @@ class ReliabilityDocTest {
     }
 
     @Test
+    void aProblemOverSeveralLinesOrWithAPipeStaysInItsCell() {
+        FaultResult r = new FaultResult("f", 10, 10, 0, 0, 0, 0, -1, 240, List.of("no arrancó\n\tat x | y"));
+
+        assertTrue(r.row().endsWith("| **FAIL**: no arrancó at x / y |"), r.row());
+    }
+
+    @Test
     void aNewFileGetsTitleTableAndRuns() {
         String out = ReliabilityDoc.update(null, "2026-12-05 09:40", null, Profile.ci(), List.of(PASSED));
 
