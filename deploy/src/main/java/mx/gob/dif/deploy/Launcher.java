@@ -48,6 +48,7 @@ public final class Launcher {
             case "down" -> launcher.down();
             case "status" -> launcher.status();
             case "bench" -> new mx.gob.dif.deploy.bench.Benchmark(stack).run();
+            case "chaos" -> mx.gob.dif.deploy.chaos.ChaosSuite.fromCommandLine(stack, launcher);
             case "token" -> new DemoSession(stack).token(List.of(args).subList(1, args.length));
             default -> {
                 OUT.println("""
@@ -58,6 +59,8 @@ public final class Launcher {
                           token <usuario|cliente> [contraseña|secreto]
                                           imprime un token de acceso (p. ej. TOKEN=$(./dif token operador.durango))
                           bench           mide el desempeño del stack en marcha y escribe docs/PERFORMANCE.md
+                          chaos           inyecta fallas (kill -9, congelamiento, evento envenenado) bajo carga,
+                                          verifica que ningún reporte aceptado se pierda o cuente doble y escribe docs/RELIABILITY.md
                         Registros en %s""".formatted(stack.logs()));
                 yield "help".equals(command) ? 0 : 2;
             }
@@ -211,6 +214,7 @@ public final class Launcher {
         KeycloakServer kc = keycloak();
         if (kc.isRunning()) {
             OUT.println("Keycloak ya está corriendo en el puerto " + stack.keycloakPort());
+            kc.awaitRealm(KeycloakServer.START_TIMEOUT);
         } else {
             if (!stack.externalPostgres()) {
                 postgres().ensureDatabase("keycloak", "keycloak", stack.dbPassword("keycloak"));
@@ -276,17 +280,37 @@ public final class Launcher {
         }
     }
 
-    /** Starts one service again (e.g. after a crash) and waits until it is healthy. */
-    public boolean restart(String name) throws IOException {
-        Stack.Service s = stack.services().stream().filter(x -> x.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown service " + name));
-        startService(s);
-        return waitHealthy(s);
+    /**
+     * Starts one component again after a crash with the same code as 'up' and waits until it serves:
+     * a service by its name, or "postgres", "kafka" or "keycloak" (then a running Keycloak is stopped first).
+     */
+    public boolean restart(String name) throws Exception {
+        switch (name) {
+            case "postgres" -> startPostgres();
+            case "kafka" -> startKafka();
+            case "keycloak" -> {
+                keycloak().stop();
+                startKeycloak();
+            }
+            default -> {
+                Stack.Service s = stack.services().stream().filter(x -> x.name().equals(name)).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("unknown component " + name));
+                startService(s);
+                return waitHealthy(s);
+            }
+        }
+        return true;
     }
 
-    /** The pid recorded for a service, if it is running. */
+    /** The pid of a running component: a service by its name, or "postgres" (the postmaster), "kafka", "keycloak". */
     public Optional<Long> pidOf(String name) {
-        return Processes.readPid(pidFile(name)).filter(Processes::isAlive);
+        Path file = switch (name) {
+            case "postgres" -> postgres().dataDir().resolve("postmaster.pid");
+            case "kafka" -> kafka().pidFile();
+            case "keycloak" -> keycloak().pidFile();
+            default -> pidFile(name);
+        };
+        return Processes.readPid(file).filter(Processes::isAlive);
     }
 
     // ---------------------------------------------------------------- down / status

@@ -10,16 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 
 /**
  * A tiny HTTP server standing in for the programs service, echoing what the gateway forwarded.
  * {@code GET /__received} lists the request lines it got (so tests can show a request never
- * reached a service). The real services behind the gateway are exercised by the end-to-end tests.
+ * reached a service). A request with {@value #DELAY_HEADER} is answered only after that many
+ * milliseconds (a service that took the request and went silent, e.g. frozen). The real services behind the gateway are exercised by the end-to-end tests.
  */
 public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
     public static final String RECEIVED = "/__received";
     /** A request with this header set to 413 gets a bare 413, no body. */
     public static final String PLAIN_413 = "X-Fake-Plain-413";
+    public static final String DELAY_HEADER = "X-Fake-Delay-Ms";
     private HttpServer server;
     private final List<String> received = new CopyOnWriteArrayList<>();
 
@@ -30,10 +33,20 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        // one thread per exchange: a delayed answer must not hold the others
+        server.setExecutor(Executors.newCachedThreadPool());
         server.createContext(RECEIVED, exchange -> send(exchange, 200, "text/plain", String.join("\n", received)));
         server.createContext("/", exchange -> {
             byte[] in = exchange.getRequestBody().readAllBytes();
             received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            String delay = exchange.getRequestHeaders().getFirst(DELAY_HEADER);
+            if (delay != null) {
+                try {
+                    Thread.sleep(Long.parseLong(delay));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             String echo = "{\"method\":\"" + exchange.getRequestMethod() + "\",\"uri\":\"" + exchange.getRequestURI()
                     + "\",\"requestId\":\"" + exchange.getRequestHeaders().getFirst("X-Request-Id")
                     + "\",\"authorization\":" + quoted(exchange.getRequestHeaders().getFirst("Authorization"))

@@ -5,7 +5,6 @@ import mx.gob.dif.deploy.infra.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -47,7 +46,7 @@ final class Report {
         String existing = Files.exists(out) ? Files.readString(out) : null;
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         String when = now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-        Files.writeString(out, PerformanceDoc.update(existing, new PerformanceDoc.Run(when, commit(projectDir), body(now), latest)));
+        Files.writeString(out, PerformanceDoc.update(existing, new PerformanceDoc.Run(when, Processes.gitCommit(projectDir), body(now), latest)));
         Benchmark.say("wrote " + out);
     }
 
@@ -61,14 +60,5 @@ final class Report {
         md.append("| what | measured |\n|---|---|\n");
         measured.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         return md.append('\n').append(TARGETS).append('\n').toString();
-    }
-
-    /** The measured tree, or null outside a git checkout (the section then says no commit). */
-    private static String commit(Path projectDir) {
-        try {
-            return Processes.run(List.of("git", "rev-parse", "--short", "HEAD"), projectDir, Duration.ofSeconds(10)).strip().lines().reduce((first, last) -> last).orElse(null);
-        } catch (IOException e) {
-            return null;
-        }
     }
 }

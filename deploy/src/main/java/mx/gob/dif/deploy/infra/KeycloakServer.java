@@ -23,6 +23,11 @@ import java.util.Map;
  */
 public final class KeycloakServer {
     public static final String REALM = "dif";
+    /**
+     * How long a start may take while the process lives (one that dies fails at once). Generous: on a
+     * shared 2-core machine at load 40 a restart took 4.5 min (./dif chaos), a first start longer.
+     */
+    public static final Duration START_TIMEOUT = Duration.ofMinutes(10);
     private final Path home;
     private final Path baseDir;
     private final Path realmFile;
@@ -55,11 +60,25 @@ public final class KeycloakServer {
         return baseDir.resolve("keycloak.pid");
     }
 
+    /**
+     * Its recorded process is alive, even if the realm does not answer yet: a Keycloak that is still
+     * starting, or slow on a loaded machine, must not get a second one next to it ({@link #awaitRealm}).
+     */
     public boolean isRunning() {
-        return Processes.readPid(pidFile()).map(Processes::isAlive).orElse(false) && realmReady();
+        return Processes.readPid(pidFile()).map(Processes::isAlive).orElse(false);
+    }
+
+    /** Waits until the realm answers; false when it did not within {@code timeout}. */
+    public boolean awaitRealm(Duration timeout) {
+        return Processes.waitUntil(this::realmReady, timeout);
     }
 
     public long start(String dbUser, String dbPassword) throws IOException {
+        if (Processes.isListening(port)) {
+            // else the other program's answers would pass for ours, and ours would die unable to bind
+            throw new IOException("El puerto " + port + " ya está en uso (¿un Keycloak que ./dif no registró?). Deténgalo "
+                    + "o use DIF_KEYCLOAK_PORT=<otro>.");
+        }
         Files.createDirectories(baseDir);
         Path imports = home.resolve("data/import");
         Files.createDirectories(imports);
@@ -74,7 +93,7 @@ public final class KeycloakServer {
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", System.getenv().getOrDefault("DIF_KEYCLOAK_ADMIN_PASSWORD", "admin"),
                 "JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx" + System.getenv().getOrDefault("DIF_KEYCLOAK_HEAP", "768m"));
         long pid = Processes.startDetached(cmd, baseDir, env, logFile(), pidFile());
-        boolean up = Processes.waitUntil(() -> realmReady() || !Processes.isAlive(pid), Duration.ofSeconds(240));
+        boolean up = Processes.waitUntil(() -> realmReady() || !Processes.isAlive(pid), START_TIMEOUT);
         if (!up || !Processes.isAlive(pid)) {
             throw new IOException("Keycloak no arrancó en el puerto " + port + ". Últimas líneas del log:\n" + Processes.tail(logFile(), 30));
         }

@@ -160,6 +160,16 @@ public final class Processes {
         }
     }
 
+    /** The short commit of the checkout at {@code dir}, or null outside a git checkout. */
+    public static String gitCommit(Path dir) {
+        try {
+            return run(List.of("git", "rev-parse", "--short", "HEAD"), dir, Duration.ofSeconds(10)).strip().lines()
+                    .reduce((first, last) -> last).orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     public static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

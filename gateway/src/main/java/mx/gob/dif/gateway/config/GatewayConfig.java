@@ -14,8 +14,12 @@ public interface GatewayConfig {
     /** Base URL per service name, e.g. programs → http://127.0.0.1:8081. */
     Map<String, String> services();
 
-    /** Milliseconds to wait for a service's answer (large imports and reports need time). */
-    @WithDefault("120000")
+    /**
+     * Milliseconds a service may stay silent before the gateway gives up and answers 504
+     * (GATEWAY_UPSTREAM_TIMEOUT_MS). Bounded so that a frozen service cannot hold callers for
+     * minutes; long enough for a 10,000-report batch, a plan import or a state closing report.
+     */
+    @WithDefault("30000")
     long upstreamTimeoutMs();
 
     /** Per-client rate limiting of /api/** (gateway.rate-limit.*). */

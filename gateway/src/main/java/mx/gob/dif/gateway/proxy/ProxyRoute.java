@@ -19,6 +19,7 @@ import org.jboss.logging.MDC;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 // Hand-written on purpose: Quarkus has no reverse-proxy extension; the gateway's header rules and 503 problem+json wrap the Vert.x client.
 /**
@@ -129,7 +130,13 @@ public class ProxyRoute {
         MDC.put("requestId", rid);
         LOG.warnf("Upstream %s failed: %s", service, err.toString());
         MDC.remove("requestId");
-        if (!ctx.response().headWritten()) {
+        if (!ctx.response().headWritten() && err instanceof TimeoutException) {
+            // the service took the request and went silent (frozen, overloaded): whether it acted is unknown
+            ctx.request().resume();
+            Problems.send(ctx, 504, "Tiempo de espera agotado", "El servicio '" + service + "' no respondió en "
+                    + config.upstreamTimeoutMs() / 1000 + " s; no se sabe si la solicitud se procesó. Reenvíela en unos "
+                    + "segundos (un reporte de actividad reenviado con el mismo id no se cuenta dos veces).", rid);
+        } else if (!ctx.response().headWritten()) {
             ctx.request().resume();
             Problems.send(ctx, 503, "Servicio no disponible", "El servicio '" + service
                     + "' no responde en este momento. Intente de nuevo en unos segundos.", rid);
