@@ -23,6 +23,7 @@ import mx.gob.dif.messaging.Received;
 import mx.gob.dif.messaging.Refused;
 import org.jboss.logging.Logger;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ import java.util.List;
  * the catalog tables (upserts, last event wins) in the loop's transaction, then into the in-memory
  * {@link Catalog} once committed. An event this service cannot use (an unknown measurement method or
  * case metric, a ratio side naming both or neither of indicator and case metric, a code longer than
- * its column) is dead-lettered with the reason.
+ * its column, a schedule that is not 12 non-negative quantities) is dead-lettered with the reason.
  */
 @ApplicationScoped
 public class CatalogConsumer implements BatchHandler {
@@ -137,7 +138,7 @@ public class CatalogConsumer implements BatchHandler {
     }
 
     /** Null (no schedule) or exactly 12 non-negative monthly quantities. */
-    private static List<java.math.BigDecimal> schedule(List<java.math.BigDecimal> s) throws Refused {
+    private static List<BigDecimal> schedule(List<BigDecimal> s) throws Refused {
         if (s == null) {
             return null;
         }

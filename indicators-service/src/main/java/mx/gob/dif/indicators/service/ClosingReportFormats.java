@@ -132,7 +132,7 @@ public final class ClosingReportFormats {
         }
     }
 
-    static String nz(String s) {
+    private static String nz(String s) {
         return s == null ? "" : s;
     }
 
