@@ -51,6 +51,9 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
                     + "\",\"requestId\":\"" + exchange.getRequestHeaders().getFirst("X-Request-Id")
                     + "\",\"authorization\":" + quoted(exchange.getRequestHeaders().getFirst("Authorization"))
                     + ",\"difUser\":" + quoted(exchange.getRequestHeaders().getFirst("X-Dif-User"))
+                    + ",\"forwardedFor\":" + quoted(String.valueOf(exchange.getRequestHeaders().get("X-Forwarded-For")))
+                    + ",\"forwardedProto\":" + quoted(exchange.getRequestHeaders().getFirst("X-Forwarded-Proto"))
+                    + ",\"forwarded\":" + quoted(exchange.getRequestHeaders().getFirst("Forwarded"))
                     + ",\"bodyLength\":" + in.length
                     + ",\"body\":" + (in.length == 0 || in.length > 100_000 ? "null" : new String(in, StandardCharsets.UTF_8)) + "}";
             if ("413".equals(exchange.getRequestHeaders().getFirst(PLAIN_413))) {

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -129,6 +130,18 @@ class TokenGateTest {
     void theCallerCannotNameItselfWithAHeader() {
         with().header("X-Dif-User", "director.durango").get("/api/v1/org-units")
                 .then().statusCode(201).body("difUser", nullValue());
+    }
+
+    @Test
+    void theCallerCannotForgeWhereItCallsFrom() {
+        with().header("X-Forwarded-For", "203.0.113.66").header("X-Forwarded-Proto", "https")
+                .header("Forwarded", "for=203.0.113.66;proto=https").get("/api/v1/org-units")
+                .then().statusCode(201)
+                // one address, the gateway's peer: the forged one is neither passed on nor appended to
+                .body("forwardedFor", matchesPattern("\\[[0-9a-f.:]+\\]"))
+                .body("forwardedFor", not(containsString("203.0.113.66")))
+                .body("forwardedProto", nullValue())
+                .body("forwarded", nullValue());
     }
 
     @Test

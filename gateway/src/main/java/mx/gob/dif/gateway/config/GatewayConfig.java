@@ -17,9 +17,12 @@ public interface GatewayConfig {
     /**
      * Milliseconds a service may stay silent before the gateway gives up and answers 504
      * (GATEWAY_UPSTREAM_TIMEOUT_MS). Bounded so that a frozen service cannot hold callers for
-     * minutes; long enough for a 10,000-report batch, a plan import or a state closing report.
+     * minutes; long enough for a 10,000-report batch, a plan import or a state closing report, and
+     * longer than programs-service's own wait for Kafka (delivery.timeout.ms 30 s + max.block.ms 10 s),
+     * so that a report batch gets the service's definitive answer (202, or 503 with nothing stored)
+     * rather than the gateway's "outcome unknown".
      */
-    @WithDefault("30000")
+    @WithDefault("45000")
     long upstreamTimeoutMs();
 
     /** Per-client rate limiting of /api/** (gateway.rate-limit.*). */

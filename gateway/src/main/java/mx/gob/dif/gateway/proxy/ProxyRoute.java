@@ -37,8 +37,12 @@ public class ProxyRoute {
     /**
      * Never forwarded either: who calls is what the validated token says. The header named the caller
      * before tokens were enforced (issue 6); a client sending it now must not be able to pass it on.
+     * The services believe the forwarding headers from the gateway only (quarkus.http.proxy.trusted-proxies),
+     * so a client's own must not reach them through it: the gateway sets X-Forwarded-For itself.
      */
-    private static final Set<String> NOT_FORWARDED = Set.of("x-dif-user");
+    private static final Set<String> NOT_FORWARDED = Set.of("x-dif-user", "forwarded", "x-forwarded-for",
+            "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "x-forwarded-prefix", "x-forwarded-server",
+            "x-real-ip");
 
     private final RouteTable routes = RouteTable.platform();
     private final GatewayConfig config;

@@ -117,6 +117,12 @@ public class ProblemMappers {
             return respond(409, "Conflicto", "Otra solicitud guardó o cambió los mismos datos al mismo tiempo y se registró "
                     + "primero; no se guardó nada de esta. Consulte el registro actual antes de volver a intentarlo.", List.of());
         }
+        if (DatabaseOutage.of(e)) {
+            LOG.warnf("Database unreachable on %s: %s", uriInfo == null ? "?" : uriInfo.getPath(), e.getClass().getSimpleName());
+            return Response.fromResponse(respond(503, "Servicio no disponible", "La base de datos no responde en este momento; "
+                    + "no se completó la operación. Reintente en unos segundos (con los mismos ids, si los envió).", List.of()))
+                    .header("Retry-After", "5").build();
+        }
         LOG.errorf(e, "Unexpected error on %s", uriInfo == null ? "?" : uriInfo.getPath());
         return respond(500, "Error interno", "Ocurrió un error inesperado. Intente de nuevo; si persiste, reporte el id de solicitud.", List.of());
     }

@@ -21,21 +21,7 @@ final class Races {
     }
 
     static boolean lost(Throwable e) {
-        return lost(e, 0);
-    }
-
-    private static boolean lost(Throwable e, int depth) {
-        if (e == null || depth > 20) {
-            return false;
-        }
-        if (e instanceof SQLException sql && SQL_STATES.contains(sql.getSQLState()) || STALE.contains(e.getClass().getName())) {
-            return true;
-        }
-        for (Throwable s : e.getSuppressed()) {
-            if (lost(s, depth + 1)) {
-                return true;
-            }
-        }
-        return e.getCause() != e && lost(e.getCause(), depth + 1);
+        return Causes.any(e, c -> c instanceof SQLException sql && SQL_STATES.contains(sql.getSQLState())
+                || STALE.contains(c.getClass().getName()));
     }
 }
