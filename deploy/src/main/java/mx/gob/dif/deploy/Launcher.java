@@ -232,6 +232,7 @@ public final class Launcher {
         }
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
+        env.put("QUARKUS_PROFILE", "dev");
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrap());
         env.put("DIF_OIDC_URL", stack.oidcUrl());
         if (s.database() != null) {
