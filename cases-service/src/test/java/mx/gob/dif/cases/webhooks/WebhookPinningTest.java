@@ -21,7 +21,6 @@ import java.net.Socket;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,9 +44,7 @@ class WebhookPinningTest {
 
     @AfterEach
     void forgetSubscriptions() throws Exception {
-        try (Connection c = ds.getConnection()) {
-            WebhookDeliveryTest.exec(c, "delete from webhook_subscription");
-        }
+        WebhookDeliveryTest.forgetSubscriptions(ds);
     }
 
     static final InetAddress PINNED = address();

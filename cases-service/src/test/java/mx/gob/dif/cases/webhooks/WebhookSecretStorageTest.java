@@ -38,9 +38,7 @@ class WebhookSecretStorageTest {
 
     @AfterEach
     void forgetSubscriptions() throws Exception {
-        try (Connection c = ds.getConnection()) {
-            WebhookDeliveryTest.exec(c, "delete from webhook_subscription");
-        }
+        WebhookDeliveryTest.forgetSubscriptions(ds);
     }
 
     @Test
