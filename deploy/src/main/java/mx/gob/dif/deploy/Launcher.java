@@ -238,6 +238,7 @@ public final class Launcher {
         // the development profile: the prod one (a packaged service's default) refuses the demo secrets this stack runs with
         env.put("QUARKUS_PROFILE", "dev");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
+        env.put("QUARKUS_PROFILE", "dev");
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrap());
         env.put("DIF_OIDC_URL", stack.oidcUrl());
         if (s.database() != null) {

@@ -28,8 +28,8 @@ public class DeliveryQueue {
         this.em = em;
     }
 
-    /** A delivery claimed for one attempt: everything the sender needs, with the subscription's current secret. */
-    public record Claimed(UUID id, UUID subscriptionId, String agency, String url, String secret, String eventType,
+    /** A delivery claimed for one attempt: everything the sender needs, with the subscription's current secret, sealed. */
+    public record Claimed(UUID id, UUID subscriptionId, String agency, String url, String sealedSecret, String eventType,
                           String payload, int attempt) {
         @Override
         public String toString() {
@@ -104,7 +104,7 @@ public class DeliveryQueue {
                 continue; // deleted meanwhile; its deliveries go with it
             }
             d.nextAttemptAt = now.plus(lease);
-            claimed.add(new Claimed(d.id, s.id, s.agencyId, s.url, s.secret, d.eventType, d.payload, d.attempts + 1));
+            claimed.add(new Claimed(d.id, s.id, s.agencyId, s.url, s.secretSealed, d.eventType, d.payload, d.attempts + 1));
         }
         return claimed;
     }

@@ -2,21 +2,20 @@ package mx.gob.dif.cases.webhooks;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import javax.net.ssl.SSLException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +30,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Sends due deliveries from threads of its own (never a request thread): claims due deliveries
@@ -40,25 +40,42 @@ import java.util.concurrent.atomic.AtomicInteger;
  * retried on the backoff schedule, then FAILED. Redirects are not followed. Stops cleanly: on
  * shutdown it claims nothing more, waits (bounded) for the attempts in flight and records them, and
  * only then closes its HTTP client; an attempt cut short is tried again after its lease.
+ * <p>
+ * Each attempt resolves the receiver's host anew and checks every address ({@link WebhookUrls#target}),
+ * then connects to the checked address itself while Host, SNI and the certificate check keep the
+ * URL's name (Vert.x's {@code RequestOptions.setServer}): a name re-pointed at a private address
+ * between the check and the connection (DNS rebinding) is never reached. Whatever keeps the
+ * attempt from an HTTP answer (refused, timeout, DNS, TLS, an address that is not public) is one
+ * and the same message in the delivery log, so the log cannot map a network; the reason goes to
+ * this service's log only.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     public static final String USER_AGENT = "DIF-Webhooks/1.0";
+    static final String UNSIGNABLE = "No se pudo firmar la entrega con el secreto guardado: rote el secreto de la suscripción "
+            + "(POST /webhooks/{id}/secret).";
 
     private final DeliveryQueue queue;
     private final WebhooksConfig config;
     private final Backoff backoff;
+    private final Vertx vertx;
+    private final WebhookSecrets secrets;
+    private final HostResolver resolver;
     private volatile boolean stopping;
     private ScheduledExecutorService poller;
-    private ExecutorService httpThreads;
+    private ExecutorService resolvers;
     private ExecutorService recorder;
     private Semaphore slots;
     private HttpClient client;
 
-    public WebhookDispatcher(DeliveryQueue queue, WebhooksConfig config) {
+    public WebhookDispatcher(DeliveryQueue queue, WebhooksConfig config, Vertx vertx, WebhookSecrets secrets,
+                             HostResolver resolver) {
         this.queue = queue;
         this.config = config;
+        this.vertx = vertx;
+        this.secrets = secrets;
+        this.resolver = resolver;
         this.backoff = config.schedule();
     }
 
@@ -68,14 +85,15 @@ public class WebhookDispatcher {
             return;
         }
         slots = new Semaphore(Math.max(1, config.maxInFlight()));
-        httpThreads = Executors.newFixedThreadPool(2, named("webhook-http-"));
+        // host names are resolved on these threads (the JDK's lookup blocks), never on Vert.x's event loop
+        resolvers = Executors.newFixedThreadPool(4, named("webhook-resolve-"));
         recorder = Executors.newFixedThreadPool(2, named("webhook-record-"));
-        client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(config.connectTimeout())
-                .executor(httpThreads)
-                .build();
+        client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(false)
+                .setVerifyHost(true)
+                .setForceSni(true)
+                .setMaxPoolSize(Math.max(1, config.maxInFlight())));
         poller = Executors.newSingleThreadScheduledExecutor(named("webhook-dispatcher"));
         long every = Math.max(10, config.pollInterval().toMillis());
         poller.scheduleWithFixedDelay(this::drain, every, every, TimeUnit.MILLISECONDS);
@@ -102,8 +120,8 @@ public class WebhookDispatcher {
         } finally {
             poller.shutdownNow();
             recorder.shutdownNow();
-            client.shutdownNow();
-            httpThreads.shutdownNow();
+            client.close();
+            resolvers.shutdownNow();
         }
         LOG.info("Webhook dispatcher stopped");
     }
@@ -132,16 +150,17 @@ public class WebhookDispatcher {
 
     /** One attempt, recorded when it ends (answer, error or time limit), then its slot is free again. */
     private void dispatch(DeliveryQueue.Claimed c) {
-        CompletableFuture<HttpResponse<Void>> exchange = send(c);
-        exchange.copy().orTimeout(attemptLimit().toMillis(), TimeUnit.MILLISECONDS).whenCompleteAsync((response, error) -> {
+        AtomicReference<HttpClientRequest> request = new AtomicReference<>();
+        send(c, request).orTimeout(attemptLimit().toMillis(), TimeUnit.MILLISECONDS).whenCompleteAsync((status, error) -> {
             try {
                 DeliveryQueue.Outcome outcome;
                 if (error == null) {
-                    outcome = DeliveryQueue.Outcome.answered(response.statusCode());
-                } else if (unwrap(error) instanceof TimeoutException) {
-                    exchange.cancel(true);
-                    outcome = timedOut();
+                    outcome = DeliveryQueue.Outcome.answered(status);
                 } else {
+                    HttpClientRequest stuck = request.get();
+                    if (stuck != null && unwrap(error) instanceof TimeoutException) {
+                        stuck.reset(); // a receiver trickling its answer is cut off, not left open
+                    }
                     outcome = describe(error);
                 }
                 DeliveryQueue.Recorded r = queue.record(c.id(), outcome, backoff, () -> ThreadLocalRandom.current().nextDouble());
@@ -154,55 +173,94 @@ public class WebhookDispatcher {
         }, recorder);
     }
 
-    private CompletableFuture<HttpResponse<Void>> send(DeliveryQueue.Claimed c) {
-        try {
+    /** Resolves and checks the receiver's address, then POSTs the signed body there; the answer's status. */
+    private CompletableFuture<Integer> send(DeliveryQueue.Claimed c, AtomicReference<HttpClientRequest> request) {
+        return CompletableFuture.supplyAsync(() -> target(c), resolvers).thenCompose(target -> {
+            String secret = secret(c);
             long ts = Instant.now().getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(c.url()))
-                    .timeout(config.requestTimeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", USER_AGENT)
-                    .header("X-Dif-Event", c.eventType())
-                    .header("X-Dif-Delivery", c.id().toString())
-                    .header("X-Dif-Timestamp", Long.toString(ts))
-                    .header("X-Dif-Signature", WebhookSignature.sign(c.secret(), ts, c.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(c.payload(), StandardCharsets.UTF_8))
-                    .build();
-            // the receiver's answer body is read and dropped: it is never stored, logged or shown
-            return client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            RequestOptions options = new RequestOptions()
+                    .setMethod(HttpMethod.POST)
+                    .setHost(target.host())
+                    .setPort(target.port())
+                    .setSsl(target.tls())
+                    .setURI(target.pathAndQuery())
+                    // connect to the address that was checked, not to whatever the name resolves to now
+                    .setServer(SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()))
+                    .setFollowRedirects(false)
+                    .setConnectTimeout(config.connectTimeout().toMillis())
+                    .setIdleTimeout(config.requestTimeout().toMillis())
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("User-Agent", USER_AGENT)
+                    .putHeader("X-Dif-Event", c.eventType())
+                    .putHeader("X-Dif-Delivery", c.id().toString())
+                    .putHeader("X-Dif-Timestamp", Long.toString(ts))
+                    .putHeader("X-Dif-Signature", WebhookSignature.sign(secret, ts, c.payload()));
+            return client.request(options)
+                    .compose(req -> {
+                        request.set(req);
+                        return req.send(Buffer.buffer(c.payload()));
+                    })
+                    // the receiver's answer body is read and dropped: it is never stored, logged or shown
+                    .compose(response -> response.handler(ignored -> { }).end().map(done -> response.statusCode()))
+                    .toCompletionStage().toCompletableFuture();
+        });
+    }
+
+    private String secret(DeliveryQueue.Claimed c) {
+        try {
+            return secrets.open(c.subscriptionId(), c.sealedSecret());
+        } catch (IllegalStateException e) {
+            throw new CompletionException(new Unsignable(e.getMessage()));
         }
     }
 
-    private DeliveryQueue.Outcome timedOut() {
-        return DeliveryQueue.Outcome.failed("Sin respuesta en " + config.requestTimeout().toSeconds() + " s.", "timeout");
+    /** The stored secret does not open (another key configured, or the row was altered). */
+    private static final class Unsignable extends Exception {
+        Unsignable(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
-    /** A short reason, never the receiver's answer or the URL. */
+    private WebhookUrls.Target target(DeliveryQueue.Claimed c) {
+        try {
+            return WebhookUrls.target(c.url(), config.allowPrivateAddresses(), resolver);
+        } catch (WebhookUrls.NotDeliverable e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /**
+     * The delivery log's reason when no HTTP answer came: one text for every network failure, so
+     * refused, timed out, unresolvable, TLS and not-public receivers look alike to the integrator;
+     * the log reason (English, no URL path or personal data) tells them apart for the operator.
+     */
     DeliveryQueue.Outcome describe(Throwable t) {
         Throwable e = unwrap(t);
-        if (e instanceof HttpConnectTimeoutException) {
-            return DeliveryQueue.Outcome.failed("No se pudo conectar en " + config.connectTimeout().toSeconds() + " s.", "connect timeout");
+        if (e instanceof Unsignable) {
+            return DeliveryQueue.Outcome.failed(UNSIGNABLE, "secret cannot be opened: " + e.getMessage());
         }
-        if (e instanceof HttpTimeoutException) {
-            return timedOut();
+        return DeliveryQueue.Outcome.failed(unreachable(), networkReason(e));
+    }
+
+    private String unreachable() {
+        return "No se pudo entregar: el destino no respondió. Verifique que la URL sea pública, con un certificado válido, "
+                + "y que responda en menos de " + config.requestTimeout().toSeconds() + " s.";
+    }
+
+    private static String networkReason(Throwable e) {
+        if (e instanceof TimeoutException || e.getClass().getSimpleName().contains("Timeout")) {
+            return "timeout";
         }
-        if (hasCause(e, ConnectException.class)) {
-            return DeliveryQueue.Outcome.failed("No se pudo conectar con el receptor (conexión rechazada o inalcanzable).", "connection refused");
-        }
-        if (hasCause(e, UnknownHostException.class) || hasCause(e, UnresolvedAddressException.class)) {
-            return DeliveryQueue.Outcome.failed("No se encontró el servidor del receptor (DNS).", "unknown host");
+        if (e instanceof WebhookUrls.NotDeliverable) {
+            return e.getMessage();
         }
         if (hasCause(e, SSLException.class)) {
-            return DeliveryQueue.Outcome.failed("Falló la conexión TLS con el receptor (certificado o protocolo).", "tls");
+            return "tls";
         }
-        if (e instanceof IllegalArgumentException) {
-            return DeliveryQueue.Outcome.failed("La URL del receptor no es utilizable.", "bad url");
+        if (hasCause(e, ConnectException.class)) {
+            return "connection refused";
         }
-        if (e instanceof java.io.IOException) {
-            return DeliveryQueue.Outcome.failed("Error de red al enviar (la conexión se cerró sin respuesta completa).", "io: " + e.getClass().getSimpleName());
-        }
-        return DeliveryQueue.Outcome.failed("Error al enviar.", e.getClass().getSimpleName());
+        return "network: " + e.getClass().getSimpleName();
     }
 
     private static Throwable unwrap(Throwable t) {

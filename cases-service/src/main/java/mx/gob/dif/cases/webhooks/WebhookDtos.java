@@ -20,10 +20,10 @@ public final class WebhookDtos {
                                    List<String> indicators, int consecutiveFailures, OffsetDateTime createdAt,
                                    String createdBy, OffsetDateTime secretRotatedAt,
                                    @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
-        static SubscriptionView of(WebhookSubscription s, boolean withSecret) {
+        /** {@code secret}: the new secret on creation and rotation, otherwise null (it cannot be read back). */
+        static SubscriptionView of(WebhookSubscription s, String secret) {
             return new SubscriptionView(s.id, s.agencyId, s.url, List.copyOf(s.events), List.copyOf(s.orgUnits),
-                    List.copyOf(s.indicators), s.consecutiveFailures, s.createdAt, s.createdBy, s.secretRotatedAt,
-                    withSecret ? s.secret : null);
+                    List.copyOf(s.indicators), s.consecutiveFailures, s.createdAt, s.createdBy, s.secretRotatedAt, secret);
         }
     }
 

@@ -10,7 +10,6 @@ import mx.gob.dif.common.security.CurrentUser;
 import mx.gob.dif.common.security.Identity;
 import mx.gob.dif.common.security.Roles;
 
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,12 +33,16 @@ public class WebhookService {
     private final DeliveryQueue queue;
     private final WebhooksConfig config;
     private final CurrentUser caller;
-    private final SecureRandom random = new SecureRandom();
+    private final WebhookSecrets secrets;
+    private final HostResolver resolver;
 
-    public WebhookService(DeliveryQueue queue, WebhooksConfig config, CurrentUser caller) {
+    public WebhookService(DeliveryQueue queue, WebhooksConfig config, CurrentUser caller, WebhookSecrets secrets,
+                          HostResolver resolver) {
         this.queue = queue;
         this.config = config;
         this.caller = caller;
+        this.secrets = secrets;
+        this.resolver = resolver;
     }
 
     @Transactional
@@ -51,7 +54,7 @@ public class WebhookService {
         }
         List<Problem.FieldError> errors = new ArrayList<>();
         String agency = owner(who, in.agency(), errors);
-        String urlProblem = WebhookUrls.problem(in.url());
+        String urlProblem = WebhookUrls.problem(in.url(), config.allowPrivateAddresses(), resolver);
         if (urlProblem != null) {
             errors.add(Problem.FieldError.of(null, "url", urlProblem));
         }
@@ -86,14 +89,15 @@ public class WebhookService {
         s.id = UUID.randomUUID();
         s.agencyId = agency;
         s.url = in.url().trim();
-        s.secret = WebhookSignature.newSecret(random);
+        WebhookSecrets.Issued secret = secrets.issue(s.id);
+        s.secretSealed = secret.sealed();
         s.events = new ArrayList<>(events);
         s.orgUnits = new ArrayList<>(orgUnits);
         s.indicators = new ArrayList<>(indicators);
         s.createdAt = OffsetDateTime.now();
         s.createdBy = who.name();
         s.persist();
-        return WebhookDtos.SubscriptionView.of(s, true);
+        return WebhookDtos.SubscriptionView.of(s, secret.secret());
     }
 
     /** The agency a new subscription belongs to: the integrator's own, or the one an administrator names. */
@@ -180,13 +184,13 @@ public class WebhookService {
             q = WebhookSubscription.find("agencyId = ?1 order by createdAt, id", own);
         }
         List<WebhookDtos.SubscriptionView> items = q.page(page, size).list().stream()
-                .map(s -> WebhookDtos.SubscriptionView.of(s, false)).toList();
+                .map(s -> WebhookDtos.SubscriptionView.of(s, null)).toList();
         return new Page<>(items, page, size, q.count());
     }
 
     public WebhookDtos.SubscriptionView get(UUID id) {
         Identity who = caller.get();
-        return WebhookDtos.SubscriptionView.of(owned(who, id), false);
+        return WebhookDtos.SubscriptionView.of(owned(who, id), null);
     }
 
     /** Deletes the subscription and its delivery log; nothing more is sent to it. */
@@ -201,9 +205,10 @@ public class WebhookService {
     public WebhookDtos.SubscriptionView rotateSecret(UUID id) {
         Identity who = caller.get();
         WebhookSubscription s = owned(who, id);
-        s.secret = WebhookSignature.newSecret(random);
+        WebhookSecrets.Issued secret = secrets.issue(s.id);
+        s.secretSealed = secret.sealed();
         s.secretRotatedAt = OffsetDateTime.now();
-        return WebhookDtos.SubscriptionView.of(s, true);
+        return WebhookDtos.SubscriptionView.of(s, secret.secret());
     }
 
     /** Queues a {@code ping} delivery, sent like any other. */

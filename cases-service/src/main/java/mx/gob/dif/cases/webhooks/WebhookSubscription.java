@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** An agency's system asking to be told of some events at a URL. Never serialized as is (the secret). */
+/** An agency's system asking to be told of some events at a URL. Never serialized as is. */
 @Entity
 @Table(name = "webhook_subscription")
 @DynamicUpdate
@@ -24,7 +24,9 @@ public class WebhookSubscription extends PanacheEntityBase {
     @Column(name = "agency_id")
     public String agencyId;
     public String url;
-    public String secret;
+    /** The signing secret sealed by {@link WebhookSecrets} (never the secret itself). */
+    @Column(name = "secret_sealed")
+    public String secretSealed;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> events = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.ARRAY)

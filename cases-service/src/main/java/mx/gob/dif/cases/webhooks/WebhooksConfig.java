@@ -5,7 +5,10 @@ import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
 import java.util.List;
 
-/** {@code cases.webhooks.*}: the dispatcher's pace, its HTTP timeouts and the retry schedule. */
+/**
+ * {@code cases.webhooks.*}: the dispatcher's pace, its HTTP timeouts and the retry schedule, which
+ * receivers are allowed, and the key that seals the signing secrets.
+ */
 @ConfigMapping(prefix = "cases.webhooks")
 public interface WebhooksConfig {
     /** Whether this instance sends deliveries (every instance may: rows are claimed with SKIP LOCKED). */
@@ -38,6 +41,18 @@ public interface WebhooksConfig {
 
     /** Subscriptions one agency may have. */
     int maxSubscriptionsPerAgency();
+
+    /**
+     * Whether receivers may be on loopback, private, link-local and other non-public addresses: true
+     * only in the dev and test profiles (a local receiver); otherwise webhooks reach the public Internet only.
+     */
+    boolean allowPrivateAddresses();
+
+    /**
+     * AES-256 key (base64 of 32 bytes) sealing the signing secrets in the table. Defaults only in the
+     * dev and test profiles; production sets {@code CASES_WEBHOOKS_SECRET_KEY}.
+     */
+    String secretKey();
 
     default Backoff schedule() {
         return new Backoff(backoff(), maxAttempts(), jitter());

@@ -35,7 +35,12 @@ final class WebhookReceiver implements AutoCloseable {
     private final Map<String, Long> delays = new ConcurrentHashMap<>();
 
     WebhookReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** Listening on one address only (e.g. 127.0.0.2: the system's "localhost" does not reach it). */
+    WebhookReceiver(InetAddress address) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(address, 0), 0);
         server.setExecutor(threads);
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
@@ -55,6 +60,9 @@ final class WebhookReceiver implements AutoCloseable {
             int status = answers.getOrDefault(path, i -> 200).applyAsInt(n);
             // an answer body the dispatcher must never store or echo
             byte[] answer = ("{\"eco\":\"respuesta-del-receptor-" + path + "\"}").getBytes(StandardCharsets.UTF_8);
+            if (status / 100 == 3) {
+                exchange.getResponseHeaders().add("Location", url("/redirigido" + path));
+            }
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
@@ -63,7 +71,11 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://127.0.0.1:" + port() + path;
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     void answer(String path, IntUnaryOperator statusForNthRequest) {
