@@ -59,7 +59,8 @@ class ProductionStartIT {
         Run run = start("cases-service", List.of(), Duration.ofMinutes(4));
         assertTrue(run.exited, run.output);
         assertNotEquals(0, run.exitCode);
-        for (String setting : List.of("DIF_OIDC_URL", "QUARKUS_DATASOURCE_PASSWORD", "CASES_PSEUDONYM_KEY")) {
+        for (String setting : List.of("DIF_OIDC_URL", "QUARKUS_DATASOURCE_PASSWORD", "CASES_PSEUDONYM_KEY",
+                "CASES_WEBHOOKS_SECRET_KEY")) {
             assertTrue(run.output.contains("(variable de entorno " + setting + ")"), setting + " not named:\n" + run.output);
         }
     }
@@ -90,7 +91,8 @@ class ProductionStartIT {
         cmd.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(PROJECT.resolve(module).toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        for (String inherited : List.of("QUARKUS_PROFILE", "DIF_OIDC_URL", "QUARKUS_DATASOURCE_PASSWORD", "CASES_PSEUDONYM_KEY")) {
+        for (String inherited : List.of("QUARKUS_PROFILE", "DIF_OIDC_URL", "QUARKUS_DATASOURCE_PASSWORD", "CASES_PSEUDONYM_KEY",
+                "CASES_WEBHOOKS_SECRET_KEY")) {
             pb.environment().remove(inherited);
         }
         Process p = pb.start();
