@@ -37,6 +37,7 @@ import static mx.gob.dif.indicators.TestCallers.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -95,6 +96,27 @@ class ReportingCycleTest {
         // 12003 has a plan of its own without a schedule: its even spread
         given().get("/api/v1/indicators/R-01?orgUnit=12003&period=2023-Q2").then().statusCode(200)
                 .body("target", equalTo(10)).body("expected", equalTo(2.5f));
+    }
+
+    @Test
+    void aUnitThatNoPlanCoversHasNothingToBeMeasuredAgainstInTheBreakdown() {
+        // state 13 has no plan; only its municipality 13002 has one: 13001 reports against nothing
+        events().orgUnit("13", "Hidalgo", "STATE", "MX");
+        events().orgUnit("13001", "Acatlán", "MUNICIPAL", "13");
+        events().orgUnit("13002", "Acaxochitlán", "MUNICIPAL", "13");
+        target("13002", "H-01", "SUM", ALL_MONTHS, null, "40", null, null);
+        report("13002", "H-01", "2023-02-03", "6", "2023-02-28T12:00:00-06:00");
+        events().flush();
+        awaitValue("H-01", "13", "2023", "6");
+
+        JsonPath b = given().get("/api/v1/indicators/H-01/breakdown?orgUnit=13&period=2023").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of("13001", "13002", "13"), b.getList("rows.orgUnit"));
+        assertNull(b.get("rows[0].target"), "13001 has no plan, and none above or below it defines H-01");
+        assertNull(b.get("rows[0].status"));
+        assertEquals(0, new BigDecimal(b.getString("rows[0].value")).signum());
+        assertEquals(40, b.getInt("rows[1].target"));
+        assertEquals(6, b.getInt("rows[1].value"));
     }
 
     @Test

@@ -88,7 +88,11 @@ public class Breakdowns {
     private ProgramBreakdown.Indicator part(Catalog.Target t, String orgUnit, Part part, Period p,
                                             Map<String, Map<String, MonthValues>> mine, Set<String> closure) {
         BigDecimal value = values.value(t, orgUnit, p, mine);
-        Catalog.Target own = catalog.target(t.indicator(), part.orgUnit(), p.year()).orElse(t);
+        Catalog.Target own = catalog.target(t.indicator(), part.orgUnit(), p.year()).orElse(null);
+        if (own == null) {
+            // no plan of this unit, of its ancestors or below it defines the indicator: nothing to measure against
+            return new ProgramBreakdown.Indicator(t.indicator(), t.method(), null, value, null, null, null, reported(mine, closure, p));
+        }
         BigDecimal expected = values.expected(own, p);
         return new ProgramBreakdown.Indicator(t.indicator(), t.method(), Aggregation.plain(own.annualTarget()), value,
                 Aggregation.percent(value, own.annualTarget()), expected, values.status(value, expected), reported(mine, closure, p));

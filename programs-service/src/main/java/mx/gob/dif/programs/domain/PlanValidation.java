@@ -45,7 +45,12 @@ public final class PlanValidation {
         if (unit != null && !unit.isNull() && !unit.isTextual()) {
             result.problems().add(new Problem("unit", "El nombre de la unidad ('unit') debe ser un texto."));
         }
-        PlanLimits.check(plan, "", "", result.problems());
+        // the bounds every value keeps, for the fields no rule above has already said something about (one message a field)
+        List<Problem> limits = new ArrayList<>();
+        PlanLimits.check(plan, "", "", limits);
+        java.util.Set<String> named = new java.util.HashSet<>();
+        result.problems().forEach(p -> named.add(p.field()));
+        limits.stream().filter(p -> !named.contains(p.field())).forEach(result.problems()::add);
         return result;
     }
 

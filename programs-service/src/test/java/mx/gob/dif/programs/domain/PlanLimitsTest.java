@@ -2,6 +2,7 @@ package mx.gob.dif.programs.domain;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static mx.gob.dif.programs.domain.PlanValidationTest.json;
@@ -37,9 +38,14 @@ class PlanLimitsTest {
     @Test
     void textsHaveAMaximumAndTheUnitNameIsText() throws Exception {
         String plan = "{\"unit\":{\"x\":1},\"programs\":[{\"code\":\"P-01\",\"name\":\"" + "n".repeat(4001)
+                + "\",\"observaciones\":\"" + "o".repeat(4001)
                 + "\",\"actions\":[{\"code\":\"A-1\",\"description\":\"a\",\"targets\":[{\"indicatorCode\":\"I-1\",\"unit\":\"u\",\"target\":1}]}]}]}";
+        List<PlanValidation.Problem> all = PlanValidation.validate(json(plan)).problems();
         Map<String, String> p = problems(PlanValidation.validate(json(plan)));
-        assertEquals("El texto tiene 4001 caracteres; el máximo es 4000.", p.get("programs[0].name"));
+        // a field its own rule bounds gets that rule's message only; any other text the general maximum
+        assertEquals("El nombre del programa admite hasta 500 caracteres; tiene 4001.", p.get("programs[0].name"));
+        assertEquals(1, all.stream().filter(x -> x.field().equals("programs[0].name")).count(), all.toString());
+        assertEquals("El texto tiene 4001 caracteres; el máximo es 4000.", p.get("programs[0].observaciones"));
         assertEquals("El nombre de la unidad ('unit') debe ser un texto.", p.get("unit"));
     }
 }
