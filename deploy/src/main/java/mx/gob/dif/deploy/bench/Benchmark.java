@@ -69,6 +69,7 @@ public final class Benchmark {
         freshness();
         queryLatency();
         closingReport();
+        new ReportingCycleBench(gateway, report).run();
         rebuild();
         report.write(stack.projectDir());
         return 0;
