@@ -2,15 +2,12 @@ package mx.gob.dif.common.rest;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -47,18 +44,13 @@ public class BodyLimit {
         if (rid == null || rid.isBlank() || rid.length() > 128) {
             rid = UUID.randomUUID().toString();
         }
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", "Cuerpo demasiado grande");
-        problem.put("status", 413);
-        problem.put("detail", "El cuerpo de la solicitud mide " + announced + " bytes y el máximo es " + limit.asLongValue()
-                + " bytes (" + megabytes(limit.asLongValue()) + "). Divida el envío en partes más pequeñas.");
-        problem.put("instance", ctx.request().path());
-        problem.put("requestId", rid);
+        Problem problem = Problem.of(413, "Cuerpo demasiado grande", "El cuerpo de la solicitud mide " + announced
+                + " bytes y el máximo es " + limit.asLongValue() + " bytes (" + megabytes(limit.asLongValue())
+                + "). Divida el envío en partes más pequeñas.", ctx.request().path(), rid);
         // the body was not read: the connection cannot carry another request
         ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close")
                 .putHeader(RequestIdFilter.HEADER, rid)
-                .end(new JsonObject(problem).encode())
+                .end(problem.json())
                 .onComplete(done -> ctx.request().connection().close());
     }
 
