@@ -1,5 +1,7 @@
 package mx.gob.dif.e2e;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +14,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 import static mx.gob.dif.e2e.Tokens.ADMIN;
@@ -68,35 +69,64 @@ class ReportingCycleIT {
         return as(who).contentType("application/json").body(body).post("/api/v1/activities");
     }
 
-    private static Map<String, Object> row(JsonPath json, String orgUnit) {
-        List<Map<String, Object>> rows = json.getList("rows");
-        return rows.stream().filter(r -> orgUnit.equals(r.get("orgUnit"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no row for " + orgUnit + " in " + json.prettify()));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What the tests read of a breakdown (API.md, "Reporting cycle"). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Breakdown(Total total, List<Row> rows) {
+        Row row(String orgUnit) {
+            return rows.stream().filter(r -> orgUnit.equals(r.orgUnit())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no row for " + orgUnit + " in " + rows));
+        }
     }
 
-    private static BigDecimal number(Object o) {
-        return new BigDecimal(String.valueOf(o));
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Total(BigDecimal value) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Row(String orgUnit, BigDecimal value, Boolean reported) {
+    }
+
+    /** What the tests read of a completeness answer. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Completeness(int due, int reported, int onTime, BigDecimal rate, List<Unit> units) {
+        Unit unit(String orgUnit) {
+            return units.stream().filter(u -> orgUnit.equals(u.orgUnit())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no unit " + orgUnit + " in " + units));
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Unit(String orgUnit, int due, int reported, int missing, String submission) {
+    }
+
+    private static <T> T read(Response r, Class<T> type) {
+        r.then().statusCode(200);
+        try {
+            return JSON.readValue(r.asString(), type);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not a " + type.getSimpleName() + ": " + r.asString(), e);
+        }
     }
 
     @Test
     @Order(1)
     void breakdownRowsAddUpToTheRollUpOfTheState() {
-        JsonPath b = as(ANALYST).get("/api/v1/indicators/RC-01-01/breakdown?orgUnit=10&period=2023-Q1")
-                .then().statusCode(200).extract().jsonPath();
-        List<Map<String, Object>> rows = b.getList("rows");
-        assertEquals(40, rows.size(), "39 municipalities and the state's own reports: " + rows.size());
-        BigDecimal sum = rows.stream().map(r -> number(r.get("value"))).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Breakdown b = read(as(ANALYST).get("/api/v1/indicators/RC-01-01/breakdown?orgUnit=10&period=2023-Q1"), Breakdown.class);
+        assertEquals(40, b.rows().size(), "39 municipalities and the state's own reports: " + b.rows().size());
+        BigDecimal sum = b.rows().stream().map(Row::value).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertEquals(0, sum.compareTo(new BigDecimal("21")), "rows add up to " + sum);
-        assertEquals(0, number(b.get("total.value")).compareTo(new BigDecimal("21")));
+        assertEquals(0, b.total().value().compareTo(new BigDecimal("21")));
         BigDecimal single = Api.value(Api.indicator("RC-01-01", STATE, "2023-Q1"));
-        assertEquals(0, number(b.get("total.value")).compareTo(single), "total equals GET /indicators for the state");
+        assertEquals(0, b.total().value().compareTo(single), "total equals GET /indicators for the state");
 
-        assertEquals(0, number(row(b, DURANGO).get("value")).compareTo(new BigDecimal("17")));
-        assertEquals(Boolean.TRUE, row(b, DURANGO).get("reported"));
-        assertEquals(0, number(row(b, GOMEZ).get("value")).compareTo(new BigDecimal("4")));
-        assertEquals(Boolean.TRUE, row(b, GOMEZ).get("reported"));
-        assertEquals(0, number(row(b, "10001").get("value")).compareTo(BigDecimal.ZERO));
-        assertEquals(Boolean.FALSE, row(b, "10001").get("reported"));
+        assertEquals(0, b.row(DURANGO).value().compareTo(new BigDecimal("17")));
+        assertEquals(Boolean.TRUE, b.row(DURANGO).reported());
+        assertEquals(0, b.row(GOMEZ).value().compareTo(new BigDecimal("4")));
+        assertEquals(Boolean.TRUE, b.row(GOMEZ).reported());
+        assertEquals(0, b.row("10001").value().compareTo(BigDecimal.ZERO));
+        assertEquals(Boolean.FALSE, b.row("10001").reported());
     }
 
     @Test
@@ -111,50 +141,37 @@ class ReportingCycleIT {
     @Test
     @Order(3)
     void completenessCountsWhoReportedMarch() {
-        JsonPath c = awaitCompleteness(j -> true);
-        List<Map<String, Object>> units = c.getList("units");
-        assertEquals(39, units.size(), "one row per municipality of the state");
-        int due = units.stream().mapToInt(u -> (Integer) u.get("due")).sum();
-        int reported = units.stream().mapToInt(u -> (Integer) u.get("reported")).sum();
-        assertEquals(due, c.getInt("due"));
-        assertEquals(reported, c.getInt("reported"));
+        Completeness c = awaitCompleteness(j -> true);
+        assertEquals(39, c.units().size(), "one row per municipality of the state");
+        int due = c.units().stream().mapToInt(Unit::due).sum();
+        int reported = c.units().stream().mapToInt(Unit::reported).sum();
+        assertEquals(due, c.due());
+        assertEquals(reported, c.reported());
         assertEquals(3, reported, "Durango reported both targets in March, Gómez Palacio one");
 
-        Map<String, Object> durango = unit(c, DURANGO);
-        assertEquals(2, durango.get("due"));
-        assertEquals(2, durango.get("reported"));
-        Map<String, Object> gomez = unit(c, GOMEZ);
-        assertEquals(2, gomez.get("due"));
-        assertEquals(1, gomez.get("reported"));
-        assertEquals(1, gomez.get("missing"), "a due target with no report is missing, not zero");
-        Map<String, Object> canatlan = unit(c, "10001");
-        assertEquals(2, canatlan.get("missing"));
+        assertEquals(2, c.unit(DURANGO).due());
+        assertEquals(2, c.unit(DURANGO).reported());
+        assertEquals(2, c.unit(GOMEZ).due());
+        assertEquals(1, c.unit(GOMEZ).reported());
+        assertEquals(1, c.unit(GOMEZ).missing(), "a due target with no report is missing, not zero");
+        assertEquals(2, c.unit("10001").missing());
         // reports of 2023 arrive years after the deadline of day 10 of the next month
-        assertEquals(0, c.getInt("onTime"));
-        BigDecimal rate = number(c.get("rate"));
+        assertEquals(0, c.onTime());
         BigDecimal expectedRate = BigDecimal.valueOf(300).divide(BigDecimal.valueOf(due), 2, RoundingMode.HALF_UP);
-        assertEquals(0, rate.setScale(2, RoundingMode.HALF_UP).compareTo(expectedRate), "rate " + rate + " of " + due + " due");
+        assertEquals(0, c.rate().setScale(2, RoundingMode.HALF_UP).compareTo(expectedRate), "rate " + c.rate() + " of " + due + " due");
     }
 
-    private static JsonPath awaitCompleteness(Predicate<JsonPath> condition) {
+    private static Completeness awaitCompleteness(Predicate<Completeness> condition) {
         long deadline = System.nanoTime() + SETTLE.toNanos();
-        JsonPath last;
+        Completeness last;
         do {
-            Response r = as(ANALYST).get("/api/v1/reporting/completeness?orgUnit=10&period=2023-03");
-            r.then().statusCode(200);
-            last = r.jsonPath();
+            last = read(as(ANALYST).get("/api/v1/reporting/completeness?orgUnit=10&period=2023-03"), Completeness.class);
             if (condition.test(last)) {
                 return last;
             }
             sleep();
         } while (System.nanoTime() < deadline);
         return last;
-    }
-
-    private static Map<String, Object> unit(JsonPath c, String orgUnit) {
-        List<Map<String, Object>> units = c.getList("units");
-        return units.stream().filter(u -> orgUnit.equals(u.get("orgUnit"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no unit " + orgUnit + " in " + c.prettify()));
     }
 
     @Test
@@ -170,8 +187,8 @@ class ReportingCycleIT {
         // the month of another municipality is still open
         post(OPERATOR_GOMEZ, "[" + Api.report(null, "RC-01-01", GOMEZ, "2023-03-29", "1") + "]").then().statusCode(202);
 
-        JsonPath c = awaitCompleteness(j -> "ACCEPTED".equals(unit(j, DURANGO).get("submission")));
-        assertEquals("ACCEPTED", unit(c, DURANGO).get("submission"));
+        Completeness c = awaitCompleteness(j -> "ACCEPTED".equals(j.unit(DURANGO).submission()));
+        assertEquals("ACCEPTED", c.unit(DURANGO).submission());
 
         as(OPERATOR_GOMEZ).post("/api/v1/reporting/10007/2023-03/submission").then().statusCode(200);
         as(ANALYST).contentType("application/json").body("{\"reason\":\"Falta el reporte de entregas trimestrales\"}")
@@ -186,10 +203,10 @@ class ReportingCycleIT {
         Api.awaitIndicator("RC-01-01", STATE, "2023-03", v -> v.compareTo(new BigDecimal("17")) == 0, SETTLE).then().statusCode(200);
         assertEquals(0, Api.value(Api.indicator("RC-01-01", STATE, "2023-03")).compareTo(new BigDecimal("17")),
                 "March of the state: 7 + 4 + 1 + 5");
-        JsonPath reopened = awaitCompleteness(j -> "REOPENED".equals(unit(j, DURANGO).get("submission"))
-                && "RETURNED".equals(unit(j, GOMEZ).get("submission")));
-        assertEquals("REOPENED", unit(reopened, DURANGO).get("submission"));
-        assertEquals("RETURNED", unit(reopened, GOMEZ).get("submission"));
+        Completeness reopened = awaitCompleteness(j -> "REOPENED".equals(j.unit(DURANGO).submission())
+                && "RETURNED".equals(j.unit(GOMEZ).submission()));
+        assertEquals("REOPENED", reopened.unit(DURANGO).submission());
+        assertEquals("RETURNED", reopened.unit(GOMEZ).submission());
         JsonPath history = as(OPERATOR).get("/api/v1/reporting/10005/2023-03/submission").then().statusCode(200)
                 .extract().jsonPath();
         assertFalse(history.getBoolean("locked"));

@@ -5,6 +5,8 @@ import mx.gob.dif.events.TargetChanged;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Validates a work plan document (the format of the 2021 PAT file) and extracts its targets.
@@ -48,8 +50,7 @@ public final class PlanValidation {
         // the bounds every value keeps, for the fields no rule above has already said something about (one message a field)
         List<Problem> limits = new ArrayList<>();
         PlanLimits.check(plan, "", "", limits);
-        java.util.Set<String> named = new java.util.HashSet<>();
-        result.problems().forEach(p -> named.add(p.field()));
+        Set<String> named = result.problems().stream().map(Problem::field).collect(Collectors.toSet());
         limits.stream().filter(p -> !named.contains(p.field())).forEach(result.problems()::add);
         return result;
     }
