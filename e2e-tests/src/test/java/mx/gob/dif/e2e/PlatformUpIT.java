@@ -87,7 +87,16 @@ class PlatformUpIT {
     }
 
     @Test
-    void theGatewayServesOneOpenApiDocumentForTheWholePublicApi() {
+    void theGatewayServesOneOpenApiDocumentForTheWholePublicApi() throws InterruptedException {
+        // a service busy at the first request (a slow machine, a replay at start) is named, not silently left out
+        Object unavailable = null;
+        for (long giveUp = System.nanoTime() + 90_000_000_000L; System.nanoTime() < giveUp; Thread.sleep(2000)) {
+            unavailable = given().get("/openapi").then().statusCode(200).extract().path("x-unavailable-services");
+            if (unavailable == null) {
+                break;
+            }
+        }
+        assertEquals(null, unavailable, "every service's document reached the gateway");
         given().get("/openapi").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/work-plans/import"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/activities"))

@@ -7,6 +7,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
 public class StackShutdown implements LauncherSessionListener {
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        SuiteTimings.print();
         PlatformStack.stop();
     }
 }

@@ -62,6 +62,10 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
                 exchange.close();
                 return;
             }
+            if (exchange.getRequestURI().getPath().equals("/q/openapi")) {
+                send(exchange, 200, "application/json", "{\"openapi\":\"3.1.0\",\"paths\":{}}");
+                return;
+            }
             int status = exchange.getRequestURI().getPath().startsWith("/q/health") ? 200 : 201;
             // a service that (wrongly) answers CORS itself: the gateway must not pass this on
             exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");

@@ -100,7 +100,8 @@ class GatewayTest {
     void servesOneOpenApiDocumentEvenWhenAServiceIsDown() {
         given().get("/openapi").then().statusCode(200)
                 .body("openapi", equalTo("3.1.0"))
-                .body("info.title", containsString("DIF"));
+                .body("info.title", containsString("DIF"))
+                .body("x-unavailable-services", equalTo(java.util.List.of("cases")));
     }
 
     /** cases-service is down (FakeUpstream): the gateway stays ready and says which service is down. */

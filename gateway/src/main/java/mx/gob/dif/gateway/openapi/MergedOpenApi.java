@@ -1,12 +1,15 @@
 package mx.gob.dif.gateway.openapi;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import mx.gob.dif.gateway.config.GatewayConfig;
+import mx.gob.dif.gateway.proxy.Problems;
+import mx.gob.dif.gateway.proxy.RequestIds;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -16,19 +19,28 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 // Hand-written on purpose: smallrye-openapi documents this application only; it cannot merge the services' documents.
 /**
  * One OpenAPI document for the whole public API, at {@code /openapi} and {@code /q/openapi}:
  * the services' own documents (each generated from its code) with their paths and schemas merged
  * ({@link OpenApiMerge}).
+ *
+ * <p>A service's document is built into its jar and only changes when the service is redeployed, so
+ * the last one received is kept: a service that is slow or restarting at the moment of a request
+ * does not make its paths vanish. A service never reached yet is named in {@code x-unavailable-services}
+ * rather than silently missing.
  */
 @ApplicationScoped
 public class MergedOpenApi {
     private static final Logger LOG = Logger.getLogger(MergedOpenApi.class);
+    private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(15);
     private final GatewayConfig config;
     private final Vertx vertx;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, JsonObject> received = new ConcurrentHashMap<>();
 
     public MergedOpenApi(GatewayConfig config, Vertx vertx) {
         this.config = config;
@@ -45,33 +57,56 @@ public class MergedOpenApi {
             if (r.succeeded()) {
                 ctx.response().putHeader("Content-Type", "application/json").end(r.result().encodePrettily());
             } else {
-                ctx.response().setStatusCode(503).putHeader("Content-Type", "application/problem+json")
-                        .end(new JsonObject().put("title", "Documento no disponible").put("status", 503)
-                                .put("detail", "No se pudo reunir la documentación de los servicios.").encode());
+                Problems.send(ctx, 503, "Documento no disponible",
+                        "No se pudo reunir la documentación de los servicios; intente de nuevo en unos segundos.", RequestIds.of(ctx));
             }
         });
     }
 
     JsonObject merge() {
+        Map<String, CompletableFuture<JsonObject>> fetching = new TreeMap<>();
+        config.services().forEach((name, address) -> fetching.put(name, fetch(name, address)));
         OpenApiMerge merged = new OpenApiMerge();
-        for (Map.Entry<String, String> s : new TreeMap<>(config.services()).entrySet()) {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(s.getValue() + "/q/openapi?format=json"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 200) {
-                    continue;
-                }
-                merged.add(s.getKey(), new JsonObject(r.body()));
-            } catch (Exception e) {
-                LOG.warnf("No OpenAPI document from %s: %s", s.getKey(), e.toString());
+        JsonArray unavailable = new JsonArray();
+        fetching.forEach((name, doc) -> {
+            JsonObject fresh = doc.join();
+            if (fresh != null) {
+                received.put(name, fresh);
             }
-        }
-        return new JsonObject()
+            JsonObject known = received.get(name);
+            if (known == null) {
+                unavailable.add(name);
+            } else {
+                merged.add(name, known);
+            }
+        });
+        JsonObject document = new JsonObject()
                 .put("openapi", "3.1.0")
                 .put("info", new JsonObject().put("title", "Plataforma DIF — API pública v1").put("version", "1.0")
                         .put("description", "Todas las rutas se atienden a través del gateway bajo /api/v1. "
                                 + "Los errores son application/problem+json con mensajes en español."))
                 .put("paths", merged.paths())
                 .put("components", new JsonObject().put("schemas", merged.schemas()));
+        if (!unavailable.isEmpty()) {
+            document.put("x-unavailable-services", unavailable);
+        }
+        return document;
+    }
+
+    /** The service's current document, or null (logged) when it cannot be had within the timeout. */
+    private CompletableFuture<JsonObject> fetch(String name, String address) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(address + "/q/openapi?format=json")).timeout(FETCH_TIMEOUT).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((r, failure) -> {
+            if (failure != null || r.statusCode() != 200) {
+                LOG.warnf("No OpenAPI document from %s: %s", name, failure != null ? failure.toString() : "HTTP " + r.statusCode());
+                return null;
+            }
+            try {
+                return new JsonObject(r.body());
+            } catch (RuntimeException notJson) {
+                LOG.warnf("The OpenAPI document from %s is not JSON: %s", name, notJson.getMessage());
+                return null;
+            }
+        });
     }
 }
