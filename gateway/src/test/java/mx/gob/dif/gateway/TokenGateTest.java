@@ -40,6 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TokenGateTest {
     private static final String DASHBOARD = "http://localhost:3000";
 
+    @jakarta.inject.Inject
+    mx.gob.dif.common.security.TokenMemory tokens;
+
     static Stream<Arguments> refusedTokens() {
         String operator = TestTokens.operator("10005");
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
@@ -124,6 +127,28 @@ class TokenGateTest {
                 .then().statusCode(201).body("bodyLength", equalTo(body.getBytes(StandardCharsets.UTF_8).length));
         with().contentType("application/json").body("{\"a\":1}").post("/api/v1/activities")
                 .then().statusCode(201).body("body.a", equalTo(1));
+    }
+
+    /** Verified tokens are remembered (TokenMemory): the memory never outlives the token nor accepts an altered copy. */
+    @Test
+    void aRememberedTokenIsRefusedOnceItExpiresAndItsAlteredCopyNever() throws InterruptedException {
+        String shortLived = TestTokens.builder().name("operador.durango").orgUnit("10005").roles("municipal-operator")
+                .expiresIn(Duration.ofSeconds(3)).build();
+        assertFalse(tokens.remembers(shortLived));
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(shortLived).get("/api/v1/org-units/10005").then().statusCode(201);
+        }
+        assertTrue(tokens.remembers(shortLived), "checked once, then remembered");
+        given().auth().oauth2(TestTokens.tampered(shortLived)).get("/api/v1/org-units/10005")
+                .then().statusCode(401).body("detail", containsString("no es válido"));
+        long expiresAt = System.currentTimeMillis() + 3_000;
+        while (System.currentTimeMillis() < expiresAt + 1_500) {
+            Thread.sleep(250);
+        }
+        given().auth().oauth2(shortLived).get("/api/v1/org-units/10005")
+                .then().statusCode(401).body("detail", containsString("venció"));
+        assertFalse(tokens.remembers(shortLived));
+        assertFalse(tokens.remembers(TestTokens.tampered(shortLived)));
     }
 
     @Test

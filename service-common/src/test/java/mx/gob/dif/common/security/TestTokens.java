@@ -114,6 +114,11 @@ public final class TestTokens {
             return this;
         }
 
+        public Builder expiresIn(Duration from) {
+            this.expires = Instant.now().plus(from);
+            return this;
+        }
+
         public Builder expiredSince(Duration ago) {
             this.expires = Instant.now().minus(ago);
             return this;
