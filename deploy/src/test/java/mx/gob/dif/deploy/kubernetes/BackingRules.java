@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
  * database, importing the production realm; the Ingress pointing at a Service that exists.
  */
 final class BackingRules {
+    private static final String BARMAN_CLOUD = "barman-cloud.cloudnative-pg.io";
 
     private BackingRules() {
     }
@@ -102,7 +103,7 @@ final class BackingRules {
     /**
      * Each service's JDBC URL names the read-write Service of a CloudNativePG cluster of its own whose bootstrap
      * creates that database, the credentials come from that cluster's app Secret, and every cluster has 3
-     * instances, continuous backups with credentials from a Secret, and a scheduled base backup.
+     * instances and backups.
      */
     static List<String> databases(Manifests manifests) {
         List<String> problems = new ArrayList<>();
@@ -122,19 +123,38 @@ final class BackingRules {
         for (ObjectNode cluster : manifests.ofKind("Cluster")) {
             String id = Manifests.id(cluster);
             expect(problems, id + " instances", "3", cluster.at("/spec/instances"));
-            JsonNode store = cluster.at("/spec/backup/barmanObjectStore");
-            if (store.path("destinationPath").asText().isBlank()
-                    || !store.at("/s3Credentials/accessKeyId/name").isTextual()
-                    || !store.at("/s3Credentials/secretAccessKey/name").isTextual()) {
-                problems.add(id + ": no backup (spec.backup.barmanObjectStore with a destination and credentials from a Secret)");
-            }
-            boolean scheduled = manifests.ofKind("ScheduledBackup").stream()
-                    .anyMatch(b -> Manifests.name(cluster).equals(b.at("/spec/cluster/name").asText()));
-            if (!scheduled) {
-                problems.add(id + " has no ScheduledBackup");
-            }
+            backups(manifests, cluster, problems);
         }
         return problems;
+    }
+
+    /**
+     * WAL archived by the Barman Cloud plugin to an ObjectStore with a destination and credentials from a Secret,
+     * and a nightly base backup through the same plugin.
+     */
+    private static void backups(Manifests manifests, ObjectNode cluster, List<String> problems) {
+        String id = Manifests.id(cluster);
+        JsonNode archiver = MissingNode.getInstance();
+        for (JsonNode plugin : cluster.at("/spec/plugins")) {
+            if (BARMAN_CLOUD.equals(plugin.path("name").asText()) && plugin.path("isWALArchiver").asBoolean()) {
+                archiver = plugin;
+            }
+        }
+        String storeName = archiver.at("/parameters/barmanObjectName").asText();
+        JsonNode store = manifests.find("ObjectStore", storeName).map(o -> o.at("/spec/configuration")).orElse(MissingNode.getInstance());
+        if (store.path("destinationPath").asText().isBlank()
+                || !store.at("/s3Credentials/accessKeyId/name").isTextual()
+                || !store.at("/s3Credentials/secretAccessKey/name").isTextual()) {
+            problems.add(id + ": no backup (the " + BARMAN_CLOUD + " plugin as WAL archiver, to an ObjectStore with a "
+                    + "destination and credentials from a Secret)");
+        }
+        boolean scheduled = manifests.ofKind("ScheduledBackup").stream()
+                .anyMatch(b -> Manifests.name(cluster).equals(b.at("/spec/cluster/name").asText())
+                        && "plugin".equals(b.at("/spec/method").asText())
+                        && BARMAN_CLOUD.equals(b.at("/spec/pluginConfiguration/name").asText()));
+        if (!scheduled) {
+            problems.add(id + " has no ScheduledBackup through " + BARMAN_CLOUD);
+        }
     }
 
     private static Optional<String> database(Manifests manifests, String service, Map<String, JsonNode> env, List<String> problems) {

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import mx.gob.dif.deploy.infra.Replication;
-import mx.gob.dif.deploy.infra.TopicSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +73,12 @@ class KubernetesManifestsNegativeTest {
     }
 
     @Test
+    void aMisspelledFieldOfTheImportedRealmIsCaught() {
+        Manifests manifests = changed(m -> at(m, "KeycloakRealmImport", "dif-realm", "/spec/realm").put("accessTokenLifeSpan", 900));
+        assertMentions(schemaProblems(manifests), "KeycloakRealmImport/dif-realm /spec/realm", "accessTokenLifeSpan");
+    }
+
+    @Test
     void aKindWithoutSchemaIsNotWavedThrough() {
         Manifests manifests = changed(m -> m.find("Deployment", "cases").orElseThrow().put("apiVersion", "apps/v1beta1"));
         assertMentions(schemaProblems(manifests), "no schema known for apps/v1beta1/Deployment");
@@ -117,7 +121,7 @@ class KubernetesManifestsNegativeTest {
         });
         assertMentions(BackingRules.kafka(manifests), "default.replication.factor must be 3 (is 2)",
                 "min.insync.replicas must be 2 (is 1)", "must have 3 brokers in its node pools, has 2");
-        assertMentions(BackingRules.topics(manifests, TopicSpec.platformTopics(new Replication(3, 2))),
+        assertMentions(BackingRules.topics(manifests, KubernetesManifestsTest.clusterTopics()),
                 "KafkaTopic/dif-cases replicas must be 3 (is 1)");
     }
 
@@ -128,7 +132,7 @@ class KubernetesManifestsNegativeTest {
             at(m, "KafkaTopic", "dif-catalog-targets", "/spec/config").put("cleanup.policy", "delete");
             at(m, "KafkaTopic", "dif-catalog-org-units", "/spec").put("partitions", 3);
         });
-        assertMentions(BackingRules.topics(manifests, TopicSpec.platformTopics(new Replication(3, 2))),
+        assertMentions(BackingRules.topics(manifests, KubernetesManifestsTest.clusterTopics()),
                 "no KafkaTopic for dif.reporting.overdue", "KafkaTopic dif.reporting.atrasos is not a topic of the platform",
                 "dif.catalog.targets: config", "dif.catalog.org-units: 3 partitions where the platform has 1");
     }
@@ -144,11 +148,14 @@ class KubernetesManifestsNegativeTest {
                     ((ObjectNode) e.at("/valueFrom/secretKeyRef")).put("name", "dif-programs-db-app");
                 }
             });
-            at(m, "Cluster", "dif-indicators-db", "/spec").remove("backup");
+            at(m, "Cluster", "dif-indicators-db", "/spec").remove("plugins");
+            at(m, "ScheduledBackup", "dif-cases-db-nightly", "/spec").remove("method");
+            at(m, "ObjectStore", "dif-programs-db-backups", "/spec/configuration/s3Credentials").remove("secretAccessKey");
             at(m, "Cluster", "dif-keycloak-db", "/spec").put("instances", 1);
         });
         assertMentions(BackingRules.databases(manifests), "Cluster/dif-programs-db serves more than one service",
-                "Cluster/dif-indicators-db: no backup", "Cluster/dif-keycloak-db instances must be 3 (is 1)");
+                "Cluster/dif-indicators-db: no backup", "Cluster/dif-programs-db: no backup",
+                "Cluster/dif-cases-db has no ScheduledBackup", "Cluster/dif-keycloak-db instances must be 3 (is 1)");
     }
 
     @Test

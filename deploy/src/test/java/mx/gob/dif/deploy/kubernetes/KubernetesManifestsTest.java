@@ -45,6 +45,11 @@ class KubernetesManifestsTest {
         return manifests.find("ConfigMap", "dif-platform").orElseThrow().at("/data/DIF_OIDC_URL").asText();
     }
 
+    /** The platform's topics as the launcher creates them on a cluster of three brokers. */
+    static List<TopicSpec> clusterTopics() {
+        return TopicSpec.platformTopics(new Replication(3, 2));
+    }
+
     static List<String> schemaProblems(Manifests manifests) {
         return manifests.objects().stream().flatMap(o -> Schemas.problems(o).stream()).toList();
     }
@@ -85,7 +90,7 @@ class KubernetesManifestsTest {
 
     @Test
     void everyPlatformTopicIsAKafkaTopicWithTheLaunchersPolicies() {
-        assertEquals(List.of(), BackingRules.topics(production(), TopicSpec.platformTopics(new Replication(3, 2))));
+        assertEquals(List.of(), BackingRules.topics(production(), clusterTopics()));
     }
 
     @Test

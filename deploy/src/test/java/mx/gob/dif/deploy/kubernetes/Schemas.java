@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import org.keycloak.representations.idm.RealmRepresentation;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -34,9 +35,10 @@ import java.util.regex.Pattern;
  * not have, which both models keep aside in {@code additionalProperties} instead of failing, is reported here.
  * <p>
  * CloudNativePG and the Keycloak operator publish their CRDs neither to Maven Central nor as an npm package (the
- * first only as a Go module and release YAML, the second only in a Git repository), so for their kinds only the
- * parts that are Kubernetes types (metadata, resources) are validated by schema; {@link PlatformRules} checks the
- * fields the platform depends on.
+ * first, and its Barman Cloud plugin, only as Go modules and release YAML, the second only in a Git repository), so for their kinds only the
+ * parts with a published model are validated by schema: metadata and resources (Kubernetes types) and a realm
+ * import's realm (Keycloak's RealmRepresentation, strict: it has no catch-all for unknown fields);
+ * {@link BackingRules} checks the fields of theirs the platform depends on.
  */
 final class Schemas {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -53,12 +55,13 @@ final class Schemas {
             Map.entry("kafka.strimzi.io/v1beta2/Kafka", Kafka.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", KafkaNodePool.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class));
-    /** Kinds with no schema in any package registry: their Kubernetes-typed parts only, by JSON pointer. */
-    private static final Map<String, List<String>> UNPUBLISHED = Map.of(
-            "postgresql.cnpg.io/v1/Cluster", List.of("/spec/resources"),
-            "postgresql.cnpg.io/v1/ScheduledBackup", List.of(),
-            "k8s.keycloak.org/v2alpha1/Keycloak", List.of("/spec/resources"),
-            "k8s.keycloak.org/v2alpha1/KeycloakRealmImport", List.of());
+    /** Kinds with no schema in any package registry: the parts of them that have one, by JSON pointer. */
+    private static final Map<String, Map<String, Class<?>>> UNPUBLISHED = Map.of(
+            "postgresql.cnpg.io/v1/Cluster", Map.of("/spec/resources", ResourceRequirements.class),
+            "postgresql.cnpg.io/v1/ScheduledBackup", Map.of(),
+            "barmancloud.cnpg.io/v1/ObjectStore", Map.of(),
+            "k8s.keycloak.org/v2alpha1/Keycloak", Map.of("/spec/resources", ResourceRequirements.class),
+            "k8s.keycloak.org/v2alpha1/KeycloakRealmImport", Map.of("/spec/realm", RealmRepresentation.class));
     /** RFC 1123 subdomain, what Kubernetes requires of most names. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final int MAX_DEPTH = 64;
@@ -79,11 +82,11 @@ final class Schemas {
             read(object, MODELS.get(type), id, problems);
         } else if (UNPUBLISHED.containsKey(type)) {
             read(object.path("metadata"), ObjectMeta.class, id + " metadata", problems);
-            for (String pointer : UNPUBLISHED.get(type)) {
+            UNPUBLISHED.get(type).forEach((pointer, model) -> {
                 if (!object.at(pointer).isMissingNode()) {
-                    read(object.at(pointer), ResourceRequirements.class, id + " " + pointer, problems);
+                    read(object.at(pointer), model, id + " " + pointer, problems);
                 }
-            }
+            });
         } else {
             problems.add(id + ": no schema known for " + type + " (a kind or API version this test does not cover)");
         }
