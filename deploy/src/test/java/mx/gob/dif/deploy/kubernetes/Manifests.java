@@ -37,7 +37,8 @@ record Manifests(List<ObjectNode> objects) {
     /**
      * The environment a container gets: its own {@code env} entries and every key of the ConfigMaps it takes whole
      * ({@code envFrom}), by name; the value is the entry (with {@code value} or {@code valueFrom}) or, for a
-     * ConfigMap key, {@code {"configMap": name}}. A referenced ConfigMap that is not rendered is a missing entry.
+     * ConfigMap key, {@code {"configMap": name}}. A referenced ConfigMap that is not rendered, or a whole Secret
+     * taken as environment, is added to {@code problems}.
      */
     Map<String, JsonNode> environment(JsonNode container, List<String> problems) {
         Map<String, JsonNode> env = new LinkedHashMap<>();

@@ -35,10 +35,10 @@ import java.util.regex.Pattern;
  * not have, which both models keep aside in {@code additionalProperties} instead of failing, is reported here.
  * <p>
  * CloudNativePG and the Keycloak operator publish their CRDs neither to Maven Central nor as an npm package (the
- * first, and its Barman Cloud plugin, only as Go modules and release YAML, the second only in a Git repository), so for their kinds only the
- * parts with a published model are validated by schema: metadata and resources (Kubernetes types) and a realm
- * import's realm (Keycloak's RealmRepresentation, strict: it has no catch-all for unknown fields);
- * {@link BackingRules} checks the fields of theirs the platform depends on.
+ * first, and its Barman Cloud plugin, only as Go modules and release YAML, the second only in a Git repository),
+ * so for their kinds only the parts with a published model are validated by schema: metadata and resources
+ * (Kubernetes types) and a realm import's realm (Keycloak's RealmRepresentation, strict: it has no catch-all for
+ * unknown fields); {@link BackingRules} checks the fields of theirs the platform depends on.
  */
 final class Schemas {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
