@@ -97,6 +97,10 @@ class ScaleOutTest {
         EventLoop otherActivities = loops.start(ActivityCaseConsumer.spec(config),
                 new ActivityCaseConsumer(ds, updates, new DataVersion(loops, rebuildTables), loops, config, rebuildTables, rebuilds));
         try {
+            EventLoop first = loops.loops().stream().filter(l -> l.spec().name().equals("activities") && l != otherActivities)
+                    .findFirst().orElseThrow();
+            assertTrue(poll(120, () -> first.assignedPartitions() > 0 && otherActivities.assignedPartitions() > 0, ok -> ok),
+                    "the group shared its partitions between the two instances");
             events().orgUnit(STATE, "Zacatecas", "STATE", "MX");
             UNITS.forEach(u -> events().orgUnit(u, "Municipio " + u, "MUNICIPAL", STATE));
             target("SO-SUM", "SUM");

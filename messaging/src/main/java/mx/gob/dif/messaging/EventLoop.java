@@ -61,6 +61,7 @@ public final class EventLoop implements Runnable {
     /** Records already on the dead-letter topic while their batch is retried: sent once, counted once. */
     private final Set<String> sentToDeadLetter = new HashSet<>();
     private final AtomicLong lag = new AtomicLong(-1);
+    private volatile int assigned;
     private volatile boolean running = true;
     private int failedBatches;
     private volatile boolean alive;
@@ -103,6 +104,11 @@ public final class EventLoop implements Runnable {
 
     public long applied() {
         return applied.get();
+    }
+
+    /** Partitions the group gave this loop (each instance of a group holds its share). */
+    public int assignedPartitions() {
+        return assigned;
     }
 
     public long deadLettered() {
@@ -151,6 +157,7 @@ public final class EventLoop implements Runnable {
                 } finally {
                     unpositioned.clear();
                     failedBatches = 0;
+                    assigned = 0;
                     consumer.close();
                 }
                 if (running && !pause(restartPauseMs)) {
@@ -333,20 +340,22 @@ public final class EventLoop implements Runnable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             unpositioned.removeAll(partitions);
+            assigned = Math.max(0, consumer.assignment().size() - partitions.size());
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             consumer.pause(partitions);
             unpositioned.addAll(partitions);
+            assigned = consumer.assignment().size();
         }
     }
 
     /** Every assigned partition paused until {@link #positionAssigned} seeks it to its stored offset. */
     private void unpositionAll() {
-        Set<TopicPartition> assigned = consumer.assignment();
-        consumer.pause(assigned);
-        unpositioned.addAll(assigned);
+        Set<TopicPartition> held = consumer.assignment();
+        consumer.pause(held);
+        unpositioned.addAll(held);
     }
 
     private void positionAssigned() throws Exception {

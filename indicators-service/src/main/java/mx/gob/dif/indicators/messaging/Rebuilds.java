@@ -2,6 +2,7 @@ package mx.gob.dif.indicators.messaging;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import mx.gob.dif.events.CloudEvent;
 import mx.gob.dif.events.EventTypes;
@@ -48,6 +49,8 @@ public class Rebuilds {
     private final EventLoops loops;
     private final DurableProducer producer;
     private final IndicatorsConfig config;
+    /** The rebuild generation this instance's loops were last sent back for (-1: not read yet). */
+    private volatile long seenGeneration = -1;
 
     public Rebuilds(AgroalDataSource ds, RebuildTables tables, EventLoops loops, DurableProducer producer, IndicatorsConfig config) {
         this.ds = ds;
@@ -69,8 +72,15 @@ public class Rebuilds {
         LOG.infof("Rebuild %d begun: %d partitions, up to %d records", s.generation(), ends.size(), total(ends));
         repositionActivityLoops();
         IndicatorsRebuildRequested payload = new IndicatorsRebuildRequested(s.generation());
-        producer.send(Topics.INDICATORS_REBUILDS, IndicatorsRebuildRequested.KEY, CloudEvent.of(UUID.randomUUID().toString(),
-                producer.source(), EventTypes.INDICATORS_REBUILD_REQUESTED, IndicatorsRebuildRequested.KEY, payload)).get(30, TimeUnit.SECONDS);
+        try {
+            producer.send(Topics.INDICATORS_REBUILDS, IndicatorsRebuildRequested.KEY, CloudEvent.of(UUID.randomUUID().toString(),
+                    producer.source(), EventTypes.INDICATORS_REBUILD_REQUESTED, IndicatorsRebuildRequested.KEY, payload))
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // the rebuild is committed: the other instances notice the generation by themselves (followGeneration)
+            LOG.warnf("Rebuild %d: the notice to the other instances was not sent (%s); they notice it within seconds",
+                    s.generation(), e.toString());
+        }
         return new RebuildStatus("REQUESTED", 0, total(ends), s.startedAt().toString(), null);
     }
 
@@ -96,6 +106,20 @@ public class Rebuilds {
     /** True while a rebuild has not replayed everything the logs held when it was asked for. */
     public boolean running() throws SQLException {
         return tables.read().running() && RebuildTables.RUNNING.equals(status().state());
+    }
+
+    /**
+     * The slow path if a notice on {@link Topics#INDICATORS_REBUILDS} never arrives: a generation this instance has not
+     * seen sends its activity loops back too (a loop with records to apply notices at its next batch anyway; this
+     * covers partitions with nothing new).
+     */
+    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void followGeneration() throws SQLException {
+        long g = tables.read().generation();
+        if (seenGeneration >= 0 && g != seenGeneration) {
+            repositionActivityLoops();
+        }
+        seenGeneration = g;
     }
 
     /** Every activity loop of this instance goes back to the stored offsets (the beginning, after a rebuild). */
