@@ -70,6 +70,9 @@ class ScaleOutIT {
 
     @AfterAll
     static void scaleIn() throws Exception {
+        if (scaled == null) {
+            return; // the stack never came up, or never scaled out: nothing to take back
+        }
         scaled.stopService("indicators-2");
         scaled.stopService("programs-2");
         scaled.stopService("gateway");
