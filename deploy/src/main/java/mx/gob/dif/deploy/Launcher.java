@@ -118,6 +118,12 @@ public final class Launcher {
     /** Everything that would make 'up' fail half-way is checked first, with what to do about it. */
     List<String> preflight() {
         List<String> problems = new ArrayList<>();
+        try {
+            stack.scale();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return problems;
+        }
         if (Runtime.version().feature() < 21) {
             problems.add("Se necesita Java 21 o posterior (este es " + Runtime.version() + "). Defina JAVA_HOME.");
         }
@@ -246,17 +252,17 @@ public final class Launcher {
             env.put("QUARKUS_DATASOURCE_USERNAME", s.database());
             env.put("QUARKUS_DATASOURCE_PASSWORD", stack.dbPassword(s.database()));
         }
-        for (Stack.Service other : stack.services()) {
-            if ("gateway".equals(other.name())) {
-                continue;
-            }
-            env.put("GATEWAY_SERVICES_" + other.name().toUpperCase(), "http://127.0.0.1:" + other.port());
+        // each instance names its own consumer groups where every instance must read everything (the catalog)
+        env.put(s.service().toUpperCase() + "_INSTANCE_ID", s.name());
+        for (String service : List.of("programs", "cases", "indicators")) {
+            env.put("GATEWAY_SERVICES_" + service.toUpperCase(), String.join(",", stack.instances(service).stream()
+                    .map(i -> "http://127.0.0.1:" + i.port()).toList()));
         }
         List<String> cmd = List.of(Processes.javaExecutable(), "-Xmx" + stack.serviceHeap(), "-XX:+UseG1GC",
                 "-XX:+ExitOnOutOfMemoryError", "-jar", s.jar(stack.projectDir()).toString());
         long pid = Processes.startDetached(cmd, stack.projectDir().resolve(s.module()), env,
                 stack.logs().resolve(s.name() + ".log"), pidFile(s.name()));
-        OUT.printf("%-11s arrancando (pid %d, puerto %d)%n", s.name(), pid, s.port());
+        OUT.printf("%-13s arrancando (pid %d, puerto %d)%n", s.name(), pid, s.port());
     }
 
     private boolean waitHealthy(Stack.Service s) {
@@ -268,7 +274,7 @@ public final class Launcher {
             OUT.println(Processes.tail(stack.logs().resolve(s.name() + ".log"), 25));
             return false;
         }
-        OUT.printf("%-11s UP (%.1f s)%n", s.name(), (System.nanoTime() - t0) / 1e9);
+        OUT.printf("%-13s UP (%.1f s)%n", s.name(), (System.nanoTime() - t0) / 1e9);
         return true;
     }
 
@@ -317,15 +323,11 @@ public final class Launcher {
     // ---------------------------------------------------------------- down / status
 
     public int down() {
-        List<Stack.Service> reversed = new ArrayList<>(stack.services());
-        java.util.Collections.reverse(reversed);
-        for (Stack.Service s : reversed) {
-            Optional<Long> pid = Processes.readPid(pidFile(s.name()));
-            if (pid.isPresent() && Processes.isAlive(pid.get())) {
-                Processes.stop(pid.get(), Duration.ofSeconds(20));
-                OUT.println(s.name() + " detenido");
-            }
-            deleteQuietly(pidFile(s.name()));
+        List<String> names = new ArrayList<>(stack.services().stream().map(Stack.Service::name).toList());
+        names.addAll(otherInstances());
+        java.util.Collections.reverse(names);
+        for (String name : names) {
+            stopService(name);
         }
         if (!stack.externalKeycloak() && Processes.readPid(keycloak().pidFile()).map(Processes::isAlive).orElse(false)) {
             keycloak().stop();
@@ -344,18 +346,18 @@ public final class Launcher {
     }
 
     public int status() {
-        OUT.printf("%-11s %-8s %-7s %s%n", "COMPONENTE", "PID", "PUERTO", "ESTADO");
+        OUT.printf("%-13s %-8s %-7s %s%n", "COMPONENTE", "PID", "PUERTO", "ESTADO");
         PostgresServer pg = postgres();
-        OUT.printf("%-11s %-8s %-7d %s%n", "postgres", pidText(pg.dataDir().resolve("postmaster.pid")), stack.postgresPort(),
+        OUT.printf("%-13s %-8s %-7d %s%n", "postgres", pidText(pg.dataDir().resolve("postmaster.pid")), stack.postgresPort(),
                 stack.externalPostgres() ? "externo" : pg.isRunning() ? "corriendo" : "detenido");
         KafkaBroker kafka = kafka();
-        OUT.printf("%-11s %-8s %-7d %s%n", "kafka", pidText(kafka.pidFile()), stack.kafkaPort(),
+        OUT.printf("%-13s %-8s %-7d %s%n", "kafka", pidText(kafka.pidFile()), stack.kafkaPort(),
                 stack.externalKafka() ? "externo" : kafka.isRunning() ? "corriendo" : "detenido");
         if (stack.externalKeycloak()) {
-            OUT.printf("%-11s %-8s %-7s %s%n", "keycloak", "-", "-", "externo (" + stack.oidcUrl() + ")");
+            OUT.printf("%-13s %-8s %-7s %s%n", "keycloak", "-", "-", "externo (" + stack.oidcUrl() + ")");
         } else {
             KeycloakServer kc = keycloak();
-            OUT.printf("%-11s %-8s %-7d %s%n", "keycloak", pidText(kc.pidFile()), stack.keycloakPort(),
+            OUT.printf("%-13s %-8s %-7d %s%n", "keycloak", pidText(kc.pidFile()), stack.keycloakPort(),
                     kc.isRunning() ? "corriendo" : "detenido");
         }
         boolean allUp = true;
@@ -363,10 +365,33 @@ public final class Launcher {
             boolean alive = running(s.name());
             boolean ok = alive && healthy("http://127.0.0.1:" + s.port() + "/q/health/ready");
             allUp &= ok;
-            OUT.printf("%-11s %-8s %-7d %s%n", s.name(), pidText(pidFile(s.name())), s.port(),
+            OUT.printf("%-13s %-8s %-7d %s%n", s.name(), pidText(pidFile(s.name())), s.port(),
                     ok ? "UP" : alive ? "arrancando o con fallas" : "detenido");
         }
         return allUp ? 0 : 3;
+    }
+
+    /** Stops one service instance (by its name, e.g. indicators-2) and forgets its pid; false when it was not running. */
+    public boolean stopService(String name) {
+        Optional<Long> pid = Processes.readPid(pidFile(name));
+        boolean alive = pid.isPresent() && Processes.isAlive(pid.get());
+        if (alive) {
+            Processes.stop(pid.get(), Duration.ofSeconds(20));
+            OUT.println(name + " detenido");
+        }
+        deleteQuietly(pidFile(name));
+        return alive;
+    }
+
+    /** Instances with a pid file that this run's DIF_SCALE does not name (started with a larger one). */
+    private List<String> otherInstances() {
+        List<String> known = stack.services().stream().map(Stack.Service::name).toList();
+        try (var files = Files.list(stack.pids())) {
+            return files.map(f -> f.getFileName().toString().replaceFirst("\\.pid$", ""))
+                    .filter(n -> n.matches("(programs|cases|indicators)-[0-9]+") && !known.contains(n)).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     // ---------------------------------------------------------------- helpers

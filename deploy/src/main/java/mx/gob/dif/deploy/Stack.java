@@ -3,6 +3,8 @@ package mx.gob.dif.deploy;
 import mx.gob.dif.deploy.infra.Replication;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +14,15 @@ import java.util.Map;
  */
 public record Stack(Path projectDir, Path runDir, Map<String, String> env) {
 
-    public record Service(String name, String module, int port, String database) {
+    /**
+     * One process of a service: {@code name} is the instance's (its pid file, its log, {@code ./dif status}),
+     * {@code service} the service's; the first instance of a service is named after it.
+     */
+    public record Service(String name, String module, int port, String database, String service) {
+        public Service(String name, String module, int port, String database) {
+            this(name, module, port, database, name);
+        }
+
         public Path jar(Path projectDir) {
             return projectDir.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         }
@@ -130,12 +140,50 @@ public record Stack(Path projectDir, Path runDir, Map<String, String> env) {
         return "http://127.0.0.1:" + gatewayPort();
     }
 
+    /** Every process to run, the gateway last: {@link #scale()} instances of each service. */
     public List<Service> services() {
-        return List.of(
+        List<Service> all = new ArrayList<>();
+        for (Service s : List.of(
                 new Service("programs", "programs-service", port("PROGRAMS", 8081), "dif_programs"),
                 new Service("cases", "cases-service", port("CASES", 8082), "dif_cases"),
                 new Service("indicators", "indicators-service", port("INDICATORS", 8083), "dif_indicators"),
-                new Service("gateway", "gateway", gatewayPort(), null));
+                new Service("gateway", "gateway", gatewayPort(), null))) {
+            all.add(s);
+            for (int n = 2; n <= scale().getOrDefault(s.name(), 1); n++) {
+                String name = s.name() + "-" + n;
+                // the second instance 100 ports up, the third 200 up...; DIF_INDICATORS_2_PORT etc. choose otherwise
+                all.add(new Service(name, s.module(), port(s.name().toUpperCase() + "_" + n, s.port() + 100 * (n - 1)), s.database(),
+                        s.name()));
+            }
+        }
+        return all;
+    }
+
+    /** The instances of one service. */
+    public List<Service> instances(String service) {
+        return services().stream().filter(s -> s.service().equals(service)).toList();
+    }
+
+    /**
+     * Instances per service from DIF_SCALE, e.g. {@code indicators=2,programs=2} (every other service: one). The
+     * gateway is not scaled here: in front of several gateways stands a load balancer this launcher does not run.
+     */
+    public Map<String, Integer> scale() {
+        Map<String, Integer> out = new HashMap<>();
+        String spec = env.getOrDefault("DIF_SCALE", "");
+        for (String part : spec.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] kv = part.split("=", 2);
+            String name = kv[0].strip();
+            if (kv.length != 2 || !List.of("programs", "cases", "indicators").contains(name) || !kv[1].strip().matches("[1-9]")) {
+                throw new IllegalArgumentException("DIF_SCALE=" + spec + " no es válido: use servicio=instancias separados por comas "
+                        + "(servicios: programs, cases, indicators; de 1 a 9 instancias), p. ej. DIF_SCALE=indicators=2,programs=2.");
+            }
+            out.put(name, Integer.parseInt(kv[1].strip()));
+        }
+        return out;
     }
 
     public String jdbcUrl(String database) {

@@ -15,18 +15,20 @@ public final class EventTypes {
     public static final String INDICATOR_UPDATED = "mx.gob.dif.indicator.updated.v1";
     public static final String REPORTING_MONTH_CHANGED = "mx.gob.dif.reporting.month.changed.v1";
     public static final String REPORTING_OVERDUE = "mx.gob.dif.reporting.overdue.v1";
+    public static final String INDICATORS_REBUILD_REQUESTED = "mx.gob.dif.indicators.rebuild.requested.v1";
 
-    private static final Map<String, Class<?>> PAYLOADS = Map.of(
-            ORG_UNIT_CHANGED, OrgUnitChanged.class,
-            PROGRAM_CHANGED, ProgramChanged.class,
-            TARGET_CHANGED, TargetChanged.class,
-            OUTCOME_GOAL_CHANGED, OutcomeGoalChanged.class,
-            ACTIVITY_REPORTED, ActivityReported.class,
-            ACTIVITY_RETRACTED, ActivityRetracted.class,
-            CASE_CHANGED, CaseEvent.class,
-            INDICATOR_UPDATED, IndicatorUpdated.class,
-            REPORTING_MONTH_CHANGED, ReportingMonthChanged.class,
-            REPORTING_OVERDUE, ReportingOverdue.class);
+    private static final Map<String, Class<?>> PAYLOADS = Map.ofEntries(
+            Map.entry(ORG_UNIT_CHANGED, OrgUnitChanged.class),
+            Map.entry(PROGRAM_CHANGED, ProgramChanged.class),
+            Map.entry(TARGET_CHANGED, TargetChanged.class),
+            Map.entry(OUTCOME_GOAL_CHANGED, OutcomeGoalChanged.class),
+            Map.entry(ACTIVITY_REPORTED, ActivityReported.class),
+            Map.entry(ACTIVITY_RETRACTED, ActivityRetracted.class),
+            Map.entry(CASE_CHANGED, CaseEvent.class),
+            Map.entry(INDICATOR_UPDATED, IndicatorUpdated.class),
+            Map.entry(REPORTING_MONTH_CHANGED, ReportingMonthChanged.class),
+            Map.entry(REPORTING_OVERDUE, ReportingOverdue.class),
+            Map.entry(INDICATORS_REBUILD_REQUESTED, IndicatorsRebuildRequested.class));
 
     private EventTypes() {
     }

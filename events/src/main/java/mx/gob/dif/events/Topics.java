@@ -23,6 +23,11 @@ public final class Topics {
     /** Key: {@code orgUnit|month}. Payload {@link ReportingOverdue}: a due month not submitted by its deadline. */
     public static final String REPORTING_OVERDUE = "dif.reporting.overdue";
     /**
+     * Key: {@code rebuild}. Payload {@link IndicatorsRebuildRequested}: indicators-service's aggregates are being
+     * rebuilt from the logs; every instance of the service reads it (its own group) and replays its partitions.
+     */
+    public static final String INDICATORS_REBUILDS = "dif.indicators.rebuilds";
+    /**
      * Records a consumer could not read as an event of this platform, as they were, with the reason and their
      * origin in the headers {@code dif-reason}, {@code dif-topic}, {@code dif-partition}, {@code dif-offset},
      * {@code dif-group}. Key: the original key.
@@ -31,7 +36,7 @@ public final class Topics {
 
     /** The topics that carry the platform's events: every topic above but {@link #DEAD_LETTER}. */
     public static final List<String> EVENT_TOPICS = List.of(ORG_UNITS, CATALOG_TARGETS, CATALOG_PROGRAMS,
-            CATALOG_OUTCOME_GOALS, ACTIVITIES, CASE_EVENTS, INDICATOR_UPDATES, REPORTING_MONTHS, REPORTING_OVERDUE);
+            CATALOG_OUTCOME_GOALS, ACTIVITIES, CASE_EVENTS, INDICATOR_UPDATES, REPORTING_MONTHS, REPORTING_OVERDUE, INDICATORS_REBUILDS);
 
     private Topics() {
     }

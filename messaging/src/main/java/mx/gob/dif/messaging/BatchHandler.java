@@ -7,7 +7,9 @@ import java.util.List;
  * transaction, together with the stored offsets: use the service's own persistence (EntityManager,
  * or connections of the default datasource, which are enlisted; never commit them yourself).
  * Throwing rolls everything back and the batch is retried. An event that can never be applied (a
- * valid event with a value this service refuses) goes to {@link Batch#deadLetter}.
+ * valid event with a value this service refuses) goes to {@link Batch#deadLetter}. Throwing
+ * {@link OffsetsMoved} (the group's stored offsets were changed by someone else) rolls back too, and the
+ * loop seeks every partition it holds to the stored offsets before it polls again.
  */
 public interface BatchHandler {
     void apply(Batch batch) throws Exception;
@@ -22,9 +24,6 @@ public interface BatchHandler {
     /** One poll's events, in partition order. */
     interface Batch {
         List<Received> events();
-
-        /** True while the loop replays its topics from the beginning ({@link EventLoop#requestReplay}). */
-        boolean replaying();
 
         /** Puts one event on the dead-letter topic with the reason, and leaves it out of the service's data. */
         void deadLetter(Received event, String reason) throws Exception;

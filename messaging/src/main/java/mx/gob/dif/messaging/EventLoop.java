@@ -44,17 +44,6 @@ public final class EventLoop implements Runnable {
     public record Spec(String name, String group, List<String> topics, int maxPollRecords) {
     }
 
-    /** A replay from the beginning of the topics: events replayed so far out of {@code target}. */
-    public record ReplayStatus(String state, long events, long target, String startedAt, String finishedAt) {
-        static final ReplayStatus NONE = new ReplayStatus("NONE", 0, 0, null, null);
-    }
-
-    /** Clears what the loop built, in the replay's first transaction (the stored offsets go with it). */
-    @FunctionalInterface
-    public interface Reset {
-        void clear() throws Exception;
-    }
-
     private final Spec spec;
     private final BatchHandler handler;
     private final Supplier<Consumer<String, String>> consumers;
@@ -65,12 +54,14 @@ public final class EventLoop implements Runnable {
     private final DeadLetters deadLetters;
     private final int transactionTimeoutSeconds;
     private final Set<TopicPartition> unpositioned = new HashSet<>();
-    private final LoopReplay replay = new LoopReplay();
+    /** Set from any thread by {@link #reposition}; the loop's thread acts on it. */
+    private volatile boolean repositionAsked;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     /** Records already on the dead-letter topic while their batch is retried: sent once, counted once. */
     private final Set<String> sentToDeadLetter = new HashSet<>();
     private final AtomicLong lag = new AtomicLong(-1);
+    private volatile int assigned;
     private volatile boolean running = true;
     private int failedBatches;
     private volatile boolean alive;
@@ -115,17 +106,22 @@ public final class EventLoop implements Runnable {
         return applied.get();
     }
 
+    /** Partitions the group gave this loop (each instance of a group holds its share). */
+    public int assignedPartitions() {
+        return assigned;
+    }
+
     public long deadLettered() {
         return deadLettered.get();
     }
 
-    /** Asks the loop to clear its data and replay its topics from the beginning; runs on the loop's thread. */
-    public ReplayStatus requestReplay(Reset reset) {
-        return replay.request(reset);
-    }
-
-    public ReplayStatus replayStatus() {
-        return replay.status();
+    /**
+     * Asks the loop to seek every partition it holds to the stored offsets again, because someone else
+     * changed them (indicators-service's rebuild, asked on any instance, forgets them for the whole
+     * group). Runs on the loop's thread before its next poll.
+     */
+    public void reposition() {
+        repositionAsked = true;
     }
 
     void stop() {
@@ -161,6 +157,7 @@ public final class EventLoop implements Runnable {
                 } finally {
                     unpositioned.clear();
                     failedBatches = 0;
+                    assigned = 0;
                     consumer.close();
                 }
                 if (running && !pause(restartPauseMs)) {
@@ -179,15 +176,11 @@ public final class EventLoop implements Runnable {
         while (running) {
             ConsumerRecords<String, String> records = ConsumerRecords.empty();
             try {
-                positionAssigned();
-                if (unpositioned.isEmpty()) {
-                    replay.startIfAsked(consumer, spec.name(), reset -> QuarkusTransaction.requiringNew()
-                            .timeout(transactionTimeoutSeconds).call(() -> {
-                                reset.clear();
-                                offsets.forget(spec.group());
-                                return null;
-                            }));
+                if (repositionAsked) {
+                    repositionAsked = false;
+                    unpositionAll();
                 }
+                positionAssigned();
                 records = consumer.poll(Duration.ofMillis(100));
                 if (System.currentTimeMillis() - lastLag > 1000) {
                     lag.set(currentLag());
@@ -200,12 +193,14 @@ public final class EventLoop implements Runnable {
                         process(list(records));
                     }
                 }
-                replay.progress(consumer, records.count(), spec.name());
                 lastError = null;
                 backoff = 0;
                 failedBatches = 0;
             } catch (WakeupException e) {
                 break;
+            } catch (OffsetsMoved e) {
+                LOG.infof("%s: the stored offsets moved (%s); repositioning every assigned partition", spec.name(), e.getMessage());
+                unpositionAll();
             } catch (Exception e) {
                 failedBatches++;
                 backoff = backoff == 0 ? 1000 : Math.min(MAX_BACKOFF_MS, backoff * 2);
@@ -250,6 +245,8 @@ public final class EventLoop implements Runnable {
             try {
                 process(List.of(r));
                 return;
+            } catch (OffsetsMoved e) {
+                throw e; // not this event's failure: the loop repositions
             } catch (Exception e) {
                 offsets.read(spec.group()); // the probe: throws while the database is unreachable
                 if (attempt >= EVENT_ATTEMPTS) {
@@ -286,7 +283,7 @@ public final class EventLoop implements Runnable {
                 deadLetter(r.topic(), r.partition(), r.offset(), r.key(), r.value(), e.getMessage());
             }
         }
-        LoopBatch batch = new LoopBatch(List.copyOf(events), replay.running());
+        LoopBatch batch = new LoopBatch(List.copyOf(events));
         QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds).call(() -> {
             handler.apply(batch);
             offsets.store(spec.group(), next);
@@ -318,21 +315,14 @@ public final class EventLoop implements Runnable {
 
     private final class LoopBatch implements BatchHandler.Batch {
         private final List<Received> events;
-        private final boolean replaying;
 
-        LoopBatch(List<Received> events, boolean replaying) {
+        LoopBatch(List<Received> events) {
             this.events = events;
-            this.replaying = replaying;
         }
 
         @Override
         public List<Received> events() {
             return events;
-        }
-
-        @Override
-        public boolean replaying() {
-            return replaying;
         }
 
         @Override
@@ -350,13 +340,22 @@ public final class EventLoop implements Runnable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             unpositioned.removeAll(partitions);
+            assigned = Math.max(0, consumer.assignment().size() - partitions.size());
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             consumer.pause(partitions);
             unpositioned.addAll(partitions);
+            assigned = consumer.assignment().size();
         }
+    }
+
+    /** Every assigned partition paused until {@link #positionAssigned} seeks it to its stored offset. */
+    private void unpositionAll() {
+        Set<TopicPartition> held = consumer.assignment();
+        consumer.pause(held);
+        unpositioned.addAll(held);
     }
 
     private void positionAssigned() throws Exception {

@@ -11,10 +11,12 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @ApplicationScoped
 public class EventLoops {
     private final AgroalDataSource ds;
+    private final StoredOffsets offsets;
     private final DurableProducer producer;
     private final Config config;
     private final String bootstrap;
@@ -40,6 +43,7 @@ public class EventLoops {
                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
                       @ConfigProperty(name = "dif.kafka.consumer-transaction-timeout", defaultValue = "120") int transactionTimeoutSeconds) {
         this.ds = ds;
+        this.offsets = new StoredOffsets(ds);
         this.metrics = metrics;
         this.producer = producer;
         this.config = config;
@@ -52,7 +56,7 @@ public class EventLoops {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, spec.group());
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, spec.maxPollRecords());
         EventLoop loop = new EventLoop(spec, handler, () -> new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer()),
-                new StoredOffsets(ds), new DeadLetters(producer), transactionTimeoutSeconds, RESTART_PAUSE_MS);
+                offsets, new DeadLetters(producer), transactionTimeoutSeconds, RESTART_PAUSE_MS);
         loops.add(loop);
         Tags tags = Tags.of("loop", spec.name(), "group", spec.group());
         Gauge.builder("dif.consumer.lag", loop, EventLoop::lag).tags(tags)
@@ -76,6 +80,27 @@ public class EventLoops {
         return new KafkaConsumer<>(consumerSettings(clientId), new StringDeserializer(), new StringDeserializer());
     }
 
+    /** Where the group resumes on each partition it stored (committed batches of every instance of the group). */
+    public Map<TopicPartition, Long> storedOffsets(String group) throws SQLException {
+        return offsets.read(group);
+    }
+
+    /**
+     * Forgets where the group resumes, for every instance of it: call inside the transaction that clears what the
+     * group built, then tell the loops ({@link EventLoop#reposition}); they start again from the beginning.
+     */
+    public void forgetOffsets(String group) throws SQLException {
+        offsets.forget(group);
+    }
+
+    /**
+     * The sum of every stored offset of every group: it moves with each batch any instance of any loop commits, so
+     * whatever is computed from the database is valid only while it stays the same (or a rebuild lowered it).
+     */
+    public long committedPosition() throws SQLException {
+        return offsets.sum();
+    }
+
     public List<EventLoop> loops() {
         return List.copyOf(loops);
     }
@@ -87,6 +112,17 @@ public class EventLoops {
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         return props;
+    }
+
+    /** Stops one loop and waits for its thread (a test's second instance of a loop; an instance scaled in). */
+    public void stop(EventLoop loop) throws InterruptedException {
+        int i = loops.indexOf(loop);
+        loop.stop();
+        if (i >= 0) {
+            threads.get(i).join(10_000);
+            threads.remove(i);
+            loops.remove(i);
+        }
     }
 
     void stop(@Observes ShutdownEvent e) throws InterruptedException {

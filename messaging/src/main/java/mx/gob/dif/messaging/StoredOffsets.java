@@ -60,4 +60,12 @@ final class StoredOffsets {
             ps.executeUpdate();
         }
     }
+
+    long sum() throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("select coalesce(sum(next_offset), 0) from consumer_offset");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
 }

@@ -44,6 +44,7 @@ public record TopicSpec(String name, int partitions, int replicationFactor, Map<
                 replicated(Topics.INDICATOR_UPDATES, 3, WEEK, replication),
                 replicated(Topics.REPORTING_MONTHS, 3, COMPACTED, replication),
                 replicated(Topics.REPORTING_OVERDUE, 3, MONTH, replication),
+                replicated(Topics.INDICATORS_REBUILDS, 1, WEEK, replication),
                 replicated(Topics.DEAD_LETTER, 1, MONTH, replication));
     }
 

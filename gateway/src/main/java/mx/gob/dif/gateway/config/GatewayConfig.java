@@ -11,8 +11,15 @@ import java.util.Optional;
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
-    /** Base URL per service name, e.g. programs → http://127.0.0.1:8081. */
+    /**
+     * Base URL per service name, e.g. programs → http://127.0.0.1:8081; several instances of one service as a
+     * comma-separated list (indicators → http://10.0.0.5:8083,http://10.0.0.6:8083), taken in turn.
+     */
     Map<String, String> services();
+
+    /** Milliseconds between the readiness probes of the instances that were ejected (a refused connection, a 503). */
+    @WithDefault("2000")
+    long probeIntervalMs();
 
     /**
      * Milliseconds a service may stay silent before the gateway gives up and answers 504

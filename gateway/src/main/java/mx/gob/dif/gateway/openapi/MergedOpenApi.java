@@ -7,7 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import mx.gob.dif.gateway.config.GatewayConfig;
+import mx.gob.dif.gateway.routing.Upstreams;
 import mx.gob.dif.gateway.proxy.Problems;
 import mx.gob.dif.gateway.proxy.RequestIds;
 import org.jboss.logging.Logger;
@@ -37,13 +37,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public class MergedOpenApi {
     private static final Logger LOG = Logger.getLogger(MergedOpenApi.class);
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(15);
-    private final GatewayConfig config;
+    private final Upstreams upstreams;
     private final Vertx vertx;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, JsonObject> received = new ConcurrentHashMap<>();
 
-    public MergedOpenApi(GatewayConfig config, Vertx vertx) {
-        this.config = config;
+    public MergedOpenApi(Upstreams upstreams, Vertx vertx) {
+        this.upstreams = upstreams;
         this.vertx = vertx;
     }
 
@@ -65,7 +65,7 @@ public class MergedOpenApi {
 
     JsonObject merge() {
         Map<String, CompletableFuture<JsonObject>> fetching = new TreeMap<>();
-        config.services().forEach((name, address) -> fetching.put(name, fetch(name, address)));
+        upstreams.pools().forEach((name, pool) -> fetching.put(name, fetch(name, pool.pick(null).orElseThrow().base().toString())));
         OpenApiMerge merged = new OpenApiMerge();
         JsonArray unavailable = new JsonArray();
         fetching.forEach((name, doc) -> {

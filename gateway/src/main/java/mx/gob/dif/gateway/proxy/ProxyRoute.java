@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
@@ -12,7 +13,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import mx.gob.dif.gateway.config.GatewayConfig;
+import mx.gob.dif.gateway.routing.Pool;
 import mx.gob.dif.gateway.routing.RouteTable;
+import mx.gob.dif.gateway.routing.Upstreams;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -23,7 +26,8 @@ import java.util.concurrent.TimeoutException;
 
 // Hand-written on purpose: Quarkus has no reverse-proxy extension; the gateway's header rules and 503 problem+json wrap the Vert.x client.
 /**
- * Forwards /api/v1/** to the owning service, streaming bodies both ways, with a request id. Only
+ * Forwards /api/v1/** to the owning service (its instances in turn, {@link Upstreams}), streaming bodies
+ * both ways, with a request id. Only
  * requests with a valid token get here ({@code TokenGate}); the Authorization header goes on as is,
  * because every service checks the token again and reads the caller from it.
  */
@@ -44,12 +48,16 @@ public class ProxyRoute {
             "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "x-forwarded-prefix", "x-forwarded-server",
             "x-real-ip");
 
+    /** Sent again to another instance after a refused connection: reading twice changes nothing. */
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD);
     private final RouteTable routes = RouteTable.platform();
     private final GatewayConfig config;
+    private final Upstreams upstreams;
     private final HttpClient client;
 
-    public ProxyRoute(Vertx vertx, GatewayConfig config) {
+    public ProxyRoute(Vertx vertx, GatewayConfig config, Upstreams upstreams) {
         this.config = config;
+        this.upstreams = upstreams;
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64)
                 .setConnectTimeout(3000));
     }
@@ -66,14 +74,25 @@ public class ProxyRoute {
         HttpServerRequest in = ctx.request();
         String rid = RequestIds.of(ctx);
         String service = routes.serviceFor(in.path()).orElse(null);
-        if (service == null || !config.services().containsKey(service)) {
+        Pool pool = service == null ? null : upstreams.pool(service);
+        if (pool == null) {
             in.resume();
             Problems.send(ctx, 404, "Ruta desconocida", "No existe la ruta " + in.path()
                     + ". Consulte la documentación de la API en /q/swagger-ui o /openapi.", rid);
             return;
         }
-        URI base = URI.create(config.services().get(service));
         in.pause();
+        forward(ctx, pool, pool.pick(null).orElseThrow(), rid, false);
+    }
+
+    /**
+     * To one instance. A connection it refuses ejects it, and an idempotent request (GET, HEAD: nothing of it was
+     * sent) goes once to another instance; a 503 it answers ejects it too, and is passed on.
+     */
+    private void forward(RoutingContext ctx, Pool pool, Pool.Instance target, String rid, boolean retried) {
+        HttpServerRequest in = ctx.request();
+        String service = target.service();
+        URI base = target.base();
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
                 .setHost(base.getHost())
@@ -94,6 +113,9 @@ public class ProxyRoute {
                 out.setChunked(true);
             }
             out.send(in).onSuccess(upstream -> {
+                if (upstream.statusCode() == 503) {
+                    upstreams.eject(target, "answered 503");
+                }
                 if (upstream.statusCode() == 413 && !isProblem(upstream.getHeader(HttpHeaders.CONTENT_TYPE))) {
                     tooLarge(ctx, service, rid);
                     return;
@@ -113,7 +135,15 @@ public class ProxyRoute {
                 }
                 upstream.pipeTo(res);
             }).onFailure(err -> unavailable(ctx, service, rid, err));
-        }).onFailure(err -> unavailable(ctx, service, rid, err));
+        }).onFailure(err -> {
+            upstreams.eject(target, err.toString());
+            Pool.Instance other = retried || !IDEMPOTENT.contains(in.method()) ? null : pool.pick(target).orElse(null);
+            if (other != null) {
+                forward(ctx, pool, other, rid, true);
+            } else {
+                unavailable(ctx, service, rid, err);
+            }
+        });
     }
 
     /**

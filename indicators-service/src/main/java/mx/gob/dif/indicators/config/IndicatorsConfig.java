@@ -8,6 +8,12 @@ import java.math.BigDecimal;
 /** The service's own settings ({@code indicators.*} in application.properties). */
 @ConfigMapping(prefix = "indicators")
 public interface IndicatorsConfig {
+    /**
+     * This instance among the service's instances (the pod's name, a number given by the launcher): it names the
+     * instance's own catalog group. Keep it stable across restarts of one instance.
+     */
+    String instanceId();
+
     /** Consumer groups; their offsets are stored in consumer_offset with the data. */
     Group group();
 
@@ -29,6 +35,7 @@ public interface IndicatorsConfig {
     interface Group {
         String activities();
 
+        /** The prefix of each instance's own catalog group (every instance reads the whole catalog). */
         String catalog();
 
         /** The loop of the units' month statuses (dif.reporting.months). */

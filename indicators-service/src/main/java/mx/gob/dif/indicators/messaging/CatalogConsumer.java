@@ -31,7 +31,11 @@ import java.util.List;
 /**
  * The catalog loop: org units, programs, targets and outcome goals from their compacted topics into
  * the catalog tables (upserts, last event wins) in the loop's transaction, then into the in-memory
- * {@link Catalog} once committed. An event this service cannot use (an unknown measurement method or
+ * {@link Catalog} once committed. Every instance of the service reads the whole catalog with a group of
+ * its own ({@code indicators.group.catalog} and the instance id) and writes the same tables: a row changes
+ * only for an event not older than the one it holds, and the in-memory copy only with the row. The loop
+ * also reads {@link Topics#INDICATORS_REBUILDS}: a rebuild asked on any instance sends this instance's
+ * activity loops back to the beginning ({@link Rebuilds}). An event this service cannot use (an unknown measurement method or
  * case metric, a ratio side naming both or neither of indicator and case metric, a code longer than
  * its column, a schedule that is not 12 non-negative quantities) is dead-lettered with the reason.
  */
@@ -44,11 +48,13 @@ public class CatalogConsumer implements BatchHandler {
     private final DataVersion dataVersion;
     private final EventLoops loops;
     private final IndicatorsConfig config;
+    private final Rebuilds rebuilds;
     /** Cache updates of the batch being applied; the loop runs apply and afterCommit on its one thread. */
     private List<Runnable> afterCommit = new ArrayList<>();
 
     public CatalogConsumer(AgroalDataSource ds, Catalog catalog, CatalogTables tables, DataVersion dataVersion, EventLoops loops,
-                           IndicatorsConfig config) {
+                           IndicatorsConfig config, Rebuilds rebuilds) {
+        this.rebuilds = rebuilds;
         this.ds = ds;
         this.catalog = catalog;
         this.tables = tables;
@@ -59,9 +65,14 @@ public class CatalogConsumer implements BatchHandler {
 
     void start(@Observes StartupEvent e) {
         catalog.load();
-        loops.start(new EventLoop.Spec("catalog", config.group().catalog(),
-                List.of(Topics.ORG_UNITS, Topics.CATALOG_PROGRAMS, Topics.CATALOG_TARGETS, Topics.CATALOG_OUTCOME_GOALS),
-                config.catalog().maxPollRecords()), this);
+        loops.start(spec(config, config.instanceId()), this);
+    }
+
+    /** The loop of one instance, in a group of its own: each instance reads every partition of the catalog. */
+    public static EventLoop.Spec spec(IndicatorsConfig config, String instanceId) {
+        return new EventLoop.Spec("catalog", config.group().catalog() + "-" + instanceId,
+                List.of(Topics.ORG_UNITS, Topics.CATALOG_PROGRAMS, Topics.CATALOG_TARGETS, Topics.CATALOG_OUTCOME_GOALS,
+                        Topics.INDICATORS_REBUILDS), config.catalog().maxPollRecords());
     }
 
     @Override
@@ -82,26 +93,31 @@ public class CatalogConsumer implements BatchHandler {
         switch (r.type()) {
             case EventTypes.ORG_UNIT_CHANGED -> {
                 Catalog.Unit u = unit(r.data(OrgUnitChanged.class));
-                tables.persistUnit(c, u);
-                afterCommit.add(() -> catalog.cacheUnit(u));
+                if (tables.persistUnit(c, u, r.offset())) {
+                    afterCommit.add(() -> catalog.cacheUnit(u));
+                }
             }
             case EventTypes.TARGET_CHANGED -> {
                 TargetChanged d = r.data(TargetChanged.class);
                 Catalog.Target t = target(d);
-                tables.persistTarget(c, t, d.deleted());
-                afterCommit.add(() -> catalog.cacheTarget(t, d.deleted()));
+                if (tables.persistTarget(c, t, d.deleted(), r.offset())) {
+                    afterCommit.add(() -> catalog.cacheTarget(t, d.deleted()));
+                }
             }
             case EventTypes.PROGRAM_CHANGED -> {
                 Catalog.Program p = program(r.data(ProgramChanged.class));
-                tables.persistProgram(c, p);
-                afterCommit.add(() -> catalog.cacheProgram(p));
+                if (tables.persistProgram(c, p, r.offset())) {
+                    afterCommit.add(() -> catalog.cacheProgram(p));
+                }
             }
             case EventTypes.OUTCOME_GOAL_CHANGED -> {
                 OutcomeGoalChanged d = r.data(OutcomeGoalChanged.class);
                 Catalog.Goal g = goal(d);
-                tables.persistGoal(c, g, d.deleted());
-                afterCommit.add(() -> catalog.cacheGoal(g, d.deleted()));
+                if (tables.persistGoal(c, g, d.deleted(), r.offset())) {
+                    afterCommit.add(() -> catalog.cacheGoal(g, d.deleted()));
+                }
             }
+            case EventTypes.INDICATORS_REBUILD_REQUESTED -> afterCommit.add(rebuilds::repositionActivityLoops);
             default -> LOG.debugf("Ignoring catalog event type %s", r.type());
         }
     }

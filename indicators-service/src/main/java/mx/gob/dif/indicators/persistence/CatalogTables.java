@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * The catalog read model's tables (org_unit, target_def, program_def, outcome_goal_def), plain JDBC:
- * upserts in the catalog loop's transaction (the connection is enlisted in it), reads at startup.
+ * upserts in the catalog loop's transaction (the connection is enlisted in it), reads at startup. Every
+ * instance writes every catalog event, each at its own pace: an upsert carries the event's offset and
+ * changes the row only when that is not older than what the row holds (false when it did not).
  */
 @ApplicationScoped
 public class CatalogTables {
@@ -81,14 +83,15 @@ public class CatalogTables {
         return out;
     }
 
-    public void persistGoal(Connection c, Catalog.Goal g, boolean deleted) throws SQLException {
+    public boolean persistGoal(Connection c, Catalog.Goal g, boolean deleted, long sourceOffset) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into outcome_goal_def(plan_org_unit, fiscal_year, goal_code, program_code, component, goal, num_indicator,
-                  num_case_metric, den_indicator, den_case_metric, target_percent, deleted) values (?,?,?,?,?,?,?,?,?,?,?,?)
+                  num_case_metric, den_indicator, den_case_metric, target_percent, deleted, source_offset) values (?,?,?,?,?,?,?,?,?,?,?,?,?)
                 on conflict (plan_org_unit, fiscal_year, goal_code) do update set program_code = excluded.program_code,
                   component = excluded.component, goal = excluded.goal, num_indicator = excluded.num_indicator,
                   num_case_metric = excluded.num_case_metric, den_indicator = excluded.den_indicator,
-                  den_case_metric = excluded.den_case_metric, target_percent = excluded.target_percent, deleted = excluded.deleted""")) {
+                  den_case_metric = excluded.den_case_metric, target_percent = excluded.target_percent, deleted = excluded.deleted,
+                  source_offset = excluded.source_offset where outcome_goal_def.source_offset <= excluded.source_offset""")) {
             ps.setString(1, g.planOrgUnit());
             ps.setInt(2, g.year());
             ps.setString(3, g.code());
@@ -101,31 +104,36 @@ public class CatalogTables {
             ps.setString(10, g.denominator() == null ? null : g.denominator().caseMetric());
             ps.setBigDecimal(11, g.targetPercent());
             ps.setBoolean(12, deleted);
-            ps.executeUpdate();
+            ps.setLong(13, sourceOffset);
+            return ps.executeUpdate() == 1;
         }
     }
 
-    public void persistUnit(Connection c, Catalog.Unit u) throws SQLException {
+    public boolean persistUnit(Connection c, Catalog.Unit u, long sourceOffset) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into org_unit(code, name, level, parent) values (?,?,?,?)
-                on conflict (code) do update set name = excluded.name, level = excluded.level, parent = excluded.parent""")) {
+                insert into org_unit(code, name, level, parent, source_offset) values (?,?,?,?,?)
+                on conflict (code) do update set name = excluded.name, level = excluded.level, parent = excluded.parent,
+                  source_offset = excluded.source_offset where org_unit.source_offset <= excluded.source_offset""")) {
             ps.setString(1, u.code());
             ps.setString(2, u.name());
             ps.setString(3, u.level());
             ps.setString(4, u.parent());
-            ps.executeUpdate();
+            ps.setLong(5, sourceOffset);
+            return ps.executeUpdate() == 1;
         }
     }
 
-    public void persistTarget(Connection c, Catalog.Target t, boolean deleted) throws SQLException {
+    public boolean persistTarget(Connection c, Catalog.Target t, boolean deleted, long sourceOffset) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into target_def(plan_org_unit, fiscal_year, indicator_code, program_code, program_name, action_code, action_desc,
-                  unit, annual_target, method, components, calendar, deleted, case_metric, schedule) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                  unit, annual_target, method, components, calendar, deleted, case_metric, schedule, source_offset)
+                values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
                 on conflict (plan_org_unit, fiscal_year, indicator_code) do update set program_code = excluded.program_code,
                   program_name = excluded.program_name, action_code = excluded.action_code, action_desc = excluded.action_desc,
                   unit = excluded.unit, annual_target = excluded.annual_target, method = excluded.method,
                   components = excluded.components, calendar = excluded.calendar, deleted = excluded.deleted,
-                  case_metric = excluded.case_metric, schedule = excluded.schedule""")) {
+                  case_metric = excluded.case_metric, schedule = excluded.schedule, source_offset = excluded.source_offset
+                where target_def.source_offset <= excluded.source_offset""")) {
             ps.setString(1, t.planOrgUnit());
             ps.setInt(2, t.year());
             ps.setString(3, t.indicator());
@@ -141,16 +149,18 @@ public class CatalogTables {
             ps.setBoolean(13, deleted);
             ps.setString(14, t.caseMetric());
             ps.setArray(15, t.schedule() == null ? null : c.createArrayOf("numeric", t.schedule().toArray()));
-            ps.executeUpdate();
+            ps.setLong(16, sourceOffset);
+            return ps.executeUpdate() == 1;
         }
     }
 
-    public void persistProgram(Connection c, Catalog.Program p) throws SQLException {
+    public boolean persistProgram(Connection c, Catalog.Program p, long sourceOffset) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into program_def(plan_org_unit, fiscal_year, program_code, program_name, calendar, indicators, deleted)
-                values (?,?,?,?,?,?,?)
+                insert into program_def(plan_org_unit, fiscal_year, program_code, program_name, calendar, indicators, deleted, source_offset)
+                values (?,?,?,?,?,?,?,?)
                 on conflict (plan_org_unit, fiscal_year, program_code) do update set program_name = excluded.program_name,
-                  calendar = excluded.calendar, indicators = excluded.indicators, deleted = excluded.deleted""")) {
+                  calendar = excluded.calendar, indicators = excluded.indicators, deleted = excluded.deleted,
+                  source_offset = excluded.source_offset where program_def.source_offset <= excluded.source_offset""")) {
             ps.setString(1, p.planOrgUnit());
             ps.setInt(2, p.year());
             ps.setString(3, p.code());
@@ -158,7 +168,8 @@ public class CatalogTables {
             ps.setString(5, String.join(",", p.calendar()));
             ps.setString(6, String.join(",", p.indicators()));
             ps.setBoolean(7, p.deleted());
-            ps.executeUpdate();
+            ps.setLong(8, sourceOffset);
+            return ps.executeUpdate() == 1;
         }
     }
 

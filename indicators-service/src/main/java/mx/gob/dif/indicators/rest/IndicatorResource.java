@@ -19,7 +19,7 @@ import mx.gob.dif.indicators.api.ProcedureReport;
 import mx.gob.dif.indicators.api.ProgramBreakdown;
 import mx.gob.dif.indicators.api.ProgramProgress;
 import mx.gob.dif.indicators.api.RebuildStatus;
-import mx.gob.dif.indicators.messaging.ActivityCaseConsumer;
+import mx.gob.dif.indicators.messaging.Rebuilds;
 import mx.gob.dif.indicators.service.BreakdownFormats;
 import mx.gob.dif.indicators.service.ClosingReportFormats;
 import mx.gob.dif.indicators.service.IndicatorQuery;
@@ -40,11 +40,11 @@ import java.util.List;
 public class IndicatorResource {
     static final String XLSX = Downloads.XLSX;
     private final IndicatorQuery query;
-    private final ActivityCaseConsumer consumer;
+    private final Rebuilds rebuilds;
 
-    public IndicatorResource(IndicatorQuery query, ActivityCaseConsumer consumer) {
+    public IndicatorResource(IndicatorQuery query, Rebuilds rebuilds) {
         this.query = query;
-        this.consumer = consumer;
+        this.rebuilds = rebuilds;
     }
 
     /** Procedure PDG-02's performance indicators (ratios with numerator, denominator, percent) and plain case counts. */
@@ -129,22 +129,22 @@ public class IndicatorResource {
                 "desglose-" + b.program() + "-" + orgUnit + "-" + b.period(), accept, format);
     }
 
-    /** Drops the derived tables and replays the activity and case logs from Kafka. */
+    /** Drops the derived tables and replays the activity and case logs from Kafka, on every instance of the service. */
     @POST
     @Path("/admin/rebuild")
     @RolesAllowed(Roles.ADMINISTRATOR)
     @Produces(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "202", description = "Reconstrucción solicitada",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RebuildStatus.class)))
-    public Response rebuild() {
-        return Response.accepted(consumer.requestRebuild()).build();
+    public Response rebuild() throws Exception {
+        return Response.accepted(rebuilds.request()).build();
     }
 
     @GET
     @Path("/admin/rebuild")
     @RolesAllowed(Roles.ADMINISTRATOR)
     @Produces(MediaType.APPLICATION_JSON)
-    public RebuildStatus rebuildStatus() {
-        return consumer.rebuildStatus();
+    public RebuildStatus rebuildStatus() throws java.sql.SQLException {
+        return rebuilds.status();
     }
 }

@@ -33,7 +33,7 @@ public class ProgramReports {
     /** Closing reports by unit, year and day, each valid for the data version it was computed at. */
     private final Map<String, CachedReport> closingCache = new ConcurrentHashMap<>();
 
-    private record CachedReport(long version, ClosingReport report) {
+    private record CachedReport(DataVersion.Stamp version, ClosingReport report) {
     }
 
     public ProgramReports(Catalog catalog, IndicatorValues values, OutcomeGoals goals, DataVersion dataVersion, ReportingCycle cycle) {
@@ -98,10 +98,10 @@ public class ProgramReports {
      * again for an unchanged year costs nothing, and any applied report invalidates it at once.
      */
     public ClosingReport closing(String orgUnit, int year) {
-        long version = dataVersion.current();
+        DataVersion.Stamp version = dataVersion.current();
         String key = orgUnit + "|" + year + "|" + LocalDate.now(IndicatorValues.MEXICO);
         CachedReport cached = closingCache.get(key);
-        if (cached != null && cached.version() == version) {
+        if (cached != null && cached.version().equals(version)) {
             return cached.report();
         }
         ClosingReport report = computeClosing(orgUnit, year);

@@ -193,6 +193,12 @@ public class OrgUnitService {
         OrgUnit.flush();
     }
 
+    /** The units as committed, by any replica (called once a replica's OrgUnitChanged events arrive). */
+    @Transactional
+    public void reloadCommitted() {
+        reload();
+    }
+
     private void reload() {
         Map<String, OrgUnitRef> fresh = new LinkedHashMap<>();
         for (OrgUnit e : OrgUnit.<OrgUnit>listAll()) {

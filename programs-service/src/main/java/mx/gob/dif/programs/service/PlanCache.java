@@ -2,6 +2,9 @@ package mx.gob.dif.programs.service;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import mx.gob.dif.programs.catalog.CatalogLookup.ResolvedTarget;
 import mx.gob.dif.programs.persistence.WorkPlanStore;
 
@@ -16,15 +19,20 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The targets of each (org unit, year) plan, cached for ingestion: a batch of 10,000 reports
- * resolves against memory, not 10,000 queries. Invalidated by every import.
+ * resolves against memory, not 10,000 queries. Invalidated by every import, on this replica at once
+ * and again once the import's transaction ended (a report resolved meanwhile may have cached the plan
+ * as it was before the commit), and on every replica by the catalog events the import published
+ * ({@link ReplicaCaches}).
  */
 @ApplicationScoped
 public class PlanCache {
     private final AgroalDataSource ds;
+    private final TransactionSynchronizationRegistry transactions;
     private final Map<String, Optional<Map<String, ResolvedTarget>>> plans = new ConcurrentHashMap<>();
 
-    public PlanCache(AgroalDataSource ds) {
+    public PlanCache(AgroalDataSource ds, TransactionSynchronizationRegistry transactions) {
         this.ds = ds;
+        this.transactions = transactions;
     }
 
     /** The plan's targets by indicator code, or empty when the unit has no plan that year. */
@@ -33,7 +41,20 @@ public class PlanCache {
     }
 
     public void invalidate(String orgUnit, int year) {
-        plans.remove(orgUnit + "|" + year);
+        String key = orgUnit + "|" + year;
+        plans.remove(key);
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    plans.remove(key);
+                }
+            });
+        }
     }
 
     private Optional<Map<String, ResolvedTarget>> load(String orgUnit, int year) {
