@@ -48,6 +48,26 @@ class GatewayTest {
         assertTrue(answer.contains("mide 100000000 bytes y el máximo es 67108864 bytes (64 MB)"), answer);
     }
 
+    /**
+     * A body over the service's limit (programs takes 32 MB) but within the gateway's is read to its end and refused
+     * by the gateway: the client gets its 413 whole (a service answering before the body is read could not say so
+     * reliably: it would have to close on unread bytes), and the service never sees the request.
+     */
+    @Test
+    void aBodyOverTheServicesLimitIsRefusedByTheGatewayAndNeverForwarded() {
+        String marker = java.util.UUID.randomUUID().toString();
+        byte[] body = new byte[33 * 1024 * 1024];
+        java.util.Arrays.fill(body, (byte) ' ');
+        for (int i = 0; i < 3; i++) { // and the connection goes on serving
+            withToken().header("X-Request-Id", "grande-servicio-" + i).contentType("application/json").body(body)
+                    .post("/api/v1/work-plans/import?marca=" + marker)
+                    .then().statusCode(413).contentType("application/problem+json")
+                    .body("requestId", equalTo("grande-servicio-" + i))
+                    .body("detail", containsString("mide 34603008 bytes y el máximo que acepta el servicio 'programs' es 33554432 bytes (32 MB)"));
+        }
+        assertTrue(!TokenGateTest.received().contains(marker), "the service received a refused body");
+    }
+
     /** A service's bare 413 (a body without a length that outgrew its limit) reaches the client as a problem. */
     @Test
     void aServicesBare413IsPassedOnAsAProblemInSpanish() {

@@ -1,5 +1,6 @@
 package mx.gob.dif.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -16,6 +17,13 @@ public interface GatewayConfig {
      * comma-separated list (indicators → http://10.0.0.5:8083,http://10.0.0.6:8083), taken in turn.
      */
     Map<String, String> services();
+
+    /**
+     * The largest body each service accepts (its quarkus.http.limits.max-body-size). A body announced larger is
+     * refused here, once read to its end: a service refusing it would close the connection with the rest of the
+     * body unread, and the reset that follows can lose its 413 on the way back.
+     */
+    Map<String, MemorySize> bodyLimits();
 
     /** Milliseconds between the readiness probes of the instances that were ejected (a refused connection, a 503). */
     @WithDefault("2000")

@@ -1,6 +1,7 @@
 package mx.gob.dif.gateway.proxy;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -81,8 +82,38 @@ public class ProxyRoute {
                     + ". Consulte la documentación de la API en /q/swagger-ui o /openapi.", rid);
             return;
         }
+        MemorySize limit = config.bodyLimits().get(service);
+        long announced = announcedLength(in);
+        if (limit != null && announced > limit.asLongValue()) {
+            refuseOnceRead(ctx, service, announced, limit.asLongValue(), rid);
+            return;
+        }
         in.pause();
         forward(ctx, pool, pool.pick(null).orElseThrow(), rid, false);
+    }
+
+    private static long announcedLength(HttpServerRequest in) {
+        try {
+            String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException malformed) {
+            return -1; // HTTP decoding refuses it before this
+        }
+    }
+
+    /**
+     * A body larger than the service takes (but within the gateway's own limit) is read to its end and dropped,
+     * then refused: answering before it is read would leave the connection with unread bytes, and closing it then
+     * resets it, which can lose the answer before the client reads it.
+     */
+    private static void refuseOnceRead(RoutingContext ctx, String service, long announced, long limit, String rid) {
+        HttpServerRequest in = ctx.request();
+        in.handler(dropped -> {
+        });
+        in.endHandler(end -> Problems.send(ctx, 413, "Cuerpo demasiado grande", "El cuerpo de la solicitud mide " + announced
+                + " bytes y el máximo que acepta el servicio '" + service + "' es " + limit + " bytes ("
+                + limit / (1024 * 1024) + " MB). Divida el envío en partes más pequeñas.", rid));
+        in.resume();
     }
 
     /**
