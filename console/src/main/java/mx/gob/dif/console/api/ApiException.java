@@ -23,6 +23,14 @@ public class ApiException extends RuntimeException {
         return status;
     }
 
+    /**
+     * Whether the API refused what the person sent (400, 404, 409, 422…), which the page shows beside the form; not
+     * a refusal of the person (401, 403) nor a failure of the platform (5xx), which the error pages handle.
+     */
+    public boolean refusesTheRequest() {
+        return status >= 400 && status < 500 && status != 401 && status != 403;
+    }
+
     /** What to tell the person: the API's detail, else its title, else a generic Spanish sentence. */
     public String detail() {
         if (problem != null && problem.detail() != null && !problem.detail().isBlank()) {

@@ -52,7 +52,7 @@ public class MonthlyReport {
         try {
             return new Outcome(programs.report(reports.toSend()), grid, null, 202);
         } catch (ApiException e) {
-            if (e.status() == 401 || e.status() == 403 || e.status() >= 500) {
+            if (!e.refusesTheRequest()) {
                 throw e; // not about the cells: the error page (or a new sign-in) says what happened
             }
             return new Outcome(null, grid.withApiErrors(reports.toSend(), e.errors()),

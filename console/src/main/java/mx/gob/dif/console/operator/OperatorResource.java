@@ -18,6 +18,7 @@ import mx.gob.dif.common.security.Roles;
 import mx.gob.dif.console.api.ApiException;
 import mx.gob.dif.console.api.ProgramsApi;
 import mx.gob.dif.console.api.Submission;
+import mx.gob.dif.console.web.Labels;
 import mx.gob.dif.console.web.Notice;
 import mx.gob.dif.console.web.Viewer;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -72,14 +73,14 @@ public class OperatorResource {
                          @QueryParam("repetidos") Integer known, @QueryParam("envio") String submitted) {
         ReportMonth.Result parsed = ReportMonth.parse(month, LocalDate.now(clock));
         if (parsed.month().isEmpty()) {
-            return page(400, Templates.grid(null, null, null, parsed.error().orElseThrow()));
+            return notAMonth(parsed);
         }
         ReportMonth m = parsed.month().get();
         Notice notice = null;
         if (accepted != null && accepted >= 0) {
             notice = Notice.ok(sentText(accepted, known == null ? 0 : Math.max(0, known)));
         } else if (submitted != null) {
-            notice = Notice.ok("Envió " + mx.gob.dif.console.web.Labels.monthName(m.toString())
+            notice = Notice.ok("Envió " + Labels.monthName(m.toString())
                     + " para revisión del estado.");
         }
         return page(200, Templates.grid(report.grid(viewer.getOrgUnit(), m), submission(m), notice, null));
@@ -91,7 +92,7 @@ public class OperatorResource {
     public Response send(MultivaluedMap<String, String> form) {
         ReportMonth.Result parsed = ReportMonth.parse(form.getFirst("mes"), LocalDate.now(clock));
         if (parsed.month().isEmpty()) {
-            return page(400, Templates.grid(null, null, null, parsed.error().orElseThrow()));
+            return notAMonth(parsed);
         }
         ReportMonth m = parsed.month().get();
         Map<String, String> fields = new HashMap<>();
@@ -112,13 +113,13 @@ public class OperatorResource {
     public Response submit(@FormParam("mes") String month) {
         ReportMonth.Result parsed = ReportMonth.parse(month, LocalDate.now(clock));
         if (parsed.month().isEmpty()) {
-            return page(400, Templates.grid(null, null, null, parsed.error().orElseThrow()));
+            return notAMonth(parsed);
         }
         ReportMonth m = parsed.month().get();
         try {
             programs.submit(viewer.getOrgUnit(), m.toString());
         } catch (ApiException e) {
-            if (e.status() == 401 || e.status() == 403 || e.status() >= 500) {
+            if (!e.refusesTheRequest()) {
                 throw e;
             }
             return page(e.status(), Templates.grid(report.grid(viewer.getOrgUnit(), m), submission(m),
@@ -139,6 +140,10 @@ public class OperatorResource {
                     : " " + known + " ya estaban registrados y no se contaron de nuevo.";
         }
         return text;
+    }
+
+    private static Response notAMonth(ReportMonth.Result parsed) {
+        return page(400, Templates.grid(null, null, null, parsed.error().orElseThrow()));
     }
 
     private static Response page(int status, TemplateInstance page) {
