@@ -25,13 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The municipal operator's month in the console, in a real browser: signs in on Keycloak's page, sees every
  * program's traffic light, fills the monthly grid and sends it twice (a double click: counted once, checked
  * through the API), sees the API's refusal of a bad cell beside that cell, submits the month and signs out.
- * Screenshots of each screen: target/screenshots/operador-*.png. Uses the demo plan as 10005's plan of
- * {@value #YEAR}, a year no other end-to-end test reports in.
+ * Screenshots of each screen: target/screenshots/operador-*.png. Uses the demo plan of 10005 for {@value #YEAR}
+ * and October, a month no other end-to-end test reports in.
  */
 class ConsoleOperatorIT {
-    static final int YEAR = 2016;
+    static final int YEAR = 2021;
     static final String UNIT = "10005";
-    static final String MONTH = YEAR + "-03";
+    /** A month no other end-to-end test reports in or submits. */
+    static final String MONTH = YEAR + "-10";
     static final String INDICATOR = "DIF-01-01";
     static final String OTHER = "DIF-01-02";
 
@@ -59,9 +60,9 @@ class ConsoleOperatorIT {
             browser.screenshot("operador-plan");
 
             // the month's grid, reached from the plan page by keyboard-followable links
-            browser.find(By.linkText("marzo de " + YEAR)).click();
+            browser.find(By.linkText("octubre de " + YEAR)).click();
             WebElement cell = browser.find(By.id("cantidad-" + INDICATOR));
-            assertEquals("Cantidad de " + INDICATOR + " en marzo de " + YEAR,
+            assertEquals("Cantidad de " + INDICATOR + " en octubre de " + YEAR,
                     browser.driver().findElement(By.cssSelector("label[for='cantidad-" + INDICATOR + "']")).getAttribute("textContent").trim());
             assertFalse(browser.driver().findElement(By.id("esperado-" + INDICATOR)).getText().isBlank());
             browser.screenshot("operador-reporte");
@@ -97,9 +98,9 @@ class ConsoleOperatorIT {
             browser.driver().manage().window().setSize(new Dimension(390, 844));
             browser.go("/operador/reporte?mes=" + MONTH);
             browser.find(By.id("cantidad-" + INDICATOR));
-            Object overflow = browser.driver().executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
-            assertEquals(Boolean.FALSE, overflow);
             browser.screenshot("operador-reporte-telefono");
+            Object overflow = browser.driver().executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
+            assertEquals(Boolean.FALSE, overflow, "the page is wider than the phone's screen");
             browser.driver().manage().window().setSize(new Dimension(1366, 768));
 
             // the month's submission, shown with its status
@@ -124,7 +125,7 @@ class ConsoleOperatorIT {
     /** How many reports the indicator has in the month (its single-indicator query lists months with their count). */
     private static int monthReports() {
         Response r = Api.indicator(INDICATOR, UNIT, MONTH);
-        Integer reports = r.jsonPath().get("months.find { it.month == 3 }.reports");
+        Integer reports = r.jsonPath().get("months.find { it.month == 10 }.reports");
         return reports == null ? 0 : reports;
     }
 }
