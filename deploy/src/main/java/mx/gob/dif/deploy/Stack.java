@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The platform as the launcher runs it: ports, directories and the four services. Every value
+ * The platform as the launcher runs it: ports, directories, the four services and the web console. Every value
  * can be changed with an environment variable (listed in the README).
  */
 public record Stack(Path projectDir, Path runDir, Map<String, String> env) {
@@ -140,14 +140,15 @@ public record Stack(Path projectDir, Path runDir, Map<String, String> env) {
         return "http://127.0.0.1:" + gatewayPort();
     }
 
-    /** Every process to run, the gateway last: {@link #scale()} instances of each service. */
+    /** Every process to run, the gateway and the console (which calls through it) last: {@link #scale()} instances of each service. */
     public List<Service> services() {
         List<Service> all = new ArrayList<>();
         for (Service s : List.of(
                 new Service("programs", "programs-service", port("PROGRAMS", 8081), "dif_programs"),
                 new Service("cases", "cases-service", port("CASES", 8082), "dif_cases"),
                 new Service("indicators", "indicators-service", port("INDICATORS", 8083), "dif_indicators"),
-                new Service("gateway", "gateway", gatewayPort(), null))) {
+                new Service("gateway", "gateway", gatewayPort(), null),
+                new Service("console", "console", port("CONSOLE", 8084), null))) {
             all.add(s);
             for (int n = 2; n <= scale().getOrDefault(s.name(), 1); n++) {
                 String name = s.name() + "-" + n;
@@ -184,6 +185,11 @@ public record Stack(Path projectDir, Path runDir, Map<String, String> env) {
             out.put(name, Integer.parseInt(kv[1].strip()));
         }
         return out;
+    }
+
+    /** Where a person opens the web console: the gateway serves it at its root. */
+    public String consoleUrl() {
+        return "http://localhost:" + gatewayPort() + "/";
     }
 
     public String jdbcUrl(String database) {

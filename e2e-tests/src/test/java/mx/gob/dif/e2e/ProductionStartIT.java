@@ -39,6 +39,8 @@ class ProductionStartIT {
                         "El secreto cases.pseudonym-key (variable de entorno CASES_PSEUDONYM_KEY) tiene el valor de demostración"),
                 Arguments.of("indicators-service", List.of("-Dquarkus.datasource.password=dif_indicators", "-Dquarkus.oidc.auth-server-url=" + HTTPS_REALM),
                         "El secreto quarkus.datasource.password (variable de entorno QUARKUS_DATASOURCE_PASSWORD) tiene el valor de demostración"),
+                Arguments.of("console", List.of("-Dquarkus.oidc.auth-server-url=" + HTTPS_REALM),
+                        "El secreto quarkus.oidc.credentials.secret (variable de entorno QUARKUS_OIDC_CREDENTIALS_SECRET) tiene el valor de demostración"),
                 // the demo default of the realm URL: plain http
                 Arguments.of("gateway", List.of(),
                         "quarkus.oidc.auth-server-url (variable de entorno DIF_OIDC_URL) debe ser una dirección https en producción"));
@@ -92,7 +94,7 @@ class ProductionStartIT {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(PROJECT.resolve(module).toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         for (String inherited : List.of("QUARKUS_PROFILE", "DIF_OIDC_URL", "QUARKUS_DATASOURCE_PASSWORD", "CASES_PSEUDONYM_KEY",
-                "CASES_WEBHOOKS_SECRET_KEY")) {
+                "CASES_WEBHOOKS_SECRET_KEY", "QUARKUS_OIDC_CREDENTIALS_SECRET")) {
             pb.environment().remove(inherited);
         }
         Process p = pb.start();

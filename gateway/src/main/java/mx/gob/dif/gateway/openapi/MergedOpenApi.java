@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import mx.gob.dif.gateway.routing.RouteTable;
 import mx.gob.dif.gateway.routing.Upstreams;
 import mx.gob.dif.gateway.proxy.Problems;
 import mx.gob.dif.gateway.proxy.RequestIds;
@@ -65,7 +66,11 @@ public class MergedOpenApi {
 
     JsonObject merge() {
         Map<String, CompletableFuture<JsonObject>> fetching = new TreeMap<>();
-        upstreams.pools().forEach((name, pool) -> fetching.put(name, fetch(name, pool.pick(null).orElseThrow().base().toString())));
+        upstreams.pools().forEach((name, pool) -> {
+            if (!RouteTable.CONSOLE.equals(name)) { // the web console serves pages, no part of the API
+                fetching.put(name, fetch(name, pool.pick(null).orElseThrow().base().toString()));
+            }
+        });
         OpenApiMerge merged = new OpenApiMerge();
         JsonArray unavailable = new JsonArray();
         fetching.forEach((name, doc) -> {

@@ -31,6 +31,11 @@ import java.util.concurrent.TimeoutException;
  * both ways, with a request id. Only
  * requests with a valid token get here ({@code TokenGate}); the Authorization header goes on as is,
  * because every service checks the token again and reads the caller from it.
+ * <p>
+ * Every other path except /q/** and /openapi is a page of the web console ({@link RouteTable#CONSOLE}), which
+ * signs people in itself (its own OIDC session cookie): no bearer token is asked for here. The console learns
+ * the address the browser used from X-Forwarded-Proto/-Host (to build its login redirect), and its answers may
+ * be long-lived streams (server-sent events): the upstream timeout bounds only the wait for their headers.
  */
 @ApplicationScoped
 public class ProxyRoute {
@@ -54,27 +59,39 @@ public class ProxyRoute {
     private final RouteTable routes = RouteTable.platform();
     private final GatewayConfig config;
     private final Upstreams upstreams;
+    private final Vertx vertx;
     private final HttpClient client;
+    /** Its own pool: a browser's live stream (server-sent events) holds a connection as long as the page is open. */
+    private final HttpClient consoleClient;
 
     public ProxyRoute(Vertx vertx, GatewayConfig config, Upstreams upstreams) {
         this.config = config;
         this.upstreams = upstreams;
+        this.vertx = vertx;
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64)
+                .setConnectTimeout(3000));
+        this.consoleClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(1024)
                 .setConnectTimeout(3000));
     }
 
     void register(@Observes Router router) {
-        router.route("/api/*").order(10).handler(this::forward);
+        router.route("/api/*").order(10).handler(ctx -> forward(ctx, routes.serviceFor(ctx.request().path()).orElse(null)));
+        router.route().order(10).handler(ctx -> {
+            if (RouteTable.isConsolePath(ctx.request().path())) {
+                forward(ctx, RouteTable.CONSOLE);
+            } else {
+                ctx.next();
+            }
+        });
     }
 
     void onStart(@Observes StartupEvent e) {
         LOG.infof("Gateway routing to %s", config.services());
     }
 
-    private void forward(RoutingContext ctx) {
+    private void forward(RoutingContext ctx, String service) {
         HttpServerRequest in = ctx.request();
         String rid = RequestIds.of(ctx);
-        String service = routes.serviceFor(in.path()).orElse(null);
         Pool pool = service == null ? null : upstreams.pool(service);
         if (pool == null) {
             in.resume();
@@ -128,9 +145,16 @@ public class ProxyRoute {
                 .setMethod(in.method())
                 .setHost(base.getHost())
                 .setPort(base.getPort())
-                .setURI(in.uri())
-                .setTimeout(config.upstreamTimeoutMs());
-        client.request(options).onSuccess(out -> {
+                .setURI(in.uri());
+        boolean console = RouteTable.CONSOLE.equals(service);
+        if (!console) {
+            // idle timeout: a silent service is given up on after this long
+            options.setTimeout(config.upstreamTimeoutMs());
+        }
+        (console ? consoleClient : client).request(options).onSuccess(out -> {
+            // a page may stream for as long as it is open: only the wait for its headers is bounded
+            long headersDue = console ? vertx.setTimer(config.upstreamTimeoutMs(),
+                    t -> out.reset(0, new TimeoutException("no answer from the console"))) : -1;
             in.headers().forEach(h -> {
                 String name = h.getKey().toLowerCase(Locale.ROOT);
                 if (!HOP_BY_HOP.contains(name) && !NOT_FORWARDED.contains(name)) {
@@ -139,11 +163,15 @@ public class ProxyRoute {
             });
             out.headers().set(REQUEST_ID, rid);
             out.headers().set("X-Forwarded-For", in.remoteAddress() == null ? "" : in.remoteAddress().hostAddress());
+            if (console && in.getHeader(HttpHeaders.HOST) != null) {
+                out.headers().set("X-Forwarded-Proto", in.scheme());
+                out.headers().set("X-Forwarded-Host", in.getHeader(HttpHeaders.HOST));
+            }
             String len = in.getHeader(HttpHeaders.CONTENT_LENGTH);
             if (len == null) {
                 out.setChunked(true);
             }
-            out.send(in).onSuccess(upstream -> {
+            out.send(in).onComplete(done -> vertx.cancelTimer(headersDue)).onSuccess(upstream -> {
                 if (upstream.statusCode() == 503) {
                     upstreams.eject(target, "answered 503");
                 }
@@ -187,6 +215,15 @@ public class ProxyRoute {
                 + service + "'. Divida el envío en partes más pequeñas.", rid);
     }
 
+    /** A person's browser asked for a page: a short Spanish page, not a problem+json document. */
+    private static void consoleUnavailable(RoutingContext ctx) {
+        ctx.response().setStatusCode(503).putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+                .putHeader(HttpHeaders.RETRY_AFTER, "10")
+                .end("<!DOCTYPE html><html lang=\"es\"><head><meta charset=\"utf-8\"><title>Consola no disponible</title></head>"
+                        + "<body><h1>La consola no está disponible</h1><p>La consola de la plataforma DIF no responde en este "
+                        + "momento. Espere unos segundos y vuelva a cargar la página.</p></body></html>");
+    }
+
     private static boolean isProblem(String contentType) {
         return contentType != null && contentType.startsWith("application/problem+json");
     }
@@ -195,7 +232,10 @@ public class ProxyRoute {
         MDC.put("requestId", rid);
         LOG.warnf("Upstream %s failed: %s", service, err.toString());
         MDC.remove("requestId");
-        if (!ctx.response().headWritten() && err instanceof TimeoutException) {
+        if (!ctx.response().headWritten() && RouteTable.CONSOLE.equals(service)) {
+            ctx.request().resume();
+            consoleUnavailable(ctx);
+        } else if (!ctx.response().headWritten() && err instanceof TimeoutException) {
             // the service took the request and went silent (frozen, overloaded): whether it acted is unknown
             ctx.request().resume();
             Problems.send(ctx, 504, "Tiempo de espera agotado", "El servicio '" + service + "' no respondió en "
