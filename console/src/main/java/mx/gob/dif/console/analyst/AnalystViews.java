@@ -4,11 +4,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import mx.gob.dif.console.api.ClosingReport;
 import mx.gob.dif.console.api.IndicatorBreakdown;
-import mx.gob.dif.console.api.IndicatorReading;
+import mx.gob.dif.console.api.IndicatorValue;
 import mx.gob.dif.console.api.IndicatorsApi;
 import mx.gob.dif.console.api.ProgramProgress;
 import mx.gob.dif.console.api.ReportingCompleteness;
 import mx.gob.dif.console.charts.BarChart;
+import mx.gob.dif.console.web.Labels;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.ArrayList;
@@ -43,25 +44,25 @@ public class AnalystViews {
         IndicatorBreakdown b = api.breakdown(indicator, orgUnit, period);
         BreakdownTable table = BreakdownTable.of(b.rows(), column, descending);
         BarChart chart = BarChart.rows("Valor por unidad: " + indicator + ", " + Periods.label(period), table.rows().stream()
-                .map(r -> new BarChart.Point(r.name(), r.value(), TrafficLight.of(r.status()).tone())).toList());
+                .map(r -> new BarChart.Point(r.name(), r.value(), Labels.lightClass(r.status()))).toList());
         return new Breakdown(b, period, table, chart, Periods.choices(period), Periods.label(period));
     }
 
     public Trend trend(String indicator, String orgUnit, int year) {
-        IndicatorReading reading = api.indicator(indicator, orgUnit, Integer.toString(year));
+        IndicatorValue reading = api.indicator(indicator, orgUnit, Integer.toString(year));
         return Trend.of(reading, year);
     }
 
     public Completeness completeness(String orgUnit, String month) {
         ReportingCompleteness c = api.completeness(orgUnit, month);
-        return Completeness.of(c, Periods.months(month), Periods.label(month));
+        return Completeness.of(c, Periods.label(month));
     }
 
     private static List<Dashboard.Program> fromClosing(ClosingReport closing) {
-        Map<String, List<IndicatorReading>> byProgram = new LinkedHashMap<>();
+        Map<String, List<IndicatorValue>> byProgram = new LinkedHashMap<>();
         closing.rows().forEach(r -> byProgram.computeIfAbsent(r.programCode(), k -> new ArrayList<>()).add(r));
         return closing.programs().stream().map(p -> {
-            List<IndicatorReading> rows = byProgram.getOrDefault(p.program(), List.of());
+            List<IndicatorValue> rows = byProgram.getOrDefault(p.program(), List.of());
             return new Dashboard.Program(p.program(), p.programName(), p.globalIndicator(), light(rows), rows);
         }).toList();
     }
@@ -81,7 +82,7 @@ public class AnalystViews {
         return new Dashboard.Program(p.program(), p.programName(), p.globalIndicator(), light(p.indicators()), p.indicators());
     }
 
-    private static TrafficLight light(List<IndicatorReading> rows) {
-        return TrafficLight.worst(rows.stream().map(IndicatorReading::status).toList());
+    private static String light(List<IndicatorValue> rows) {
+        return TrafficLight.worst(rows.stream().map(IndicatorValue::status).toList());
     }
 }

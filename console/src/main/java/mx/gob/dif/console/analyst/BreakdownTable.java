@@ -23,7 +23,7 @@ public record BreakdownTable(List<Row> rows, List<Heading> headings, Column colu
         VALOR("valor", "Valor", Row::value),
         AVANCE("avance", "Avance (%)", Row::percent),
         ESPERADO("esperado", "Esperado", Row::expected),
-        SEMAFORO("semaforo", "Semáforo", Comparator.comparing(r -> TrafficLight.of(r.status())), null),
+        SEMAFORO("semaforo", "Semáforo", Comparator.comparingInt(r -> TrafficLight.rank(r.status())), null),
         REPORTO("reporto", "¿Reportó?", Comparator.comparing(Row::reported), null);
 
         private final String key;

@@ -1,5 +1,7 @@
 package mx.gob.dif.console.analyst;
 
+import mx.gob.dif.console.web.InvalidChoice;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -15,7 +17,7 @@ public final class Periods {
     static final int MAX_YEAR = 2100;
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern PART = Pattern.compile("S[12]|Q[1-4]|0[1-9]|1[0-2]");
-    private static final Pattern MONTH = Pattern.compile("0[1-9]|1[0-2]");
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
     private static final String[] MONTHS = {"Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio", "Julio", "Agosto",
             "Septiembre", "Octubre", "Noviembre", "Diciembre"};
     private static final String[] SHORT = {"ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"};
@@ -53,12 +55,17 @@ public final class Periods {
         return year + "-" + p;
     }
 
-    /** The API's month {@code YYYY-MM}; refused when {@code month} is not 01 to 12. */
-    public static String month(int year, String month) {
-        if (month == null || month.length() != 2 || !MONTH.matcher(month).matches()) {
-            throw new InvalidChoice("Elija un mes de la lista (01 a 12).");
+    /** The API's month {@code YYYY-MM} as chosen, or {@code fallback} when none was; refused when it is not a month. */
+    public static String month(String text, String fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
         }
-        return year + "-" + month;
+        String t = text.trim();
+        if (t.length() != 7 || !MONTH.matcher(t).matches()
+                || Integer.parseInt(t.substring(0, 4)) < MIN_YEAR || Integer.parseInt(t.substring(0, 4)) > MAX_YEAR) {
+            throw new InvalidChoice("Elija el mes como año y mes, p. ej. 2021-03.");
+        }
+        return t;
     }
 
     /** The whole year, its halves, quarters and months, the part of {@code period} selected. */
@@ -75,8 +82,7 @@ public final class Periods {
         return List.copyOf(out);
     }
 
-    /** The twelve months, the one of {@code period} selected (the completeness page's month). */
-    public static List<Choice> months(String period) {
+    private static List<Choice> months(String period) {
         String selected = part(period);
         List<Choice> out = new ArrayList<>(12);
         for (int m = 1; m <= 12; m++) {

@@ -1,56 +1,29 @@
 package mx.gob.dif.console.analyst;
 
-import io.quarkus.qute.TemplateExtension;
-
 import java.util.Collection;
-import java.util.Locale;
+import java.util.List;
 
 /**
- * The API's traffic light (GREEN, YELLOW, RED; computed by indicators-service against what the calendar expects) in
- * the words and CSS tones of the console. A program shows the light of its most delayed indicator: a program is
- * only as on track as its worst target, and the console never recomputes the API's thresholds.
+ * The order of the API's traffic lights (computed by indicators-service against what the calendar expects): RED
+ * before YELLOW before GREEN before none. A program shows the light of its most delayed indicator: a program is only
+ * as on track as its worst target, and the console never recomputes the API's thresholds. Words and colours are
+ * the frame's ({@code label:light}, {@code label:lightClass}).
  */
-public enum TrafficLight {
-    RED("Rojo", "red"), YELLOW("Amarillo", "yellow"), GREEN("Verde", "green"), NONE("Sin dato", "none");
+public final class TrafficLight {
+    private static final List<String> ORDER = List.of("RED", "YELLOW", "GREEN");
 
-    private final String label;
-    private final String tone;
-
-    TrafficLight(String label, String tone) {
-        this.label = label;
-        this.tone = tone;
+    private TrafficLight() {
     }
 
-    public String label() {
-        return label;
+    /** 0 for RED, 1 YELLOW, 2 GREEN, 3 for none or an unknown word. */
+    public static int rank(String status) {
+        int i = status == null ? -1 : ORDER.indexOf(status);
+        return i < 0 ? ORDER.size() : i;
     }
 
-    public String tone() {
-        return tone;
-    }
-
-    /** In templates: {@code {light:of(row.status).label}}. */
-    @TemplateExtension(namespace = "light")
-    public static TrafficLight of(String status) {
-        if (status == null) {
-            return NONE;
-        }
-        try {
-            return valueOf(status.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return NONE;
-        }
-    }
-
-    /** The worst light among the indicators (RED before YELLOW before GREEN); NONE when none has one. */
-    public static TrafficLight worst(Collection<String> statuses) {
-        TrafficLight worst = NONE;
-        for (String s : statuses) {
-            TrafficLight l = of(s);
-            if (l != NONE && (worst == NONE || l.ordinal() < worst.ordinal())) {
-                worst = l;
-            }
-        }
-        return worst;
+    /** The worst light among the indicators; null when none has one. */
+    public static String worst(Collection<String> statuses) {
+        int worst = statuses.stream().mapToInt(TrafficLight::rank).min().orElse(ORDER.size());
+        return worst < ORDER.size() ? ORDER.get(worst) : null;
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ClosingReport(String orgUnit, String orgUnitName, int fiscalYear, String asOf, List<Program> programs,
-                            List<IndicatorReading> rows) {
+                            List<IndicatorValue> rows) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Program(String program, String programName, int indicators, BigDecimal globalIndicator) {

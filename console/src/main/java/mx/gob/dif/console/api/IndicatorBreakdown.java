@@ -7,7 +7,7 @@ import java.util.List;
 
 /** {@code GET /api/v1/indicators/{code}/breakdown} (API.md, "Reporting cycle"): one row per direct child unit. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record IndicatorBreakdown(String indicator, String orgUnit, String period, String method, IndicatorReading total,
+public record IndicatorBreakdown(String indicator, String orgUnit, String period, String method, IndicatorValue total,
                                  List<Row> rows) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * The public API's indicator reads the state analyst's pages use (API.md, "Indicators" and "Reporting cycle"), through
+ * indicators-service's part of the public API the console uses (API.md, "Indicators" and "Reporting cycle"), through
  * the gateway with the person's own access token: the API decides what this person may read.
  */
 @RegisterRestClient(configKey = "dif-api")
@@ -26,15 +26,15 @@ public interface IndicatorsApi {
 
     @GET
     @Path("/indicators/{code}")
-    IndicatorReading indicator(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit,
-                               @QueryParam("period") String period);
+    IndicatorValue indicator(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit,
+                             @QueryParam("period") String period);
 
     @GET
     @Path("/indicators/{code}/breakdown")
     IndicatorBreakdown breakdown(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit,
                                  @QueryParam("period") String period);
 
-    /** Asynchronous: the dashboard asks every program's progress at once. */
+    /** Asynchronous: a page asks every program's progress at once. */
     @GET
     @Path("/programs/{code}/progress")
     Uni<ProgramProgress> progress(@PathParam("code") String code, @QueryParam("orgUnit") String orgUnit,

@@ -1,5 +1,7 @@
 package mx.gob.dif.console.charts;
 
+import mx.gob.dif.console.web.Labels;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,13 +49,13 @@ public record BarChart(String title, int width, int height, List<Bar> bars, List
             double h = scaled(p.value(), max, plotH);
             double x = LEFT + i * slot + slot * 0.15;
             double y = TOP + plotH - h;
-            bars.add(new Bar(p.label(), Numbers.num(p.value()), tone(p), round(x), round(y), round(slot * 0.7), round(h),
+            bars.add(new Bar(p.label(), Labels.number(p.value()), tone(p), round(x), round(y), round(slot * 0.7), round(h),
                     round(x + slot * 0.35), COLUMN_HEIGHT - 10, round(x + slot * 0.35), round(y - 4)));
         }
         List<Tick> ticks = new ArrayList<>(TICKS + 1);
         for (int t = 0; t <= TICKS; t++) {
             double y = round(TOP + plotH - plotH * t / TICKS);
-            ticks.add(new Tick(Numbers.num(BigDecimal.valueOf(max * t / TICKS)), LEFT, y, COLUMN_WIDTH - 8, y, LEFT - 6, y + 4));
+            ticks.add(new Tick(Labels.number(BigDecimal.valueOf(max * t / TICKS)), LEFT, y, COLUMN_WIDTH - 8, y, LEFT - 6, y + 4));
         }
         return new BarChart(title, COLUMN_WIDTH, COLUMN_HEIGHT, List.copyOf(bars), List.copyOf(ticks));
     }
@@ -68,13 +70,13 @@ public record BarChart(String title, int width, int height, List<Bar> bars, List
             Point p = points.get(i);
             double w = scaled(p.value(), max, plotW);
             double y = TOP + i * ROW_HEIGHT;
-            bars.add(new Bar(p.label(), Numbers.num(p.value()), tone(p), ROW_LABEL, round(y + 3), round(w), ROW_HEIGHT - 6,
+            bars.add(new Bar(p.label(), Labels.number(p.value()), tone(p), ROW_LABEL, round(y + 3), round(w), ROW_HEIGHT - 6,
                     ROW_LABEL - 6, round(y + 14), round(ROW_LABEL + w + 4), round(y + 14)));
         }
         List<Tick> ticks = new ArrayList<>(TICKS + 1);
         for (int t = 0; t <= TICKS; t++) {
             double x = round(ROW_LABEL + plotW * t / TICKS);
-            ticks.add(new Tick(Numbers.num(BigDecimal.valueOf(max * t / TICKS)), x, TOP, x, height - 8, x, TOP - 6));
+            ticks.add(new Tick(Labels.number(BigDecimal.valueOf(max * t / TICKS)), x, TOP, x, height - 8, x, TOP - 6));
         }
         return new BarChart(title, COLUMN_WIDTH, height, List.copyOf(bars), List.copyOf(ticks));
     }

@@ -1,5 +1,6 @@
 package mx.gob.dif.console.analyst;
 
+import mx.gob.dif.console.web.InvalidChoice;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +16,8 @@ class PeriodsTest {
         assertEquals("2021-S2", Periods.period(2021, "S2"));
         assertEquals("2021-Q3", Periods.period(2021, "Q3"));
         assertEquals("2021-03", Periods.period(2021, "03"));
-        assertEquals("2021-12", Periods.month(2021, "12"));
+        assertEquals("2021-12", Periods.month("2021-12", "2024-01"));
+        assertEquals("2024-01", Periods.month(null, "2024-01"));
         assertEquals(2024, Periods.year(null, 2024));
         assertEquals(2021, Periods.year(" 2021 ", 2024));
     }
@@ -29,8 +31,9 @@ class PeriodsTest {
         for (String year : new String[]{"21", "1999", "2101", "dos mil", "20211"}) {
             assertThrows(InvalidChoice.class, () -> Periods.year(year, 2024), year);
         }
-        assertThrows(InvalidChoice.class, () -> Periods.month(2021, "Q1"));
-        assertThrows(InvalidChoice.class, () -> Periods.month(2021, null));
+        for (String month : new String[]{"2021-13", "2021-3", "21-03", "1999-12", "2021-03-01", "marzo"}) {
+            assertThrows(InvalidChoice.class, () -> Periods.month(month, "2024-01"), month);
+        }
     }
 
     @Test

@@ -33,7 +33,7 @@ class BarChartTest {
         assertEquals(ene.h(), 2 * feb.h(), 0.11);
         assertEquals(abr.h(), 2 * ene.h(), 0.11);
         assertEquals(0, c.bars().get(2).h());
-        assertEquals("sin dato", c.bars().get(2).valueText());
+        assertEquals("—", c.bars().get(2).valueText());
         assertEquals("green", feb.tone());
         assertEquals("plain", ene.tone());
         assertTrue(ene.x() < feb.x() && feb.x() < abr.x(), "left to right in the given order");
@@ -52,14 +52,4 @@ class BarChartTest {
         assertTrue(many.height() > few.height());
     }
 
-    @Test
-    void numbersHaveAtMostTwoDecimalsAndNoTrailingZeros() {
-        assertEquals("16.67", Numbers.num(new BigDecimal("16.6666")));
-        assertEquals("80", Numbers.num(new BigDecimal("80.00")));
-        assertEquals("1200", Numbers.num(new BigDecimal("1.2E+3")));
-        assertEquals("sin dato", Numbers.num(null));
-        assertEquals("100.0%", Numbers.bar(new BigDecimal("135")));
-        assertEquals("0%", Numbers.bar(null));
-        assertEquals("42.5%", Numbers.bar(new BigDecimal("42.5")));
-    }
 }

@@ -1,28 +1,22 @@
-package mx.gob.dif.console.web;
+package mx.gob.dif.console.analyst;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import mx.gob.dif.common.security.CurrentUser;
 import mx.gob.dif.common.security.Roles;
-import mx.gob.dif.console.analyst.AnalystViews;
-import mx.gob.dif.console.analyst.Breakdown;
-import mx.gob.dif.console.analyst.BreakdownTable;
-import mx.gob.dif.console.analyst.Completeness;
-import mx.gob.dif.console.analyst.Dashboard;
-import mx.gob.dif.console.analyst.InvalidChoice;
-import mx.gob.dif.console.analyst.Periods;
-import mx.gob.dif.console.analyst.Trend;
 import mx.gob.dif.console.api.IndicatorsApi;
+import mx.gob.dif.console.web.InvalidChoice;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
@@ -44,9 +38,7 @@ public class AnalystResource {
     static class Templates {
         static native TemplateInstance dashboard(Dashboard view);
 
-        static native TemplateInstance breakdown(Breakdown view, String year);
-
-        static native TemplateInstance trend(Trend view, int year);
+        static native TemplateInstance indicator(Breakdown breakdown, Trend trend, int year);
 
         static native TemplateInstance completeness(Completeness view, int year);
     }
@@ -63,38 +55,32 @@ public class AnalystResource {
 
     @GET
     public TemplateInstance dashboard(@QueryParam("anio") String year, @QueryParam("periodo") String part) {
-        int y = Periods.year(year, thisYear());
+        int y = Periods.year(year, today().getYear());
         return Templates.dashboard(views.dashboard(unit(), y, Periods.period(y, part)));
     }
 
+    /** The indicator by municipality over the chosen period (sorted by {@code orden}, {@code dir}) and month by month. */
     @GET
-    @Path("desglose")
-    public TemplateInstance breakdown(@QueryParam("indicador") String indicator, @QueryParam("anio") String year,
+    @Path("indicadores/{code}")
+    public TemplateInstance indicator(@PathParam("code") String code, @QueryParam("anio") String year,
                                       @QueryParam("periodo") String part, @QueryParam("orden") String sort,
                                       @QueryParam("dir") String direction) {
-        int y = Periods.year(year, thisYear());
+        String indicator = indicatorCode(code);
+        int y = Periods.year(year, today().getYear());
         BreakdownTable.Column column = sort == null || sort.isBlank() ? BreakdownTable.Column.UNIDAD
                 : BreakdownTable.Column.byKey(sort).orElseThrow(() -> new InvalidChoice(
                         "Ordene por una de las columnas de la tabla (unidad, meta, valor, avance, esperado, semaforo, reporto)."));
-        boolean descending = "desc".equals(direction);
-        return Templates.breakdown(views.breakdown(indicator(indicator), unit(), Periods.period(y, part), column, descending),
-                Integer.toString(y));
-    }
-
-    @GET
-    @Path("tendencia")
-    public TemplateInstance trend(@QueryParam("indicador") String indicator, @QueryParam("anio") String year) {
-        int y = Periods.year(year, thisYear());
-        return Templates.trend(views.trend(indicator(indicator), unit(), y), y);
+        String unit = unit();
+        return Templates.indicator(views.breakdown(indicator, unit, Periods.period(y, part), column, "desc".equals(direction)),
+                views.trend(indicator, unit, y), y);
     }
 
     @GET
     @Path("completitud")
-    public TemplateInstance completeness(@QueryParam("anio") String year, @QueryParam("mes") String month) {
-        LocalDate today = LocalDate.now(MEXICO);
-        int y = Periods.year(year, today.getYear());
-        String m = month == null || month.isBlank() ? String.format("%02d", today.getMonthValue()) : month.trim();
-        return Templates.completeness(views.completeness(unit(), Periods.month(y, m)), y);
+    public TemplateInstance completeness(@QueryParam("mes") String month) {
+        LocalDate today = today();
+        String m = Periods.month(month, String.format("%d-%02d", today.getYear(), today.getMonthValue()));
+        return Templates.completeness(views.completeness(unit(), m), Integer.parseInt(m.substring(0, 4)));
     }
 
     /** The closing report as the API writes it, CSV or XLSX, passed on to the browser as a download. */
@@ -102,24 +88,18 @@ public class AnalystResource {
     @Path("cierre")
     @Produces({"text/csv", IndicatorsApi.XLSX})
     public Response closing(@QueryParam("anio") String year, @QueryParam("formato") String format) {
-        int y = Periods.year(year, thisYear());
+        int y = Periods.year(year, today().getYear());
+        String unit = unit();
         Response upstream = switch (format == null ? "" : format) {
-            case "csv" -> api.closingCsv(unit(), y);
-            case "xlsx" -> api.closingXlsx(unit(), y);
+            case "csv" -> api.closingCsv(unit, y);
+            case "xlsx" -> api.closingXlsx(unit, y);
             default -> throw new InvalidChoice("Elija el formato del reporte de cierre: csv o xlsx.");
         };
         String disposition = upstream.getHeaderString("Content-Disposition");
-        return Response.ok(upstream.readEntity(java.io.InputStream.class), upstream.getMediaType())
+        return Response.ok(upstream.readEntity(InputStream.class), upstream.getMediaType())
                 .header("Content-Disposition", disposition != null ? disposition
-                        : "attachment; filename=\"cierre-" + unit() + "-" + y + "." + format + "\"")
+                        : "attachment; filename=\"cierre-" + unit + "-" + y + "." + format + "\"")
                 .build();
-    }
-
-    /** A choice that is not one of the offered ones: the page says which are. */
-    @ServerExceptionMapper
-    public Response invalid(InvalidChoice e) {
-        return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(ErrorPages.Templates.error("Dato no válido", e.getMessage())).build();
     }
 
     private String unit() {
@@ -131,7 +111,7 @@ public class AnalystResource {
         return unit;
     }
 
-    private static String indicator(String code) {
+    private static String indicatorCode(String code) {
         if (code == null || !INDICATOR.matcher(code.trim()).matches()) {
             throw new InvalidChoice("Indique la clave del indicador como aparece en el tablero (p. ej. DIF-01-03): letras, "
                     + "cifras y guiones, hasta 40 caracteres.");
@@ -139,7 +119,7 @@ public class AnalystResource {
         return code.trim();
     }
 
-    private static int thisYear() {
-        return LocalDate.now(MEXICO).getYear();
+    private static LocalDate today() {
+        return LocalDate.now(MEXICO);
     }
 }

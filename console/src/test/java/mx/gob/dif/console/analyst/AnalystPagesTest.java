@@ -1,4 +1,4 @@
-package mx.gob.dif.console.web;
+package mx.gob.dif.console.analyst;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,7 +41,7 @@ class AnalystPagesTest {
         // P-01: GREEN and RED indicators -> RED; P-02: YELLOW; the global indicator is the API's, not recomputed
         assertTrue(html.matches("(?s).*id=\"programa-P-01\".*light-RED\">Rojo</span>.*67\\.5 %.*id=\"programa-P-02\".*"), html);
         assertTrue(html.matches("(?s).*id=\"programa-P-02\".*light-YELLOW\">Amarillo</span>.*80 %.*"), html);
-        assertTrue(html.contains("data-live-indicators=\"P-01-01 P-01-02\""), "P-01's region names its indicators");
+        assertTrue(html.contains("data-live-indicators=\"P-01-01 P-01-02 P-02-01\""), "the live region names the indicators it shows");
         assertTrue(html.contains("Verde: 0") && html.contains("Amarillo: 1") && html.contains("Rojo: 1"), "the tally of lights");
         assertEquals("Bearer " + ANALYST, FakeApi.AUTHORIZATION.get("closing"), "the API was called with the person's token");
     }
@@ -58,19 +58,19 @@ class AnalystPagesTest {
 
     @Test
     void theBreakdownSortsByTheChosenColumnBothWaysWithUnitsWithoutAValueLast() {
-        assertEquals(List.of("10005", "10007", "10012", "10039"), units(page("/analista/desglose?indicador=P-01-01&anio=2021&periodo=Q1")));
-        assertEquals(List.of("10012", "10007", "10005", "10039"), units(page("/analista/desglose?indicador=P-01-01&anio=2021&periodo=Q1&orden=avance&dir=asc")));
-        assertEquals(List.of("10005", "10007", "10012", "10039"), units(page("/analista/desglose?indicador=P-01-01&anio=2021&periodo=Q1&orden=avance&dir=desc")));
-        assertEquals(List.of("10039", "10012", "10007", "10005"), units(page("/analista/desglose?indicador=P-01-01&anio=2021&orden=unidad&dir=desc")));
-        assertEquals(List.of("10005", "10007", "10012", "10039"), units(page("/analista/desglose?indicador=P-01-01&anio=2021&orden=meta&dir=desc")));
+        assertEquals(List.of("10005", "10007", "10012", "10039"), units(page("/analista/indicadores/P-01-01?anio=2021&periodo=Q1")));
+        assertEquals(List.of("10012", "10007", "10005", "10039"), units(page("/analista/indicadores/P-01-01?anio=2021&periodo=Q1&orden=avance&dir=asc")));
+        assertEquals(List.of("10005", "10007", "10012", "10039"), units(page("/analista/indicadores/P-01-01?anio=2021&periodo=Q1&orden=avance&dir=desc")));
+        assertEquals(List.of("10039", "10012", "10007", "10005"), units(page("/analista/indicadores/P-01-01?anio=2021&orden=unidad&dir=desc")));
+        assertEquals(List.of("10005", "10007", "10012", "10039"), units(page("/analista/indicadores/P-01-01?anio=2021&orden=meta&dir=desc")));
     }
 
     @Test
     void theBreakdownsHeadingsAreLinksThatSortAndSayTheOrder() {
-        String html = page("/analista/desglose?indicador=P-01-01&anio=2021&periodo=Q1&orden=valor&dir=asc").then().statusCode(200)
+        String html = page("/analista/indicadores/P-01-01?anio=2021&periodo=Q1&orden=valor&dir=asc").then().statusCode(200)
                 .extract().asString();
         assertTrue(html.contains("aria-sort=\"ascending\""), "the sorted column says so");
-        assertTrue(html.contains("href=\"/analista/desglose?indicador=P-01-01&amp;anio=2021&amp;periodo=Q1&amp;orden=valor&amp;dir=desc\""),
+        assertTrue(html.contains("href=\"/analista/indicadores/P-01-01?anio=2021&amp;periodo=Q1&amp;orden=valor&amp;dir=desc\""),
                 "the sorted column's link sorts the other way, keeping the period");
         assertTrue(html.contains("<svg"), "the chart is drawn on the server");
         assertTrue(html.contains("<title>Durango: 30</title>"), "each bar names its unit and value");
@@ -79,7 +79,8 @@ class AnalystPagesTest {
 
     @Test
     void theTrendHasTwelveMonthsWithTheMonthsWithoutReportsAtZero() {
-        String html = page("/analista/tendencia?indicador=P-01-01&anio=2021").then().statusCode(200).extract().asString();
+        String page = page("/analista/indicadores/P-01-01?anio=2021").then().statusCode(200).extract().asString();
+        String html = page.substring(page.indexOf("id=\"tendencia\""));
         Matcher rows = Pattern.compile("<tr><th scope=\"row\">([^<]+)</th><td class=\"num\">([^<]+)</td>").matcher(html);
         StringBuilder months = new StringBuilder();
         int count = 0;
@@ -88,19 +89,19 @@ class AnalystPagesTest {
             count++;
         }
         assertEquals(12, count, html);
-        assertTrue(months.toString().startsWith("Enero de 2021=10;Febrero de 2021=0;Marzo de 2021=7;Abril de 2021=0;"), months.toString());
+        assertTrue(months.toString().startsWith("enero de 2021=10;febrero de 2021=0;marzo de 2021=7;abril de 2021=0;"), months.toString());
         assertEquals(12, Pattern.compile("<g class=\"bar bar-plain\">").matcher(html).results().count(), "twelve bars");
     }
 
     @Test
     void completenessListsTheUnitsThatStillMissReportsAndNotThoseWithNothingDue() {
-        String html = page("/analista/completitud?anio=2021&mes=03").then().statusCode(200).extract().asString();
+        String html = page("/analista/completitud?mes=2021-03").then().statusCode(200).extract().asString();
         assertTrue(html.contains("Reportes de Marzo de 2021"), html);
         String missing = html.substring(html.indexOf("<ul class=\"missing\""), html.indexOf("</ul>", html.indexOf("<ul class=\"missing\"")));
         assertTrue(missing.contains("Gómez Palacio") && missing.contains("faltan 1 de 2"), missing);
         assertTrue(missing.contains("Lerdo") && missing.contains("faltan 2 de 2"), missing);
         assertTrue(!missing.contains("Durango") && !missing.contains("Vicente Guerrero"), missing);
-        assertTrue(html.contains("Aceptado") && html.contains("Sin enviar"), "submission states in Spanish");
+        assertTrue(html.contains("Aceptado por el estado") && html.contains("Sin enviar"), "submission states in Spanish");
     }
 
     @Test
@@ -126,10 +127,10 @@ class AnalystPagesTest {
         for (String[] c : new String[][]{
                 {"/analista?anio=21", "cuatro cifras"},
                 {"/analista?anio=2021&periodo=Q5", "Elija el periodo de la lista"},
-                {"/analista/desglose?indicador=P-01-01&orden=nombre", "Ordene por una de las columnas"},
-                {"/analista/desglose?indicador=" + "X".repeat(41), "hasta 40 caracteres"},
-                {"/analista/tendencia", "Indique la clave del indicador"},
-                {"/analista/completitud?anio=2021&mes=13", "Elija un mes de la lista"},
+                {"/analista/indicadores/P-01-01?orden=nombre", "Ordene por una de las columnas"},
+                {"/analista/indicadores/" + "X".repeat(41), "hasta 40 caracteres"},
+                {"/analista/indicadores/P-01-01%3Cscript%3E", "Indique la clave del indicador"},
+                {"/analista/completitud?mes=2021-13", "p. ej. 2021-03"},
                 {"/analista/cierre?anio=2021&formato=pdf", "csv o xlsx"}}) {
             page(c[0]).then().statusCode(400).contentType(containsString("text/html"))
                     .body(containsString(c[1])).body(not(containsString("Exception")));
