@@ -53,6 +53,10 @@ public class FakeApi {
             return Response.ok(XLSX, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                     .header("Content-Disposition", "attachment; filename=\"cierre-" + orgUnit + "-" + year + ".xlsx\"").build();
         }
+        if (year != 2021) {
+            return Response.status(404).type("application/problem+json").entity("{\"type\":\"about:blank\",\"title\":\"No encontrado\","
+                    + "\"status\":404,\"detail\":\"No hay plan " + year + " que aplique a la unidad " + orgUnit + ".\"}").build();
+        }
         String rows = String.join(",",
                 indicator("P-01-01", "2021", "100", "95", "95", "GREEN", null),
                 indicator("P-01-02", "2021", "50", "20", "40", "RED", null),

@@ -2,6 +2,7 @@ package mx.gob.dif.console.analyst;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import mx.gob.dif.console.api.ApiException;
 import mx.gob.dif.console.api.ClosingReport;
 import mx.gob.dif.console.api.IndicatorBreakdown;
 import mx.gob.dif.console.api.IndicatorValue;
@@ -31,13 +32,23 @@ public class AnalystViews {
         this.api = api;
     }
 
+    /** A year without a plan for the unit is a dashboard saying so (the API's words), so another year can be chosen. */
     public Dashboard dashboard(String orgUnit, int year, String period) {
-        ClosingReport closing = api.closing(orgUnit, year);
+        ClosingReport closing;
+        try {
+            closing = api.closing(orgUnit, year);
+        } catch (ApiException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            return new Dashboard(orgUnit, null, period, Periods.label(period), year, Periods.choices(period), List.of(),
+                    Dashboard.Tally.of(List.of()), e.detail());
+        }
         List<Dashboard.Program> programs = period.equals(Integer.toString(year))
                 ? fromClosing(closing)
                 : fromProgress(closing, orgUnit, period);
         return new Dashboard(orgUnit, closing.orgUnitName(), period, Periods.label(period), year, Periods.choices(period),
-                programs, Dashboard.Tally.of(programs));
+                programs, Dashboard.Tally.of(programs), null);
     }
 
     public Breakdown breakdown(String indicator, String orgUnit, String period, BreakdownTable.Column column, boolean descending) {

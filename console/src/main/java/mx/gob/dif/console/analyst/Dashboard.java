@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * The state's programs over a period: each with its global indicator (the mean of its indicators' percents, as the
- * API computes it), its traffic light and its indicators.
+ * API computes it), its traffic light and its indicators. {@code notice}: why there is nothing to show (no plan that
+ * year), in the API's words.
  */
 public record Dashboard(String orgUnit, String orgUnitName, String period, String periodLabel, int fiscalYear,
-                        List<Periods.Choice> periods, List<Program> programs, Tally tally) {
+                        List<Periods.Choice> periods, List<Program> programs, Tally tally, String notice) {
 
     /** Every indicator code on the page, space separated: the page refreshes when one of them changes. */
     public String indicatorCodes() {

@@ -47,6 +47,13 @@ class AnalystPagesTest {
     }
 
     @Test
+    void aYearWithoutAPlanSaysSoInTheApisWordsAndOffersOtherYears() {
+        String html = page("/analista?anio=2030").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("<p class=\"notice\">No hay plan 2030 que aplique a la unidad 10.</p>"), html);
+        assertTrue(html.contains("name=\"anio\"") && !html.contains("class=\"card program\""), html);
+    }
+
+    @Test
     void aQuarterAsksEveryProgramsProgressForThatQuarter() {
         String html = page("/analista?anio=2021&periodo=Q1").then().statusCode(200).extract().asString();
         assertTrue(html.contains("Trimestre 1 de 2021"), html);
