@@ -1,124 +1,156 @@
 package mx.gob.dif.console;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The public API's indicator reads as the tests' console sees them (API.md shapes, written out as JSON), served by
- * the test application itself: the state {@code 10} in 2021 with two programs and three municipalities. It keeps the
- * last Authorization and Accept header of each path, so tests can check the console sent the person's token on.
+ * A tiny HTTP server standing in for the gateway's public API, with the 10005 plan of 2021 (two programs, three
+ * targets). It keeps what it was sent ({@code GET /__received}: one line per request with its Authorization header
+ * and body) and behaves like the API where the console depends on it: a report id it already has is
+ * {@code alreadyKnown}; a negative quantity refuses the whole batch with a 422 naming the report's index; a second
+ * submission of a month is a 409; a request whose token names the user {@value #EXPIRED} gets a 401. The state's
+ * reads (unit 10, 2021: the analyst's pages) are {@link StateApi}'s. The real API behind the
+ * real gateway is exercised by the browser tests (e2e-tests).
  */
-@Path("/api/v1")
-@PermitAll
-public class FakeApi {
-    /** Last Authorization / Accept header per path, e.g. {@code "closing"}. */
-    public static final Map<String, String> AUTHORIZATION = new ConcurrentHashMap<>();
-    public static final Map<String, String> ACCEPT = new ConcurrentHashMap<>();
-    /** The closing report's XLSX bytes as the fake writes them (a ZIP's signature and a marker). */
-    public static final byte[] XLSX = "PK\u0003\u0004cierre-xlsx".getBytes(StandardCharsets.ISO_8859_1);
-    public static final String CSV = "programa,indicador,valor\nP-01,P-01-01,90\n";
+public class FakeApi implements QuarkusTestResourceLifecycleManager {
+    /** The user name of a token this API refuses as if it had expired. */
+    public static final String EXPIRED = "token.vencido";
+    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+    private final List<String> received = new CopyOnWriteArrayList<>();
+    private final Set<String> knownIds = ConcurrentHashMap.newKeySet();
+    private final Set<String> submitted = ConcurrentHashMap.newKeySet();
+    private HttpServer server;
 
-    private static final String INDICATOR = """
-            {"indicator":"%s","orgUnit":"10","period":"%s","method":"SUM","unit":"Visita","target":%s,"value":%s,
-             "percent":%s,"expected":%s,"status":%s,"asOf":"2021-12-31T00:00:00Z","programCode":"%s","programName":"%s",
-             "actionCode":"%s","actionDescription":"Acción de %s","planOrgUnit":"10"%s}""";
-
-    static String indicator(String code, String period, String target, String value, String percent, String status, String months) {
-        String program = code.substring(0, 4);
-        return INDICATOR.formatted(code, period, target, value, percent, target, status == null ? "null" : "\"" + status + "\"",
-                program, "Programa " + program, code, code, months == null ? "" : ",\"months\":" + months);
-    }
-
-    @GET
-    @Path("/reports/closing")
-    public Response closing(@QueryParam("orgUnit") String orgUnit, @QueryParam("fiscalYear") int year,
-                            @HeaderParam("Accept") String accept, @HeaderParam("Authorization") String auth) {
-        AUTHORIZATION.put("closing", auth == null ? "" : auth);
-        ACCEPT.put("closing", accept == null ? "" : accept);
-        if (accept != null && accept.contains("csv")) {
-            return Response.ok(CSV, "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"cierre-" + orgUnit + "-" + year + ".csv\"").build();
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
-        if (accept != null && accept.contains("spreadsheetml")) {
-            return Response.ok(XLSX, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                    .header("Content-Disposition", "attachment; filename=\"cierre-" + orgUnit + "-" + year + ".xlsx\"").build();
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/__received", ex -> send(ex, 200, "text/plain", String.join("\n", received)));
+        server.createContext("/api/v1", this::api);
+        server.start();
+        return Map.of("console.api-url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private void api(HttpExchange ex) throws IOException {
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String auth = String.valueOf(ex.getRequestHeaders().getFirst("Authorization"));
+        String path = ex.getRequestURI().getPath();
+        String query = String.valueOf(ex.getRequestURI().getQuery());
+        received.add(ex.getRequestMethod() + " " + path + "?" + query + " auth=" + auth + " body=" + body
+                + " accept=" + ex.getRequestHeaders().getFirst("Accept"));
+        if (payload(auth).contains("\"" + EXPIRED + "\"")) {
+            problem(ex, 401, "No autenticado", "El token de acceso venció.", "");
+            return;
         }
-        if (year != 2021) {
-            return Response.status(404).type("application/problem+json").entity("{\"type\":\"about:blank\",\"title\":\"No encontrado\","
-                    + "\"status\":404,\"detail\":\"No hay plan " + year + " que aplique a la unidad " + orgUnit + ".\"}").build();
+        String method = ex.getRequestMethod();
+        if (method.equals("GET") && path.equals("/api/v1/work-plans")) {
+            send(ex, 200, "application/json", query.contains("orgUnit=10005")
+                    ? page("{\"id\":\"6f1c7f1e-1111-4a4a-9999-000000000001\",\"orgUnit\":\"10005\",\"fiscalYear\":2021,"
+                    + "\"status\":\"APPROVED\",\"unitName\":\"SMDIF Durango\",\"programs\":2,\"targets\":3}") : page(""));
+        } else if (method.equals("GET") && path.equals("/api/v1/programs")) {
+            send(ex, 200, "application/json", query.contains("fiscalYear=2021") ? page(
+                    "{\"code\":\"DIF-01\",\"name\":\"Juntos por la Niñez\"},{\"code\":\"DIF-02\",\"name\":\"Alimentación\"}") : page(""));
+        } else if (method.equals("GET") && path.equals("/api/v1/programs/DIF-01/progress")) {
+            send(ex, 200, "application/json", progress("DIF-01", "Juntos por la Niñez", query,
+                    indicator("DIF-01-01", "Sesión", "10", "3", "2.5", "GREEN", "Atención integral a familias"),
+                    indicator("DIF-01-02", "Entrega bimestral", "6", "0", "1", "RED", "Entregas del estímulo")));
+        } else if (method.equals("GET") && path.equals("/api/v1/programs/DIF-02/progress")) {
+            send(ex, 200, "application/json", progress("DIF-02", "Alimentación", query,
+                    indicator("DIF-02-01", "Desayuno", "1200", "90", "100", "YELLOW", "Desayunos escolares")));
+        } else if (method.equals("GET") && StateApi.answers(path)) {
+            StateApi.answer(ex, path, query);
+        } else if (method.equals("POST") && path.equals("/api/v1/activities")) {
+            activities(ex, body);
+        } else if (path.matches("/api/v1/reporting/10005/\\d{4}-\\d{2}/submission")) {
+            String month = path.split("/")[5];
+            if (method.equals("POST") && !submitted.add(month)) {
+                problem(ex, 409, "Conflicto", "El mes " + month + " ya fue enviado y está en revisión.", "");
+                return;
+            }
+            send(ex, 200, "application/json", "{\"orgUnit\":\"10005\",\"month\":\"" + month + "\",\"status\":\""
+                    + (submitted.contains(month) ? "SUBMITTED" : "OPEN") + "\",\"locked\":false}");
+        } else {
+            problem(ex, 404, "No encontrado", "No existe " + path, "");
         }
-        String rows = String.join(",",
-                indicator("P-01-01", "2021", "100", "95", "95", "GREEN", null),
-                indicator("P-01-02", "2021", "50", "20", "40", "RED", null),
-                indicator("P-02-01", "2021", "10", "8", "80", "YELLOW", null));
-        return json("""
-                {"orgUnit":"%s","orgUnitName":"DIF Estatal Durango","fiscalYear":%d,"asOf":"2021-12-31T00:00:00Z",
-                 "programs":[{"program":"P-01","programName":"Programa P-01","indicators":2,"globalIndicator":67.5},
-                             {"program":"P-02","programName":"Programa P-02","indicators":1,"globalIndicator":80}],
-                 "rows":[%s],"units":[]}""".formatted(orgUnit, year, rows));
     }
 
-    @GET
-    @Path("/programs/{code}/progress")
-    public Response progress(@PathParam("code") String code, @QueryParam("period") String period,
-                             @HeaderParam("Authorization") String auth) {
-        AUTHORIZATION.put("progress", auth == null ? "" : auth);
-        String rows = code.equals("P-01")
-                ? indicator("P-01-01", period, "100", "30", "30", "YELLOW", null) + "," + indicator("P-01-02", period, "50", "5", "10", "YELLOW", null)
-                : indicator("P-02-01", period, "10", "3", "30", "GREEN", null);
-        return json("""
-                {"program":"%s","programName":"Programa %s","orgUnit":"10","period":"%s","globalIndicator":%s,"indicators":[%s],
-                 "outcomeGoals":[],"asOf":"2021-04-01T00:00:00Z"}""".formatted(code, code, period, code.equals("P-01") ? "20" : "30", rows));
+    private void activities(HttpExchange ex, String body) throws IOException {
+        int negative = body.indexOf("\"quantity\":-");
+        if (negative >= 0) {
+            int index = body.substring(0, negative).split("\"indicator\"").length - 2;
+            problem(ex, 422, "Reportes inválidos", "1 de los reportes no es válido; no se guardó ninguno.",
+                    ",\"errors\":[{\"index\":" + index + ",\"field\":\"quantity\",\"message\":\"La cantidad no puede ser negativa.\"}]");
+            return;
+        }
+        int accepted = 0;
+        int known = 0;
+        Matcher ids = ID.matcher(body);
+        while (ids.find()) {
+            if (knownIds.add(ids.group(1))) {
+                accepted++;
+            } else {
+                known++;
+            }
+        }
+        send(ex, 202, "application/json", "{\"accepted\":" + accepted + ",\"alreadyKnown\":" + known + ",\"ids\":[]}");
     }
 
-    @GET
-    @Path("/indicators/{code}/breakdown")
-    public Response breakdown(@PathParam("code") String code, @QueryParam("period") String period,
-                              @HeaderParam("Authorization") String auth) {
-        AUTHORIZATION.put("breakdown", auth == null ? "" : auth);
-        return json("""
-                {"indicator":"%s","orgUnit":"10","period":"%s","method":"SUM","total":%s,"rows":[
-                 {"orgUnit":"10005","name":"Durango","target":60,"value":30,"percent":50,"expected":45,"status":"GREEN","reported":true},
-                 {"orgUnit":"10007","name":"Gómez Palacio","target":30,"value":5,"percent":16.67,"expected":22.5,"status":"RED","reported":true},
-                 {"orgUnit":"10012","name":"Lerdo","target":10,"value":0,"percent":0,"expected":7.5,"status":"RED","reported":false},
-                 {"orgUnit":"10039","name":"Vicente Guerrero","target":null,"value":0,"percent":null,"expected":null,"status":null,"reported":false}]}"""
-                .formatted(code, period, indicator(code, period, "100", "35", "35", "YELLOW", null)));
+    private static String payload(String authorization) {
+        String[] parts = authorization.split("\\.");
+        return parts.length < 2 ? "" : new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
     }
 
-    @GET
-    @Path("/indicators/{code}")
-    public Response indicator(@PathParam("code") String code, @QueryParam("period") String period,
-                              @HeaderParam("Authorization") String auth) {
-        AUTHORIZATION.put("indicator", auth == null ? "" : auth);
-        return json(indicator(code, period, "120", "17", "14.17", "RED",
-                "[{\"month\":1,\"value\":10,\"reports\":2},{\"month\":3,\"value\":7,\"reports\":1}]"));
+    private static String page(String items) {
+        return "{\"items\":[" + items + "],\"page\":0,\"size\":500,\"total\":" + (items.isEmpty() ? 0 : 1) + "}";
     }
 
-    @GET
-    @Path("/reporting/completeness")
-    public Response completeness(@QueryParam("orgUnit") String orgUnit, @QueryParam("period") String period,
-                                 @HeaderParam("Authorization") String auth) {
-        AUTHORIZATION.put("completeness", auth == null ? "" : auth);
-        return json("""
-                {"orgUnit":"%s","period":"%s","deadline":"2021-04-10","due":6,"reported":3,"missing":3,"onTime":3,"rate":50,"units":[
-                 {"orgUnit":"10005","name":"Durango","due":2,"reported":2,"missing":0,"onTime":2,"rate":100,"submission":"ACCEPTED"},
-                 {"orgUnit":"10007","name":"Gómez Palacio","due":2,"reported":1,"missing":1,"onTime":1,"rate":50,"submission":"SUBMITTED"},
-                 {"orgUnit":"10012","name":"Lerdo","due":2,"reported":0,"missing":2,"onTime":0,"rate":0,"submission":"NONE"},
-                 {"orgUnit":"10039","name":"Vicente Guerrero","due":0,"reported":0,"missing":0,"onTime":0,"rate":null,"submission":"NONE"}]}"""
-                .formatted(orgUnit, period));
+    private static String progress(String code, String name, String query, String... indicators) {
+        return "{\"program\":\"" + code + "\",\"programName\":\"" + name + "\",\"orgUnit\":\"10005\",\"period\":\""
+                + query.replaceAll(".*period=([^&]*).*", "$1") + "\",\"globalIndicator\":41.5,\"indicators\":["
+                + String.join(",", indicators) + "]}";
     }
 
-    private static Response json(String body) {
-        return Response.ok(body, MediaType.APPLICATION_JSON).build();
+    private static String indicator(String code, String unit, String target, String value, String expected, String status,
+                                    String description) {
+        return "{\"indicator\":\"" + code + "\",\"method\":\"SUM\",\"unit\":\"" + unit + "\",\"target\":" + target
+                + ",\"value\":" + value + ",\"percent\":30,\"expected\":" + expected + ",\"status\":\"" + status
+                + "\",\"actionCode\":\"" + code + "\",\"actionDescription\":\"" + description + "\"}";
+    }
+
+    private static void problem(HttpExchange ex, int status, String title, String detail, String more) throws IOException {
+        send(ex, status, "application/problem+json", "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\"" + more + "}");
+    }
+
+    static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+        byte[] out = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", type + "; charset=utf-8");
+        ex.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);
+        if (out.length > 0) {
+            ex.getResponseBody().write(out);
+        }
+        ex.close();
+    }
+
+    @Override
+    public void stop() {
+        server.stop(0);
     }
 }

@@ -22,6 +22,10 @@ import java.util.List;
 public interface ProgramsApi {
 
     @GET
+    @Path("/work-plans")
+    Page<PlanSummary> plans(@QueryParam("orgUnit") String orgUnit, @QueryParam("size") int size);
+
+    @GET
     @Path("/programs")
     Page<ProgramItem> programs(@QueryParam("orgUnit") String orgUnit, @QueryParam("fiscalYear") int fiscalYear,
                                @QueryParam("size") int size);

@@ -23,14 +23,6 @@ public class PlaceholderResource {
     }
 
     @GET
-    @Path("operador")
-    @RolesAllowed({Roles.MUNICIPAL_OPERATOR, Roles.DIRECTOR})
-    public TemplateInstance operator() {
-        return Templates.placeholder(Section.OPERATOR, "El programa anual de la unidad con el semáforo de cada programa, la "
-                + "captura mensual de metas y el envío del mes.");
-    }
-
-    @GET
     @Path("casos")
     @RolesAllowed({Roles.CASE_WORKER, Roles.DIRECTOR})
     public TemplateInstance cases() {

@@ -6,6 +6,8 @@ import io.restassured.response.Response;
 import mx.gob.dif.common.security.TestTokens;
 import mx.gob.dif.console.ConsoleTestResource;
 import mx.gob.dif.console.FakeApi;
+import mx.gob.dif.console.StateApi;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,11 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The state analyst's pages against the API's answers ({@link FakeApi}, the API.md shapes): what each page shows,
+ * The state analyst's pages against the API's answers ({@link StateApi} in {@link FakeApi}, the API.md shapes): what each page shows,
  * the breakdown's order by the chosen column, the closing report passed on as a file, and the Spanish page for a
  * choice that is not offered. Every call to the API carries the person's own token.
  */
 @QuarkusTest
+@QuarkusTestResource(FakeApi.class)
 @QuarkusTestResource(value = ConsoleTestResource.class, restrictToAnnotatedClass = false)
 class AnalystPagesTest {
     private static final String ANALYST = TestTokens.analyst("10");
@@ -43,7 +46,8 @@ class AnalystPagesTest {
         assertTrue(html.matches("(?s).*id=\"programa-P-02\".*light-YELLOW\">Amarillo</span>.*80 %.*"), html);
         assertTrue(html.contains("data-live-indicators=\"P-01-01 P-01-02 P-02-01\""), "the live region names the indicators it shows");
         assertTrue(html.contains("Verde: 0") && html.contains("Amarillo: 1") && html.contains("Rojo: 1"), "the tally of lights");
-        assertEquals("Bearer " + ANALYST, FakeApi.AUTHORIZATION.get("closing"), "the API was called with the person's token");
+        assertTrue(received().contains("GET /api/v1/reports/closing?orgUnit=10&fiscalYear=2021 auth=Bearer " + ANALYST + " "),
+                "the API was called with the person's token");
     }
 
     @Test
@@ -60,7 +64,7 @@ class AnalystPagesTest {
         assertTrue(html.matches("(?s).*id=\"programa-P-01\".*light-YELLOW\">Amarillo</span>.*20 %.*id=\"programa-P-02\".*light-GREEN\">Verde</span>.*30 %.*"),
                 html);
         assertTrue(html.contains("<option value=\"Q1\" selected>Trimestre 1</option>"), "the chosen period stays selected");
-        assertEquals("Bearer " + ANALYST, FakeApi.AUTHORIZATION.get("progress"));
+        assertTrue(received().contains("GET /api/v1/programs/P-02/progress?orgUnit=10&period=2021-Q1 auth=Bearer " + ANALYST + " "));
     }
 
     @Test
@@ -116,16 +120,15 @@ class AnalystPagesTest {
         given().auth().oauth2(ANALYST).when().get("/analista/cierre?anio=2021&formato=csv")
                 .then().statusCode(200).contentType(containsString("text/csv"))
                 .header("Content-Disposition", "attachment; filename=\"cierre-10-2021.csv\"")
-                .body(org.hamcrest.Matchers.equalTo(FakeApi.CSV));
-        assertEquals("text/csv", FakeApi.ACCEPT.get("closing"));
-        assertEquals("Bearer " + ANALYST, FakeApi.AUTHORIZATION.get("closing"));
+                .body(org.hamcrest.Matchers.equalTo(StateApi.CSV));
+        assertEquals("text/csv", lastAccept("/api/v1/reports/closing"));
 
         byte[] xlsx = given().auth().oauth2(ANALYST).when().get("/analista/cierre?anio=2021&formato=xlsx")
                 .then().statusCode(200).contentType(containsString("spreadsheetml"))
                 .header("Content-Disposition", "attachment; filename=\"cierre-10-2021.xlsx\"")
                 .extract().asByteArray();
-        assertArrayEquals(FakeApi.XLSX, xlsx);
-        assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FakeApi.ACCEPT.get("closing"),
+        assertArrayEquals(StateApi.XLSX, xlsx);
+        assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", lastAccept("/api/v1/reports/closing"),
                 "one type only: the API picks the format by it");
     }
 
@@ -148,6 +151,18 @@ class AnalystPagesTest {
     void otherRolesDoNotOpenTheAnalystsPages() {
         given().auth().oauth2(TestTokens.operator("10005")).when().get("/analista?anio=2021")
                 .then().statusCode(403).body(containsString("Sin permiso"));
+    }
+
+    /** What the fake API was sent: one line per request, with its Authorization and Accept headers. */
+    private static String received() {
+        return given().baseUri(ConfigProvider.getConfig().getValue("console.api-url", String.class)).get("/__received").asString();
+    }
+
+    /** The Accept header of the last request to {@code path}. */
+    private static String lastAccept(String path) {
+        List<String> lines = received().lines().filter(l -> l.startsWith("GET " + path + "?")).toList();
+        String last = lines.get(lines.size() - 1);
+        return last.substring(last.lastIndexOf(" accept=") + " accept=".length());
     }
 
     /** The breakdown table's units, top to bottom. */

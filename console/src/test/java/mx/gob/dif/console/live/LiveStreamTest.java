@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import mx.gob.dif.common.security.TestTokens;
 import mx.gob.dif.console.ConsoleTestResource;
+import mx.gob.dif.console.FakeApi;
 import mx.gob.dif.events.CloudEvent;
 import mx.gob.dif.events.EventTypes;
 import mx.gob.dif.events.IndicatorUpdated;
@@ -39,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The state analyst (10) hears Durango, Gómez Palacio and the state; Durango's operator (10005) only Durango.
  */
 @QuarkusTest
+@QuarkusTestResource(FakeApi.class)
 @QuarkusTestResource(value = ConsoleTestResource.class, restrictToAnnotatedClass = false)
 class LiveStreamTest {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
