@@ -120,7 +120,7 @@ class ConsoleAnalystIT {
         assertTrue(browser.find(By.id("programa-CA-02")).getText().contains("Desayunos escolares (consola)"));
         // the state's value is the roll-up of Durango and Gómez Palacio: 60 + 40 + 25
         assertEquals("125", cell(browser, "CA-01-01"));
-        assertEquals(1, ca01.findElements(By.cssSelector(".light")).size(), "one light per program");
+        assertEquals(1, ca01.findElements(By.cssSelector("h2 + p > .light")).size(), "one light for the program, beside its name");
         browser.screenshot("analista-tablero");
     }
 
