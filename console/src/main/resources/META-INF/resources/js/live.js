@@ -49,7 +49,7 @@
         updates++;
         document.body.setAttribute('data-live-updates', String(updates));
         if (status) {
-          status.textContent = 'Cifras actualizadas a las ' + new Date().toLocaleTimeString('es-MX') + '.';
+          status.textContent = 'Cifras actualizadas (' + new Date().toLocaleTimeString('es-MX') + ')';
         }
       })
       .catch(function () {
