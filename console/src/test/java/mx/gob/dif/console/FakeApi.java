@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * targets). It keeps what it was sent ({@code GET /__received}: one line per request with its Authorization header
  * and body) and behaves like the API where the console depends on it: a report id it already has is
  * {@code alreadyKnown}; a negative quantity refuses the whole batch with a 422 naming the report's index; a second
- * submission of a month is a 409; a request whose token names the user {@value #EXPIRED} gets a 401. The real API behind the
+ * submission of a month is a 409; a request whose token names the user {@value #EXPIRED} gets a 401. The state's
+ * reads (unit 10, 2021: the analyst's pages) are {@link StateApi}'s. The real API behind the
  * real gateway is exercised by the browser tests (e2e-tests).
  */
 public class FakeApi implements QuarkusTestResourceLifecycleManager {
@@ -52,7 +53,8 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
         String auth = String.valueOf(ex.getRequestHeaders().getFirst("Authorization"));
         String path = ex.getRequestURI().getPath();
         String query = String.valueOf(ex.getRequestURI().getQuery());
-        received.add(ex.getRequestMethod() + " " + path + "?" + query + " auth=" + auth + " body=" + body);
+        received.add(ex.getRequestMethod() + " " + path + "?" + query + " auth=" + auth + " body=" + body
+                + " accept=" + ex.getRequestHeaders().getFirst("Accept"));
         if (payload(auth).contains("\"" + EXPIRED + "\"")) {
             problem(ex, 401, "No autenticado", "El token de acceso venció.", "");
             return;
@@ -72,6 +74,8 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
         } else if (method.equals("GET") && path.equals("/api/v1/programs/DIF-02/progress")) {
             send(ex, 200, "application/json", progress("DIF-02", "Alimentación", query,
                     indicator("DIF-02-01", "Desayuno", "1200", "90", "100", "YELLOW", "Desayunos escolares")));
+        } else if (method.equals("GET") && StateApi.answers(path)) {
+            StateApi.answer(ex, path, query);
         } else if (method.equals("POST") && path.equals("/api/v1/activities")) {
             activities(ex, body);
         } else if (path.matches("/api/v1/reporting/10005/\\d{4}-\\d{2}/submission")) {
@@ -135,7 +139,7 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
                 + ",\"detail\":\"" + detail + "\"" + more + "}");
     }
 
-    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+    static void send(HttpExchange ex, int status, String type, String body) throws IOException {
         byte[] out = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", type + "; charset=utf-8");
         ex.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);

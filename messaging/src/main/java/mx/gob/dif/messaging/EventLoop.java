@@ -26,7 +26,8 @@ import java.util.function.Supplier;
 
 /**
  * The platform's one consumer pattern, exactly once in effect: each poll is one database transaction
- * holding what the {@link BatchHandler} wrote and the group's next offsets ({@link StoredOffsets});
+ * holding what the {@link BatchHandler} wrote and the group's next offsets ({@link Positions}, in the database:
+ * {@link StoredOffsets});
  * on (re)assignment the loop resumes where the database says. A failing batch is rolled back and
  * retried from its first offset after a growing pause; the loop itself never stops on an error
  * ({@link #alive()}, {@link #lastError()} feed the readiness check). Records that are not events
@@ -50,7 +51,7 @@ public final class EventLoop implements Runnable {
     private final long restartPauseMs;
     private final AtomicLong restarts = new AtomicLong();
     private volatile Consumer<String, String> consumer;
-    private final StoredOffsets offsets;
+    private final Positions offsets;
     private final DeadLetters deadLetters;
     private final int transactionTimeoutSeconds;
     private final Set<TopicPartition> unpositioned = new HashSet<>();
@@ -67,7 +68,7 @@ public final class EventLoop implements Runnable {
     private volatile boolean alive;
     private volatile String lastError;
 
-    EventLoop(Spec spec, BatchHandler handler, Supplier<Consumer<String, String>> consumers, StoredOffsets offsets,
+    EventLoop(Spec spec, BatchHandler handler, Supplier<Consumer<String, String>> consumers, Positions offsets,
               DeadLetters deadLetters, int transactionTimeoutSeconds, long restartPauseMs) {
         this.spec = spec;
         this.handler = handler;
@@ -335,7 +336,7 @@ public final class EventLoop implements Runnable {
 
     // ------------------------------------------------------------------ positions
 
-    /** Seeks newly assigned partitions to the stored offsets; paused until that worked (the database may be down). */
+    /** Seeks newly assigned partitions to the stored positions; paused until that worked (the database may be down). */
     private final class Positioning implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -373,7 +374,7 @@ public final class EventLoop implements Runnable {
             }
         }
         if (!fresh.isEmpty()) {
-            consumer.seekToBeginning(fresh);
+            offsets.startFresh(consumer, fresh);
         }
         consumer.resume(unpositioned);
         unpositioned.clear();

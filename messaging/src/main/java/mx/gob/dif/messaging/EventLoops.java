@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,16 +20,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Starts a service's {@link EventLoop}s, each on its own thread, and stops them at shutdown. A
- * service calls {@link #start} from a startup observer with its {@link EventLoop.Spec} and handler.
+ * service calls {@link #start} from a startup observer with its {@link EventLoop.Spec} and handler; an
+ * application that keeps no data of the events (the console's live pages) calls {@link #startLive}.
  */
 @ApplicationScoped
 public class EventLoops {
-    private final AgroalDataSource ds;
-    private final StoredOffsets offsets;
+    /** Resolved by the first stored loop only: an application with live loops alone has no database. */
+    private final Instance<AgroalDataSource> ds;
+    private volatile StoredOffsets offsets;
     private final DurableProducer producer;
     private final Config config;
     private final String bootstrap;
@@ -39,11 +43,10 @@ public class EventLoops {
     private final List<EventLoop> loops = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
-    public EventLoops(AgroalDataSource ds, DurableProducer producer, Config config, MeterRegistry metrics,
+    public EventLoops(Instance<AgroalDataSource> ds, DurableProducer producer, Config config, MeterRegistry metrics,
                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
                       @ConfigProperty(name = "dif.kafka.consumer-transaction-timeout", defaultValue = "120") int transactionTimeoutSeconds) {
         this.ds = ds;
-        this.offsets = new StoredOffsets(ds);
         this.metrics = metrics;
         this.producer = producer;
         this.config = config;
@@ -52,11 +55,33 @@ public class EventLoops {
     }
 
     public EventLoop start(EventLoop.Spec spec, BatchHandler handler) {
+        return start(spec, handler, offsets());
+    }
+
+    /** The stored positions of every loop, in the application's database (looked up on first use). */
+    private StoredOffsets offsets() {
+        if (offsets == null) {
+            offsets = new StoredOffsets(ds.get());
+        }
+        return offsets;
+    }
+
+    /**
+     * A loop that passes events on and keeps nothing of them: a consumer group of its own per instance
+     * ({@code name-<random>}), so every instance sees every event, starting at the latest offset, with its positions
+     * in memory ({@link LatestPositions}). The handler runs as for any loop (a transaction with nothing enlisted,
+     * retries, the dead-letter topic for a record that is not an event of this platform).
+     */
+    public EventLoop startLive(String name, List<String> topics, BatchHandler handler) {
+        return start(new EventLoop.Spec(name, name + "-" + UUID.randomUUID(), topics, 500), handler, new LatestPositions());
+    }
+
+    private EventLoop start(EventLoop.Spec spec, BatchHandler handler, Positions positions) {
         Map<String, Object> props = consumerSettings(spec.name()); // the Kafka client's own property type
         props.put(ConsumerConfig.GROUP_ID_CONFIG, spec.group());
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, spec.maxPollRecords());
         EventLoop loop = new EventLoop(spec, handler, () -> new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer()),
-                offsets, new DeadLetters(producer), transactionTimeoutSeconds, RESTART_PAUSE_MS);
+                positions, new DeadLetters(producer), transactionTimeoutSeconds, RESTART_PAUSE_MS);
         loops.add(loop);
         Tags tags = Tags.of("loop", spec.name(), "group", spec.group());
         Gauge.builder("dif.consumer.lag", loop, EventLoop::lag).tags(tags)
@@ -82,7 +107,7 @@ public class EventLoops {
 
     /** Where the group resumes on each partition it stored (committed batches of every instance of the group). */
     public Map<TopicPartition, Long> storedOffsets(String group) throws SQLException {
-        return offsets.read(group);
+        return offsets().read(group);
     }
 
     /**
@@ -90,7 +115,7 @@ public class EventLoops {
      * group built, then tell the loops ({@link EventLoop#reposition}); they start again from the beginning.
      */
     public void forgetOffsets(String group) throws SQLException {
-        offsets.forget(group);
+        offsets().forget(group);
     }
 
     /**
@@ -98,7 +123,7 @@ public class EventLoops {
      * whatever is computed from the database is valid only while it stays the same (or a rebuild lowered it).
      */
     public long committedPosition() throws SQLException {
-        return offsets.sum();
+        return offsets().sum();
     }
 
     public List<EventLoop> loops() {

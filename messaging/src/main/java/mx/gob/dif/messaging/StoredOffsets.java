@@ -15,14 +15,15 @@ import java.util.Map;
  * written in the same transaction as the data the events produced: a crash between the database
  * commit and Kafka's offset commit then replays nothing twice.
  */
-final class StoredOffsets {
+final class StoredOffsets implements Positions {
     private final DataSource ds;
 
     StoredOffsets(DataSource ds) {
         this.ds = ds;
     }
 
-    Map<TopicPartition, Long> read(String group) throws SQLException {
+    @Override
+    public Map<TopicPartition, Long> read(String group) throws SQLException {
         Map<TopicPartition, Long> stored = new HashMap<>();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select topic, partition_no, next_offset from consumer_offset where consumer_group = ?")) {
@@ -36,8 +37,8 @@ final class StoredOffsets {
         return stored;
     }
 
-    /** Call inside the batch's transaction. */
-    void store(String group, Map<TopicPartition, Long> next) throws SQLException {
+    @Override
+    public void store(String group, Map<TopicPartition, Long> next) throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 insert into consumer_offset(consumer_group, topic, partition_no, next_offset) values (?,?,?,?)
                 on conflict (consumer_group, topic, partition_no) do update set next_offset = excluded.next_offset""")) {
@@ -52,8 +53,8 @@ final class StoredOffsets {
         }
     }
 
-    /** Call inside the transaction that clears what the group built (a replay from the beginning). */
-    void forget(String group) throws SQLException {
+    @Override
+    public void forget(String group) throws SQLException {
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("delete from consumer_offset where consumer_group = ?")) {
             ps.setString(1, group);

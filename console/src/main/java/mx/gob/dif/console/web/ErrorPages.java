@@ -54,6 +54,11 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper(priority = BEFORE_PROBLEM_MAPPERS)
+    public Response invalid(InvalidChoice e) {
+        return page(400, "Dato no válido", e.getMessage());
+    }
+
+    @ServerExceptionMapper(priority = BEFORE_PROBLEM_MAPPERS)
     public Response forbidden(ForbiddenException e) {
         return page(403, "Sin permiso", "Su usuario no tiene un rol que permita abrir esta página. Use el menú para ir a "
                 + "las secciones de su rol.");

@@ -60,6 +60,7 @@ public final class Labels {
             case "ACCEPTED" -> "Aceptado por el estado (cerrado)";
             case "RETURNED" -> "Devuelto por el estado para corregir";
             case "REOPENED" -> "Reabierto";
+            case "NONE" -> "Sin enviar";
             default -> status;
         };
     }

@@ -23,14 +23,6 @@ public class PlaceholderResource {
     }
 
     @GET
-    @Path("analista")
-    @RolesAllowed(Roles.STATE_ANALYST)
-    public TemplateInstance analyst() {
-        return Templates.placeholder(Section.ANALYST, "El avance y el semáforo de los programas del estado, el desglose por "
-                + "municipio, la tendencia mensual y qué municipios no han reportado.");
-    }
-
-    @GET
     @Path("casos")
     @RolesAllowed({Roles.CASE_WORKER, Roles.DIRECTOR})
     public TemplateInstance cases() {
