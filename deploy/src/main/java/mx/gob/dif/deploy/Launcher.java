@@ -53,7 +53,7 @@ public final class Launcher {
             default -> {
                 OUT.println("""
                         Uso: ./dif <comando>
-                          up [--no-demo]  arranca PostgreSQL, Kafka, Keycloak y los cuatro servicios, y carga los datos de demostración
+                          up [--no-demo]  arranca PostgreSQL, Kafka, Keycloak, los cuatro servicios y la consola web, y carga los datos de demostración
                           down            detiene todo lo que arrancó 'up'
                           status          muestra qué está corriendo
                           token <usuario|cliente> [contraseña|secreto]
@@ -103,6 +103,7 @@ public final class Launcher {
             demo.loadData();
         }
         OUT.printf("%nPlataforma DIF lista en %.1f s.%n", (System.nanoTime() - t0) / 1e9);
+        OUT.println("  Consola web:  " + stack.consoleUrl() + " (abra esta dirección en el navegador e inicie sesión con un usuario de abajo)");
         OUT.println("  Gateway:      " + stack.gatewayUrl() + "/api/v1 (toda llamada lleva un token: Authorization: Bearer <token>)");
         OUT.println("  Salud:        " + stack.gatewayUrl() + "/q/health");
         OUT.println("  Documentación: " + stack.gatewayUrl() + "/q/swagger-ui");
@@ -252,6 +253,8 @@ public final class Launcher {
             }
             env.put("GATEWAY_SERVICES_" + other.name().toUpperCase(), "http://127.0.0.1:" + other.port());
         }
+        // the console calls the public API through the gateway, with the signed-in person's token
+        env.put("CONSOLE_API_URL", stack.gatewayUrl());
         List<String> cmd = List.of(Processes.javaExecutable(), "-Xmx" + stack.serviceHeap(), "-XX:+UseG1GC",
                 "-XX:+ExitOnOutOfMemoryError", "-jar", s.jar(stack.projectDir()).toString());
         long pid = Processes.startDetached(cmd, stack.projectDir().resolve(s.module()), env,

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The platform as the launcher runs it: ports, directories and the four services. Every value
+ * The platform as the launcher runs it: ports, directories, the four services and the web console. Every value
  * can be changed with an environment variable (listed in the README).
  */
 public record Stack(Path projectDir, Path runDir, Map<String, String> env) {
@@ -135,7 +135,13 @@ public record Stack(Path projectDir, Path runDir, Map<String, String> env) {
                 new Service("programs", "programs-service", port("PROGRAMS", 8081), "dif_programs"),
                 new Service("cases", "cases-service", port("CASES", 8082), "dif_cases"),
                 new Service("indicators", "indicators-service", port("INDICATORS", 8083), "dif_indicators"),
-                new Service("gateway", "gateway", gatewayPort(), null));
+                new Service("gateway", "gateway", gatewayPort(), null),
+                new Service("console", "console", port("CONSOLE", 8084), null));
+    }
+
+    /** Where a person opens the web console: the gateway serves it at its root. */
+    public String consoleUrl() {
+        return "http://localhost:" + gatewayPort() + "/";
     }
 
     public String jdbcUrl(String database) {

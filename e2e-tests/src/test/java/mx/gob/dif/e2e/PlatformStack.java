@@ -34,7 +34,7 @@ public final class PlatformStack {
                 Map<String, String> env = new HashMap<>(System.getenv());
                 env.put("DIF_HOME", runDir.toString());
                 for (String name : List.of("PG", "KAFKA", "KAFKA_CONTROLLER", "GATEWAY", "PROGRAMS", "CASES", "INDICATORS",
-                        "KEYCLOAK", "KEYCLOAK_MANAGEMENT")) {
+                        "CONSOLE", "KEYCLOAK", "KEYCLOAK_MANAGEMENT")) {
                     env.put("DIF_" + name + "_PORT", Integer.toString(Processes.freePort()));
                 }
                 env.remove("DIF_KAFKA_BOOTSTRAP");

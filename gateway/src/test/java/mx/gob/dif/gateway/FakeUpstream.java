@@ -5,11 +5,14 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 
 /**
@@ -23,6 +26,13 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
     /** A request with this header set to 413 gets a bare 413, no body. */
     public static final String PLAIN_413 = "X-Fake-Plain-413";
     public static final String DELAY_HEADER = "X-Fake-Delay-Ms";
+    /**
+     * A server-sent event stream like the console's live updates: one event, then silence for
+     * {@value #DELAY_HEADER} ms and until {@value #RELEASE} was called, then a last event and the end.
+     */
+    public static final String LIVE = "/live/test";
+    public static final String RELEASE = "/live/release";
+    private final CountDownLatch released = new CountDownLatch(1);
     private HttpServer server;
     private final List<String> received = new CopyOnWriteArrayList<>();
 
@@ -36,6 +46,11 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
         // one thread per exchange: a delayed answer must not hold the others
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext(RECEIVED, exchange -> send(exchange, 200, "text/plain", String.join("\n", received)));
+        server.createContext(LIVE, this::live);
+        server.createContext(RELEASE, exchange -> {
+            released.countDown();
+            send(exchange, 200, "text/plain", "ok");
+        });
         server.createContext("/", exchange -> {
             byte[] in = exchange.getRequestBody().readAllBytes();
             received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
@@ -53,6 +68,7 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
                     + ",\"difUser\":" + quoted(exchange.getRequestHeaders().getFirst("X-Dif-User"))
                     + ",\"forwardedFor\":" + quoted(String.valueOf(exchange.getRequestHeaders().get("X-Forwarded-For")))
                     + ",\"forwardedProto\":" + quoted(exchange.getRequestHeaders().getFirst("X-Forwarded-Proto"))
+                    + ",\"forwardedHost\":" + quoted(exchange.getRequestHeaders().getFirst("X-Forwarded-Host"))
                     + ",\"forwarded\":" + quoted(exchange.getRequestHeaders().getFirst("Forwarded"))
                     + ",\"bodyLength\":" + in.length
                     + ",\"body\":" + (in.length == 0 || in.length > 100_000 ? "null" : new String(in, StandardCharsets.UTF_8)) + "}";
@@ -75,7 +91,23 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
         // cases is configured on a port where nothing listens: the gateway must say so
         return Map.of("gateway.services.programs", url, "gateway.services.indicators", url,
-                "gateway.services.cases", "http://127.0.0.1:1");
+                "gateway.services.cases", "http://127.0.0.1:1", "gateway.services.console", url);
+    }
+
+    private void live(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream body = exchange.getResponseBody()) {
+            body.write("data: first\n\n".getBytes(StandardCharsets.UTF_8));
+            body.flush();
+            Thread.sleep(Long.parseLong(exchange.getRequestHeaders().getFirst(DELAY_HEADER)));
+            if (!released.await(2, TimeUnit.MINUTES)) {
+                return;
+            }
+            body.write("data: last\n\n".getBytes(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String quoted(String value) {

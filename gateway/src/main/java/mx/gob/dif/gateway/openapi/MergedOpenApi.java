@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import mx.gob.dif.gateway.config.GatewayConfig;
+import mx.gob.dif.gateway.routing.RouteTable;
 import mx.gob.dif.gateway.proxy.Problems;
 import mx.gob.dif.gateway.proxy.RequestIds;
 import org.jboss.logging.Logger;
@@ -65,7 +66,11 @@ public class MergedOpenApi {
 
     JsonObject merge() {
         Map<String, CompletableFuture<JsonObject>> fetching = new TreeMap<>();
-        config.services().forEach((name, address) -> fetching.put(name, fetch(name, address)));
+        config.services().forEach((name, address) -> {
+            if (!RouteTable.CONSOLE.equals(name)) { // the web console serves pages, no part of the API
+                fetching.put(name, fetch(name, address));
+            }
+        });
         OpenApiMerge merged = new OpenApiMerge();
         JsonArray unavailable = new JsonArray();
         fetching.forEach((name, doc) -> {

@@ -26,6 +26,11 @@ import java.util.concurrent.TimeoutException;
  * Forwards /api/v1/** to the owning service, streaming bodies both ways, with a request id. Only
  * requests with a valid token get here ({@code TokenGate}); the Authorization header goes on as is,
  * because every service checks the token again and reads the caller from it.
+ * <p>
+ * Every other path except /q/** and /openapi is a page of the web console ({@link RouteTable#CONSOLE}), which
+ * signs people in itself (its own OIDC session cookie): no bearer token is asked for here. The console learns
+ * the address the browser used from X-Forwarded-Proto/-Host (to build its login redirect), and its answers may
+ * be long-lived streams (server-sent events): the upstream timeout bounds only the wait for their headers.
  */
 @ApplicationScoped
 public class ProxyRoute {
@@ -46,26 +51,39 @@ public class ProxyRoute {
 
     private final RouteTable routes = RouteTable.platform();
     private final GatewayConfig config;
+    private final Vertx vertx;
     private final HttpClient client;
+    /** Its own pool: a browser's live stream (server-sent events) holds a connection as long as the page is open. */
+    private final HttpClient consoleClient;
 
     public ProxyRoute(Vertx vertx, GatewayConfig config) {
         this.config = config;
+        this.vertx = vertx;
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64)
+                .setConnectTimeout(3000));
+        this.consoleClient = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(1024)
                 .setConnectTimeout(3000));
     }
 
     void register(@Observes Router router) {
-        router.route("/api/*").order(10).handler(this::forward);
+        router.route("/api/*").order(10).handler(ctx -> forward(ctx, routes.serviceFor(ctx.request().path()).orElse(null)));
+        router.route().order(10).handler(ctx -> {
+            if (RouteTable.isConsolePath(ctx.request().path())) {
+                forward(ctx, RouteTable.CONSOLE);
+            } else {
+                ctx.next();
+            }
+        });
     }
 
     void onStart(@Observes StartupEvent e) {
         LOG.infof("Gateway routing to %s", config.services());
     }
 
-    private void forward(RoutingContext ctx) {
+    private void forward(RoutingContext ctx, String service) {
         HttpServerRequest in = ctx.request();
         String rid = RequestIds.of(ctx);
-        String service = routes.serviceFor(in.path()).orElse(null);
+        boolean console = RouteTable.CONSOLE.equals(service);
         if (service == null || !config.services().containsKey(service)) {
             in.resume();
             Problems.send(ctx, 404, "Ruta desconocida", "No existe la ruta " + in.path()
@@ -78,9 +96,14 @@ public class ProxyRoute {
                 .setMethod(in.method())
                 .setHost(base.getHost())
                 .setPort(base.getPort())
-                .setURI(in.uri())
-                .setTimeout(config.upstreamTimeoutMs());
-        client.request(options).onSuccess(out -> {
+                .setURI(in.uri());
+        if (!console) {
+            // idle timeout: a silent service is given up on after this long
+            options.setTimeout(config.upstreamTimeoutMs());
+        }
+        (console ? consoleClient : client).request(options).onSuccess(out -> {
+            long headersDue = console ? vertx.setTimer(config.upstreamTimeoutMs(),
+                    t -> out.reset(0, new TimeoutException("no answer from the console"))) : -1;
             in.headers().forEach(h -> {
                 String name = h.getKey().toLowerCase(Locale.ROOT);
                 if (!HOP_BY_HOP.contains(name) && !NOT_FORWARDED.contains(name)) {
@@ -89,11 +112,15 @@ public class ProxyRoute {
             });
             out.headers().set(REQUEST_ID, rid);
             out.headers().set("X-Forwarded-For", in.remoteAddress() == null ? "" : in.remoteAddress().hostAddress());
+            if (console && in.getHeader(HttpHeaders.HOST) != null) {
+                out.headers().set("X-Forwarded-Proto", in.scheme());
+                out.headers().set("X-Forwarded-Host", in.getHeader(HttpHeaders.HOST));
+            }
             String len = in.getHeader(HttpHeaders.CONTENT_LENGTH);
             if (len == null) {
                 out.setChunked(true);
             }
-            out.send(in).onSuccess(upstream -> {
+            out.send(in).onComplete(done -> vertx.cancelTimer(headersDue)).onSuccess(upstream -> {
                 if (upstream.statusCode() == 413 && !isProblem(upstream.getHeader(HttpHeaders.CONTENT_TYPE))) {
                     tooLarge(ctx, service, rid);
                     return;
@@ -126,6 +153,15 @@ public class ProxyRoute {
                 + service + "'. Divida el envío en partes más pequeñas.", rid);
     }
 
+    /** A person's browser asked for a page: a short Spanish page, not a problem+json document. */
+    private static void consoleUnavailable(RoutingContext ctx) {
+        ctx.response().setStatusCode(503).putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+                .putHeader(HttpHeaders.RETRY_AFTER, "10")
+                .end("<!DOCTYPE html><html lang=\"es\"><head><meta charset=\"utf-8\"><title>Consola no disponible</title></head>"
+                        + "<body><h1>La consola no está disponible</h1><p>La consola de la plataforma DIF no responde en este "
+                        + "momento. Espere unos segundos y vuelva a cargar la página.</p></body></html>");
+    }
+
     private static boolean isProblem(String contentType) {
         return contentType != null && contentType.startsWith("application/problem+json");
     }
@@ -134,7 +170,10 @@ public class ProxyRoute {
         MDC.put("requestId", rid);
         LOG.warnf("Upstream %s failed: %s", service, err.toString());
         MDC.remove("requestId");
-        if (!ctx.response().headWritten() && err instanceof TimeoutException) {
+        if (!ctx.response().headWritten() && RouteTable.CONSOLE.equals(service)) {
+            ctx.request().resume();
+            consoleUnavailable(ctx);
+        } else if (!ctx.response().headWritten() && err instanceof TimeoutException) {
             // the service took the request and went silent (frozen, overloaded): whether it acted is unknown
             ctx.request().resume();
             Problems.send(ctx, 504, "Tiempo de espera agotado", "El servicio '" + service + "' no respondió en "

@@ -13,6 +13,11 @@ public final class RouteTable {
     public record Rule(Pattern path, String service) {
     }
 
+    /** The web console's upstream: it answers every path the gateway does not answer itself nor routes to the API. */
+    public static final String CONSOLE = "console";
+    /** What is not the console's: the API, Quarkus' /q (health, Swagger UI, metrics) and the merged OpenAPI document. */
+    private static final Pattern NOT_CONSOLE = Pattern.compile("/api(/.*)?|/q(/.*)?|/openapi");
+
     private final List<Rule> rules;
 
     public RouteTable(List<Rule> rules) {
@@ -50,6 +55,11 @@ public final class RouteTable {
 
     public Optional<String> serviceFor(String path) {
         return rules.stream().filter(r -> r.path().matcher(path).matches()).map(Rule::service).findFirst();
+    }
+
+    /** Whether a request path is a page of the web console (anything outside /api, /q and /openapi). */
+    public static boolean isConsolePath(String path) {
+        return !NOT_CONSOLE.matcher(path).matches();
     }
 
     private static Rule rule(String regex, String service) {
