@@ -37,20 +37,4 @@ public class PlaceholderResource {
         return Templates.placeholder(Section.ANALYST, "El avance y el semáforo de los programas del estado, el desglose por "
                 + "municipio, la tendencia mensual y qué municipios no han reportado.");
     }
-
-    @GET
-    @Path("casos")
-    @RolesAllowed({Roles.CASE_WORKER, Roles.DIRECTOR})
-    public TemplateInstance cases() {
-        return Templates.placeholder(Section.CASES, "Las tareas de hoy (seguimientos por vencer y vencidos), los casos de la "
-                + "unidad con su estado e historial, y las aprobaciones de la dirección.");
-    }
-
-    @GET
-    @Path("admin")
-    @RolesAllowed(Roles.ADMINISTRATOR)
-    public TemplateInstance admin() {
-        return Templates.placeholder(Section.ADMIN, "La importación de un programa anual de trabajo desde XLSX, con los errores "
-                + "de la prueba por hoja, fila y columna antes de guardar nada.");
-    }
 }
