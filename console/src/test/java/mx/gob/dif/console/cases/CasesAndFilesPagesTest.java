@@ -48,6 +48,8 @@ class CasesAndFilesPagesTest {
         as(WORKER).get("/casos/" + FakeGateway.CASE).then().statusCode(200)
                 .body(containsString("Caso CASO-10005-2026-0007"))
                 .body(containsString("En revisión"))
+                .body(containsString("categoría Salud"))
+                .body(containsString("1/10/2026 10:00")) // 16:00 UTC, read in Mexico
                 .body(containsString("/casos/" + FakeGateway.CASE + "/carta.pdf?canalizacion=" + FakeGateway.REFERRAL));
         byte[] pdf = as(WORKER).get("/casos/" + FakeGateway.CASE + "/carta.pdf?canalizacion=" + FakeGateway.REFERRAL)
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
