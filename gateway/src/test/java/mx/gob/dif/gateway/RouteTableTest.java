@@ -25,6 +25,7 @@ class RouteTableTest {
             "/api/v1/reporting/10005/2021-03/submission/acceptance, programs",
             "/api/v1/activities, programs",
             "/api/v1/activities/3f1c/retraction, programs",
+            "/api/v1/activities/template, programs",
             "/api/v1/indicators/DIF-01-03, indicators",
             "/api/v1/reports/closing, indicators",
             "/api/v1/admin/rebuild, indicators",

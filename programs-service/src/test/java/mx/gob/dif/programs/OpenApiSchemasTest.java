@@ -37,5 +37,14 @@ class OpenApiSchemasTest {
         assertEquals("#/components/schemas/ReportsAccepted",
                 post.path("responses").path("202").path("content").path("application/json").path("schema").path("$ref").asText());
         assertTrue(doc.path("components").path("schemas").path("ActivityReport").path("properties").has("quantity"));
+
+        // the same reports as a file, and the template to fill in, by name
+        for (String type : List.of("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) {
+            assertEquals("#/components/schemas/ActivityReportFile",
+                    post.path("requestBody").path("content").path(type).path("schema").path("$ref").asText(), type);
+            assertEquals("#/components/schemas/ActivityReportFile", doc.path("paths").path("/api/v1/activities/template")
+                    .path("get").path("responses").path("200").path("content").path(type).path("schema").path("$ref").asText(), type);
+        }
+        assertTrue(doc.path("components").path("schemas").path("ActivityReportFile").path("description").asText().contains("clave_unidad"));
     }
 }

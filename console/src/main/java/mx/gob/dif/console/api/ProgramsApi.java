@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import mx.gob.dif.common.rest.Page;
@@ -42,4 +43,30 @@ public interface ProgramsApi {
     @POST
     @Path("/reporting/{orgUnit}/{month}/submission")
     Submission submit(@PathParam("orgUnit") String orgUnit, @PathParam("month") String month);
+
+    /** Reports as a CSV or XLSX file (columns id, indicador, clave_unidad, fecha, cantidad, nota). */
+    @POST
+    @Path("/activities")
+    @Consumes("text/csv")
+    ReportsAccepted reportCsv(byte[] file);
+
+    @POST
+    @Path("/activities")
+    @Consumes(XLSX)
+    ReportsAccepted reportXlsx(byte[] file);
+
+    /** The reports file to fill in: {@code format} csv or xlsx. */
+    @GET
+    @Path("/activities/template")
+    @Produces({XLSX, "text/csv"})
+    byte[] reportTemplate(@QueryParam("format") String format);
+
+    /** A work plan's workbook: with {@code dryRun} only validated (200, the counts) or refused (422, errors by cell). */
+    @POST
+    @Path("/work-plans/import")
+    @Consumes(XLSX)
+    PlanImport importPlan(byte[] workbook, @QueryParam("orgUnit") String orgUnit, @QueryParam("fiscalYear") Integer fiscalYear,
+                          @QueryParam("dryRun") boolean dryRun);
+
+    String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 }

@@ -178,7 +178,7 @@ final class ReportValidator {
 
     private static BigDecimal quantity(int i, BigDecimal sent, String wrongType, List<Problem.FieldError> errors) {
         if (wrongType != null) {
-            errors.add(error(i, "quantity", "La cantidad debe ser un número sin comillas (p. ej. 80); se recibió " + wrongType + "."));
+            errors.add(error(i, "quantity", "La cantidad debe ser un número sin comillas ni separador de miles (p. ej. 80 o 12.5); se recibió " + wrongType + "."));
             return null;
         }
         if (sent == null) {

@@ -9,6 +9,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellReference;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -78,7 +79,8 @@ final class Cells {
         return new Problem.FieldError(null, sheet, message, row, column);
     }
 
+    /** The column's name as a spreadsheet shows it: A … Z, AA, AB … */
     static String columnLetter(int i) {
-        return String.valueOf((char) ('A' + i));
+        return CellReference.convertNumToColString(i);
     }
 }
