@@ -18,14 +18,14 @@ class StackTest {
 
     @Test
     void withoutDifScaleEachServiceRunsOnce() {
-        assertEquals(List.of("programs", "cases", "indicators", "gateway"),
+        assertEquals(List.of("programs", "cases", "indicators", "gateway", "console"),
                 stack(Map.of()).services().stream().map(Stack.Service::name).toList());
     }
 
     @Test
     void difScaleAddsInstancesWithTheirOwnNamesAndPorts() {
         Stack s = stack(Map.of("DIF_SCALE", "indicators=2, programs=3", "DIF_PROGRAMS_3_PORT", "9999"));
-        assertEquals(List.of("programs", "programs-2", "programs-3", "cases", "indicators", "indicators-2", "gateway"),
+        assertEquals(List.of("programs", "programs-2", "programs-3", "cases", "indicators", "indicators-2", "gateway", "console"),
                 s.services().stream().map(Stack.Service::name).toList());
         assertEquals(List.of(8083, 8183), s.instances("indicators").stream().map(Stack.Service::port).toList());
         assertEquals(List.of(8081, 8181, 9999), s.instances("programs").stream().map(Stack.Service::port).toList());
