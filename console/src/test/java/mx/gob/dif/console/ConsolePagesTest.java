@@ -1,5 +1,6 @@
 package mx.gob.dif.console;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import mx.gob.dif.common.security.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import static org.hamcrest.Matchers.not;
 
 /** The console's frame and role home pages, called with test tokens (the real sign-in is ConsoleOperatorIT's). */
 @QuarkusTest
+@QuarkusTestResource(FakeApi.class) // the case worker's home page reads today's tasks
 class ConsolePagesTest {
 
     @Test

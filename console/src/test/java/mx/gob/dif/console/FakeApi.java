@@ -33,6 +33,8 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
     private final Set<String> knownIds = ConcurrentHashMap.newKeySet();
     private final Set<String> submitted = ConcurrentHashMap.newKeySet();
     private HttpServer server;
+    private mx.gob.dif.console.cases.FakeGateway cases;
+    private String casesUrl;
 
     @Override
     public Map<String, String> start() {
@@ -45,11 +47,50 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
         server.createContext("/__received", ex -> send(ex, 200, "text/plain", String.join("\n", received)));
         server.createContext("/api/v1", this::api);
         server.start();
+        cases = new mx.gob.dif.console.cases.FakeGateway();
+        casesUrl = cases.start().get("console.api-url");
         return Map.of("console.api-url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    @Override
+    public void stop() {
+        server.stop(0);
+        cases.stop();
+    }
+
+    /**
+     * What this stand-in does not answer (cases, tasks, approvals, report files, the plan import) is
+     * {@link mx.gob.dif.console.cases.FakeGateway}'s: one address for the console, as the real gateway is.
+     */
+    private void passOn(HttpExchange ex, byte[] body) throws IOException {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(casesUrl + ex.getRequestURI()))
+                .method(ex.getRequestMethod(), java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+        for (String header : new String[]{"Authorization", "Content-Type", "Accept"}) {
+            String value = ex.getRequestHeaders().getFirst(header);
+            if (value != null) {
+                request.header(header, value);
+            }
+        }
+        try {
+            java.net.http.HttpResponse<byte[]> answer = java.net.http.HttpClient.newHttpClient()
+                    .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            answer.headers().firstValue("Content-Type").ifPresent(type -> ex.getResponseHeaders().add("Content-Type", type));
+            answer.headers().firstValue("Content-Disposition").ifPresent(d -> ex.getResponseHeaders().add("Content-Disposition", d));
+            ex.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
+            if (answer.body().length > 0) {
+                ex.getResponseBody().write(answer.body());
+            }
+            ex.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
     private void api(HttpExchange ex) throws IOException {
-        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] bytes = ex.getRequestBody().readAllBytes();
+        String body = new String(bytes, StandardCharsets.UTF_8);
         String auth = String.valueOf(ex.getRequestHeaders().getFirst("Authorization"));
         String path = ex.getRequestURI().getPath();
         String query = String.valueOf(ex.getRequestURI().getQuery());
@@ -76,7 +117,8 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
                     indicator("DIF-02-01", "Desayuno", "1200", "90", "100", "YELLOW", "Desayunos escolares")));
         } else if (method.equals("GET") && StateApi.answers(path)) {
             StateApi.answer(ex, path, query);
-        } else if (method.equals("POST") && path.equals("/api/v1/activities")) {
+        } else if (method.equals("POST") && path.equals("/api/v1/activities")
+                && String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")).startsWith("application/json")) {
             activities(ex, body);
         } else if (path.matches("/api/v1/reporting/10005/\\d{4}-\\d{2}/submission")) {
             String month = path.split("/")[5];
@@ -87,7 +129,7 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
             send(ex, 200, "application/json", "{\"orgUnit\":\"10005\",\"month\":\"" + month + "\",\"status\":\""
                     + (submitted.contains(month) ? "SUBMITTED" : "OPEN") + "\",\"locked\":false}");
         } else {
-            problem(ex, 404, "No encontrado", "No existe " + path, "");
+            passOn(ex, bytes);
         }
     }
 
@@ -147,10 +189,5 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
             ex.getResponseBody().write(out);
         }
         ex.close();
-    }
-
-    @Override
-    public void stop() {
-        server.stop(0);
     }
 }

@@ -88,8 +88,12 @@ class WebhookPinningTest {
             assertEquals("localhost:" + port, r.header("Host"), "the name stays in Host");
             long ts = Long.parseLong(r.header("X-Dif-Timestamp"));
             assertTrue(WebhookSignature.verify(sub.get("secret").asText(), ts, r.body(), r.header("X-Dif-Signature")));
-            JsonNode log = WebhookDeliveryTest.awaitDelivery(WebhookDeliveryTest.salud(), sub.get("id").asText(), "DELIVERED", 1);
-            assertEquals(200, log.get("lastStatusCode").asInt());
+            // delivered, whatever the attempt: a first attempt may fail while the test's resolver is being installed
+            // (seen once on a loaded machine: "network: IllegalStateException"); every attempt goes to 127.0.0.2 only
+            String subscription = sub.get("id").asText();
+            await("the delivery logged as DELIVERED", () -> "DELIVERED".equals(
+                    WebhookDeliveryTest.deliveries(WebhookDeliveryTest.salud(), subscription).at("/items/0/state").asText()));
+            assertEquals(200, WebhookDeliveryTest.deliveries(WebhookDeliveryTest.salud(), subscription).at("/items/0/lastStatusCode").asInt());
         }
     }
 

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the person's own token.
  */
 @QuarkusTest
-@QuarkusTestResource(value = FakeGateway.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(mx.gob.dif.console.FakeApi.class)
 class CasesAndFilesPagesTest {
     private static final String WORKER = TestTokens.caseWorker("10005");
     private static final String DIRECTOR = TestTokens.director("10005");

@@ -37,7 +37,7 @@ public class FakeGateway implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/", this::answer);
         server.start();
-        return Map.of("quarkus.rest-client.dif-api.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        return Map.of("console.api-url", "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     @Override
