@@ -255,7 +255,7 @@ public final class Launcher {
         }
         // each instance names its own consumer groups where every instance must read everything (the catalog)
         env.put(s.service().toUpperCase() + "_INSTANCE_ID", s.name());
-        for (String service : List.of("programs", "cases", "indicators")) {
+        for (String service : List.of("programs", "cases", "indicators", "console")) {
             env.put("GATEWAY_SERVICES_" + service.toUpperCase(), String.join(",", stack.instances(service).stream()
                     .map(i -> "http://127.0.0.1:" + i.port()).toList()));
         }
