@@ -17,6 +17,7 @@ import java.util.Map;
 public class SuiteTimings implements TestExecutionListener {
     private static final Map<String, Long> STARTED = new LinkedHashMap<>();
     private static final Map<String, String> LINES = new LinkedHashMap<>();
+    private static final java.util.Set<String> FAILED = new java.util.HashSet<>();
 
     @Override
     public synchronized void executionStarted(TestIdentifier test) {
@@ -25,13 +26,24 @@ public class SuiteTimings implements TestExecutionListener {
 
     @Override
     public synchronized void executionFinished(TestIdentifier test, TestExecutionResult result) {
+        if (test.isTest() && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+            failedIn(test).ifPresent(FAILED::add); // the class itself ends SUCCESSFUL when only its tests failed
+        }
         className(test).ifPresent(name -> {
             Long started = STARTED.get(name);
             if (started != null) {
                 long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-                LINES.put(name, String.format("%5d s  %s  %s", seconds, name, result.getStatus()));
+                boolean failed = FAILED.contains(name) || result.getStatus() != TestExecutionResult.Status.SUCCESSFUL;
+                LINES.put(name, String.format("%5d s  %s  %s", seconds, name, failed ? "FALLÓ" : "bien"));
             }
         });
+    }
+
+    /** The class a failed test belongs to, from its unique id ([class:mx.gob.dif.e2e.X]/...). */
+    private static java.util.Optional<String> failedIn(TestIdentifier test) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[class:mx\\.gob\\.dif\\.e2e\\.([A-Za-z0-9_]+)\\]")
+                .matcher(test.getUniqueId());
+        return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
     }
 
     static synchronized void print() {
