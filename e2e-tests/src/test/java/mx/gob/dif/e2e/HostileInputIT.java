@@ -174,10 +174,15 @@ class HostileInputIT {
     /** Every log file of the stack: the services' and gateway's, PostgreSQL's, Kafka's and Keycloak's. */
     private static List<Path> logFiles() {
         Path runDir = PlatformStack.get().runDir();
-        try (Stream<Path> files = Files.walk(runDir, 3)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".log") && Files.isRegularFile(p)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> files = Files.walk(runDir, 3)) {
+                return files.filter(p -> p.getFileName().toString().endsWith(".log") && Files.isRegularFile(p)).toList();
+            } catch (IOException | UncheckedIOException e) {
+                // Kafka replaces its checkpoint files (*.tmp) while the walk lists them: list again
+                if (attempt == 5) {
+                    throw new IllegalStateException("could not list the stack's logs", e);
+                }
+            }
         }
     }
 
