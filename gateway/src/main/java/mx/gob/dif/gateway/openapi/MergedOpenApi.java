@@ -7,16 +7,13 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import mx.gob.dif.gateway.routing.Pool;
 import mx.gob.dif.gateway.routing.RouteTable;
 import mx.gob.dif.gateway.routing.Upstreams;
 import mx.gob.dif.gateway.proxy.Problems;
 import mx.gob.dif.gateway.proxy.RequestIds;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,7 +37,6 @@ public class MergedOpenApi {
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(15);
     private final Upstreams upstreams;
     private final Vertx vertx;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, JsonObject> received = new ConcurrentHashMap<>();
 
     public MergedOpenApi(Upstreams upstreams, Vertx vertx) {
@@ -68,7 +64,7 @@ public class MergedOpenApi {
         Map<String, CompletableFuture<JsonObject>> fetching = new TreeMap<>();
         upstreams.pools().forEach((name, pool) -> {
             if (!RouteTable.CONSOLE.equals(name)) { // the web console serves pages, no part of the API
-                fetching.put(name, fetch(name, pool.pick(null).orElseThrow().base().toString()));
+                fetching.put(name, fetch(name, pool.pick(null).orElseThrow()));
             }
         });
         OpenApiMerge merged = new OpenApiMerge();
@@ -99,9 +95,8 @@ public class MergedOpenApi {
     }
 
     /** The service's current document, or null (logged) when it cannot be had within the timeout. */
-    private CompletableFuture<JsonObject> fetch(String name, String address) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(address + "/q/openapi?format=json")).timeout(FETCH_TIMEOUT).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((r, failure) -> {
+    private CompletableFuture<JsonObject> fetch(String name, Pool.Instance instance) {
+        return upstreams.get(instance, "/q/openapi?format=json", FETCH_TIMEOUT).handle((r, failure) -> {
             if (failure != null || r.statusCode() != 200) {
                 LOG.warnf("No OpenAPI document from %s: %s", name, failure != null ? failure.toString() : "HTTP " + r.statusCode());
                 return null;

@@ -24,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
 public class Upstreams {
     private static final Logger LOG = Logger.getLogger(Upstreams.class);
     private final Map<String, Pool> pools = new TreeMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final GatewayConfig config;
 
     public Upstreams(GatewayConfig config) {
@@ -65,9 +65,17 @@ public class Upstreams {
 
     /** UP (its readiness answered 200), DOWN (it answered something else) or UNREACHABLE. */
     public CompletableFuture<String> ready(Pool.Instance i) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(i.base() + "/q/health/ready")).timeout(Duration.ofSeconds(3)).GET().build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        return get(i, "/q/health/ready", Duration.ofSeconds(3))
                 .thenApply(r -> r.statusCode() == 200 ? "UP" : "DOWN")
                 .exceptionally(e -> "UNREACHABLE");
+    }
+
+    /**
+     * The gateway's own question to an instance (its readiness, its OpenAPI document), not a client's request: those
+     * go through {@code ProxyRoute}. Fails when no answer comes within {@code timeout}.
+     */
+    public CompletableFuture<HttpResponse<String>> get(Pool.Instance i, String path, Duration timeout) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(i.base() + path)).timeout(timeout).GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 }
