@@ -13,6 +13,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import mx.gob.dif.common.rest.BodyLimit;
 import mx.gob.dif.gateway.config.GatewayConfig;
 import mx.gob.dif.gateway.routing.Pool;
 import mx.gob.dif.gateway.routing.RouteTable;
@@ -100,22 +101,13 @@ public class ProxyRoute {
             return;
         }
         MemorySize limit = config.bodyLimits().get(service);
-        long announced = announcedLength(in);
+        long announced = BodyLimit.announcedLength(in);
         if (limit != null && announced > limit.asLongValue()) {
             refuseOnceRead(ctx, service, announced, limit.asLongValue(), rid);
             return;
         }
         in.pause();
         forward(ctx, pool, pool.pick(null).orElseThrow(), rid, false);
-    }
-
-    private static long announcedLength(HttpServerRequest in) {
-        try {
-            String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
-            return length == null ? -1 : Long.parseLong(length.trim());
-        } catch (NumberFormatException malformed) {
-            return -1; // HTTP decoding refuses it before this
-        }
     }
 
     /**
@@ -127,9 +119,7 @@ public class ProxyRoute {
         HttpServerRequest in = ctx.request();
         in.handler(dropped -> {
         });
-        in.endHandler(end -> Problems.send(ctx, 413, "Cuerpo demasiado grande", "El cuerpo de la solicitud mide " + announced
-                + " bytes y el máximo que acepta el servicio '" + service + "' es " + limit + " bytes ("
-                + limit / (1024 * 1024) + " MB). Divida el envío en partes más pequeñas.", rid));
+        in.endHandler(end -> Problems.send(ctx, 413, "Cuerpo demasiado grande", BodyLimit.tooLarge(announced, limit, service), rid));
         in.resume();
     }
 

@@ -2,6 +2,7 @@ package mx.gob.dif.common.rest;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,14 +29,28 @@ public class BodyLimit {
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
     }
 
-    private void check(RoutingContext ctx) {
-        long announced;
+    /** The body's Content-Length, or -1 when it has none (sent in chunks). */
+    public static long announcedLength(HttpServerRequest request) {
         try {
-            String length = ctx.request().getHeader("Content-Length");
-            announced = length == null ? -1 : Long.parseLong(length.trim());
+            String length = request.getHeader("Content-Length");
+            return length == null ? -1 : Long.parseLong(length.trim());
         } catch (NumberFormatException malformed) {
-            announced = -1; // HTTP decoding refuses it before this
+            return -1; // HTTP decoding refuses it before this
         }
+    }
+
+    /**
+     * The Spanish reason a body of {@code announced} bytes is refused: over {@code limit}, the most {@code service}
+     * takes (null: the one answering).
+     */
+    public static String tooLarge(long announced, long limit, String service) {
+        return "El cuerpo de la solicitud mide " + announced + " bytes y el máximo "
+                + (service == null ? "" : "que acepta el servicio '" + service + "' ") + "es " + limit + " bytes ("
+                + megabytes(limit) + "). Divida el envío en partes más pequeñas.";
+    }
+
+    private void check(RoutingContext ctx) {
+        long announced = announcedLength(ctx.request());
         if (announced <= limit.asLongValue()) {
             ctx.next();
             return;
@@ -44,9 +59,8 @@ public class BodyLimit {
         if (rid == null || rid.isBlank() || rid.length() > 128) {
             rid = UUID.randomUUID().toString();
         }
-        Problem problem = Problem.of(413, "Cuerpo demasiado grande", "El cuerpo de la solicitud mide " + announced
-                + " bytes y el máximo es " + limit.asLongValue() + " bytes (" + megabytes(limit.asLongValue())
-                + "). Divida el envío en partes más pequeñas.", ctx.request().path(), rid);
+        Problem problem = Problem.of(413, "Cuerpo demasiado grande", tooLarge(announced, limit.asLongValue(), null),
+                ctx.request().path(), rid);
         // the body was not read: the connection cannot carry another request
         ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close")
                 .putHeader(RequestIdFilter.HEADER, rid)
