@@ -245,7 +245,6 @@ public final class Launcher {
         // the development profile: the prod one (a packaged service's default) refuses the demo secrets this stack runs with
         env.put("QUARKUS_PROFILE", "dev");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
-        env.put("QUARKUS_PROFILE", "dev");
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrap());
         env.put("DIF_OIDC_URL", stack.oidcUrl());
         if (s.database() != null) {
@@ -255,10 +254,7 @@ public final class Launcher {
         }
         // each instance names its own consumer groups where every instance must read everything (the catalog)
         env.put(s.service().toUpperCase() + "_INSTANCE_ID", s.name());
-        for (String service : List.of("programs", "cases", "indicators", "console")) {
-            env.put("GATEWAY_SERVICES_" + service.toUpperCase(), String.join(",", stack.instances(service).stream()
-                    .map(i -> "http://127.0.0.1:" + i.port()).toList()));
-        }
+        env.putAll(stack.gatewayRoutes());
         // the console calls the public API through the gateway, with the signed-in person's token
         env.put("CONSOLE_API_URL", stack.gatewayUrl());
         List<String> cmd = List.of(Processes.javaExecutable(), "-Xmx" + stack.serviceHeap(), "-XX:+UseG1GC",

@@ -5,6 +5,7 @@ import mx.gob.dif.deploy.infra.Replication;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -158,6 +159,20 @@ public record Stack(Path projectDir, Path runDir, Map<String, String> env) {
             }
         }
         return all;
+    }
+
+    /**
+     * Where the gateway finds every other service: {@code GATEWAY_SERVICES_<SERVICE>} → the addresses of its instances,
+     * read off {@link #services()} so that a service added there is routed without another list to keep in step.
+     */
+    public Map<String, String> gatewayRoutes() {
+        Map<String, String> routes = new LinkedHashMap<>();
+        for (Service s : services()) {
+            if (!s.service().equals("gateway")) {
+                routes.merge("GATEWAY_SERVICES_" + s.service().toUpperCase(), "http://127.0.0.1:" + s.port(), (a, b) -> a + "," + b);
+            }
+        }
+        return routes;
     }
 
     /** The instances of one service. */

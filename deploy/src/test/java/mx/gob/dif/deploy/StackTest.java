@@ -41,4 +41,12 @@ class StackTest {
             assertTrue(e.getMessage().contains("DIF_SCALE=indicators=2,programs=2"), e.getMessage());
         }
     }
+
+    @Test
+    void theGatewayIsToldEveryOtherServiceWithAllItsInstances() {
+        Stack s = stack(Map.of("DIF_SCALE", "indicators=2"));
+        assertEquals(Map.of("GATEWAY_SERVICES_PROGRAMS", "http://127.0.0.1:8081", "GATEWAY_SERVICES_CASES", "http://127.0.0.1:8082",
+                "GATEWAY_SERVICES_INDICATORS", "http://127.0.0.1:8083,http://127.0.0.1:8183",
+                "GATEWAY_SERVICES_CONSOLE", "http://127.0.0.1:8084"), s.gatewayRoutes());
+    }
 }
