@@ -10,15 +10,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import mx.gob.dif.common.security.CurrentUser;
 import mx.gob.dif.common.security.Roles;
 import mx.gob.dif.console.api.IndicatorsApi;
 import mx.gob.dif.console.web.InvalidChoice;
+import mx.gob.dif.console.web.Viewer;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
 @RolesAllowed(Roles.STATE_ANALYST)
 @Produces(MediaType.TEXT_HTML)
 public class AnalystResource {
-    private static final ZoneId MEXICO = ZoneId.of("America/Mexico_City");
     /** Indicator codes of the plans: letters, digits, dots, dashes and underscores. */
     private static final Pattern INDICATOR = Pattern.compile("[A-Za-z0-9._-]{1,40}");
 
@@ -45,18 +44,20 @@ public class AnalystResource {
 
     private final AnalystViews views;
     private final IndicatorsApi api;
-    private final CurrentUser user;
+    private final Viewer viewer;
+    private final Clock clock;
 
-    public AnalystResource(AnalystViews views, @RestClient IndicatorsApi api, CurrentUser user) {
+    public AnalystResource(AnalystViews views, @RestClient IndicatorsApi api, Viewer viewer, Clock clock) {
         this.views = views;
         this.api = api;
-        this.user = user;
+        this.viewer = viewer;
+        this.clock = clock;
     }
 
     @GET
     public TemplateInstance dashboard(@QueryParam("anio") String year, @QueryParam("periodo") String part) {
         int y = Periods.year(year, today().getYear());
-        return Templates.dashboard(views.dashboard(unit(), y, Periods.period(y, part)));
+        return Templates.dashboard(views.dashboard(viewer.requireOrgUnit(), y, Periods.period(y, part)));
     }
 
     /** The indicator by municipality over the chosen period (sorted by {@code orden}, {@code dir}) and month by month. */
@@ -70,7 +71,7 @@ public class AnalystResource {
         BreakdownTable.Column column = sort == null || sort.isBlank() ? BreakdownTable.Column.UNIDAD
                 : BreakdownTable.Column.byKey(sort).orElseThrow(() -> new InvalidChoice(
                         "Ordene por una de las columnas de la tabla (unidad, meta, valor, avance, esperado, semaforo, reporto)."));
-        String unit = unit();
+        String unit = viewer.requireOrgUnit();
         return Templates.indicator(views.breakdown(indicator, unit, Periods.period(y, part), column, "desc".equals(direction)),
                 views.trend(indicator, unit, y), y);
     }
@@ -80,7 +81,7 @@ public class AnalystResource {
     public TemplateInstance completeness(@QueryParam("mes") String month) {
         LocalDate today = today();
         String m = Periods.month(month, String.format("%d-%02d", today.getYear(), today.getMonthValue()));
-        return Templates.completeness(views.completeness(unit(), m), Integer.parseInt(m.substring(0, 4)));
+        return Templates.completeness(views.completeness(viewer.requireOrgUnit(), m), Integer.parseInt(m.substring(0, 4)));
     }
 
     /** The closing report as the API writes it, CSV or XLSX, passed on to the browser as a download. */
@@ -89,7 +90,7 @@ public class AnalystResource {
     @Produces({"text/csv", IndicatorsApi.XLSX})
     public Response closing(@QueryParam("anio") String year, @QueryParam("formato") String format) {
         int y = Periods.year(year, today().getYear());
-        String unit = unit();
+        String unit = viewer.requireOrgUnit();
         Response upstream = switch (format == null ? "" : format) {
             case "csv" -> api.closingCsv(unit, y);
             case "xlsx" -> api.closingXlsx(unit, y);
@@ -102,15 +103,6 @@ public class AnalystResource {
                 .build();
     }
 
-    private String unit() {
-        String unit = user.get().orgUnit();
-        if (unit == null) {
-            throw new InvalidChoice("Su usuario no pertenece a ninguna unidad del DIF; pida al administrador que le asigne la "
-                    + "unidad del estado.");
-        }
-        return unit;
-    }
-
     private static String indicatorCode(String code) {
         if (code == null || !INDICATOR.matcher(code.trim()).matches()) {
             throw new InvalidChoice("Indique la clave del indicador como aparece en el tablero (p. ej. DIF-01-03): letras, "
@@ -119,7 +111,7 @@ public class AnalystResource {
         return code.trim();
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(MEXICO);
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 }

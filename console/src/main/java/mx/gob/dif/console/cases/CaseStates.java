@@ -2,9 +2,9 @@ package mx.gob.dif.console.cases;
 
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateExtension;
+import mx.gob.dif.console.config.Clocks;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,6 @@ public final class CaseStates {
             new State("REFERRED", "Canalizado"), new State("FOLLOW_UP", "En seguimiento"), new State("RESOLVED", "Resuelto"),
             new State("CLOSED", "Cerrado"));
 
-    private static final ZoneId MEXICO = ZoneId.of("America/Mexico_City");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d/MM/yyyy HH:mm");
     private static final Map<String, String> CATEGORIES = Map.of("FOOD", "Alimentación", "HEALTH", "Salud", "EDUCATION", "Educación",
             "DISABILITY", "Discapacidad", "VIOLENCE", "Violencia", "LEGAL", "Asesoría jurídica", "HOUSING", "Vivienda",
@@ -45,7 +44,7 @@ public final class CaseStates {
 
     /** A moment of a case's history as read in Mexico (the API answers in UTC). */
     public static String time(OffsetDateTime at) {
-        return at == null ? "—" : at.atZoneSameInstant(MEXICO).format(TIME);
+        return at == null ? "—" : at.atZoneSameInstant(Clocks.MEXICO_CITY).format(TIME);
     }
 
     /** Case categories (cases-service's CaseCategory) in words. */

@@ -38,6 +38,16 @@ public class Viewer {
         return Optional.ofNullable(user.get().orgUnit()).orElse("");
     }
 
+    /** The person's org unit for a page that shows a unit's data; a Spanish 400 page when the token names none. */
+    public String requireOrgUnit() {
+        String unit = user.get().orgUnit();
+        if (unit == null) {
+            throw new InvalidChoice("Su usuario no pertenece a ninguna unidad del DIF; pida al administrador que le asigne la "
+                    + "unidad del estado.");
+        }
+        return unit;
+    }
+
     public List<Section> getSections() {
         if (!isSignedIn()) {
             return List.of();
