@@ -4,17 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import mx.gob.dif.common.rest.Problem;
+import mx.gob.dif.common.rest.ProblemException;
 import mx.gob.dif.events.EventJson;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Function;
 
-/** Reading workbook cells as the plan document's text and numbers, and naming a bad cell by sheet, row and column. */
+/** Opening an uploaded workbook, reading its cells as text and numbers, and naming a bad cell by sheet, row and column. */
 final class Cells {
     /** The plan documents' factory: decimals kept digit for digit. */
     static final JsonNodeFactory NODES = EventJson.MAPPER.getNodeFactory();
@@ -82,5 +88,20 @@ final class Cells {
     /** The column's name as a spreadsheet shows it: A … Z, AA, AB … */
     static String columnLetter(int i) {
         return CellReference.convertNumToColString(i);
+    }
+
+    /**
+     * What {@code read} makes of the workbook; a file that is no readable XLSX (damaged, cut short, a zip bomb, another
+     * kind of file) is a 400 whose Spanish text ends with {@code whatToDo}, never the library's English message.
+     */
+    static <T> T fromWorkbook(byte[] xlsx, String whatToDo, Function<Workbook, T> read) {
+        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            return read.apply(wb);
+        } catch (ProblemException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw ProblemException.badRequest("El archivo no es una hoja de cálculo XLSX válida: está dañado, incompleto o "
+                    + "comprimido de más, o es otro tipo de archivo" + whatToDo);
+        }
     }
 }

@@ -8,11 +8,7 @@ import mx.gob.dif.common.rest.Problem;
 import mx.gob.dif.common.rest.ProblemException;
 import mx.gob.dif.events.TargetChanged;
 import mx.gob.dif.programs.domain.PlanValidation;
-import org.apache.commons.csv.CSVParser;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,8 +24,6 @@ import static mx.gob.dif.programs.formats.CsvLayout.*;
  * all of them in one answer. A file with any problem yields nothing.
  */
 public final class PlanCsvReader {
-    private static final char BOM = '\uFEFF';
-
     private PlanCsvReader() {
     }
 
@@ -37,7 +31,7 @@ public final class PlanCsvReader {
         if (orgUnit == null || fiscalYear == null) {
             throw ProblemException.badRequest("Para importar un CSV indique orgUnit y fiscalYear en la URL, p. ej. ?orgUnit=10005&fiscalYear=2021.");
         }
-        List<List<String>> rows = parse(!csv.isEmpty() && csv.charAt(0) == BOM ? csv.substring(1) : csv);
+        List<List<String>> rows = CsvCells.records(csv);
         if (rows.isEmpty()) {
             throw ProblemException.unprocessable("El archivo CSV está vacío.", List.of());
         }
@@ -54,23 +48,6 @@ public final class PlanCsvReader {
         }
         plan.putArray("programs").addAll(reader.programs.values());
         return plan;
-    }
-
-    /** Every record as its cells; a file Commons CSV cannot parse (a quote left open, text after a closing quote) is a 400. */
-    private static List<List<String>> parse(String csv) {
-        try (CSVParser parser = CsvCells.FORMAT.parse(new StringReader(csv))) {
-            List<List<String>> rows = new ArrayList<>();
-            try {
-                parser.forEach(record -> rows.add(record.toList()));
-            } catch (UncheckedIOException e) {
-                throw ProblemException.badRequest("El archivo no es un CSV válido: revise las comillas cerca de la línea "
-                        + parser.getCurrentLineNumber() + " (un campo entre comillas debe cerrarlas antes de la coma, y una comilla "
-                        + "dentro de él se escribe doble: \"\").");
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // reading a String: not expected
-        }
     }
 
     /** The number of columns of the rows: the fixed ones, plus metrica_casos and then the schedule's when the header has them. */

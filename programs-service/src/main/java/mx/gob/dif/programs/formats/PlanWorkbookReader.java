@@ -6,10 +6,7 @@ import mx.gob.dif.common.rest.ProblemException;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,27 +29,22 @@ public final class PlanWorkbookReader {
      */
     public static ObjectNode read(byte[] xlsx, String orgUnit, Integer fiscalYear) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        ObjectNode plan = Cells.NODES.objectNode();
-        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+        ObjectNode plan = Cells.fromWorkbook(xlsx, ". Expórtelo de nuevo desde la hoja de cálculo.", wb -> {
+            ObjectNode read = Cells.NODES.objectNode();
             Sheet planSheet = required(wb, PLAN_SHEET, PLAN, errors);
             Sheet programSheet = required(wb, PROGRAMS_SHEET, PROGRAMS, errors);
             Sheet targetSheet = required(wb, TARGETS_SHEET, TARGETS.subList(0, TARGETS_REQUIRED), errors);
             if (!errors.isEmpty()) {
                 throw ProblemException.unprocessable("El archivo no tiene la forma esperada; no se guardó nada.", errors);
             }
-            PlanSheetReader.read(planSheet, orgUnit, fiscalYear, plan, errors);
+            PlanSheetReader.read(planSheet, orgUnit, fiscalYear, read, errors);
             Map<String, ObjectNode> programs = ProgramsSheetReader.read(programSheet, errors);
             TargetsSheetReader.read(targetSheet, programs, errors);
             ProgramChildrenReader.goals(wb.getSheet(GOALS_SHEET), programs, errors);
             ProgramChildrenReader.sdg(wb.getSheet(SDG_SHEET), programs, errors);
-            plan.putArray("programs").addAll(programs.values());
-        } catch (ProblemException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            // the library's message is English (and names its own limits): say what to do instead
-            throw ProblemException.badRequest("El archivo no es una hoja de cálculo XLSX válida: está dañado, incompleto o "
-                    + "comprimido de más, o es otro tipo de archivo. Expórtelo de nuevo desde la hoja de cálculo.");
-        }
+            read.putArray("programs").addAll(programs.values());
+            return read;
+        });
         if (!errors.isEmpty()) {
             throw ProblemException.unprocessable("La hoja de cálculo tiene " + errors.size() + " error(es); no se guardó nada.", errors);
         }

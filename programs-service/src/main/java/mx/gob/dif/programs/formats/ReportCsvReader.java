@@ -2,12 +2,7 @@ package mx.gob.dif.programs.formats;
 
 import mx.gob.dif.common.csv.CsvCells;
 import mx.gob.dif.common.rest.ProblemException;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -22,7 +17,6 @@ import java.util.List;
  * formula guard's apostrophe ({@link CsvText#read}), so a file the platform wrote reads back unchanged.
  */
 public final class ReportCsvReader {
-    private static final char BOM = '\uFEFF';
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private ReportCsvReader() {
@@ -42,30 +36,16 @@ public final class ReportCsvReader {
             throw ProblemException.badRequest("El archivo no es un CSV de texto. Guárdelo desde su hoja de cálculo como "
                     + "«CSV UTF-8 (delimitado por comas)», o súbalo como XLSX.");
         }
-        ReportTable table = new ReportTable(maxRows, maxCell);
-        boolean header = true;
-        try (CSVParser parser = CsvCells.FORMAT.parse(new StringReader(!text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text))) {
-            try {
-                for (CSVRecord r : parser) {
-                    List<String> cells = r.toList().stream().map(CsvText::read).toList();
-                    if (header) {
-                        checkDelimiter(cells);
-                        table.header(cells);
-                        header = false;
-                    } else {
-                        table.row((int) r.getRecordNumber(), cells);
-                    }
-                }
-            } catch (UncheckedIOException | IllegalStateException e) {
-                throw ProblemException.badRequest("El archivo no es un CSV válido: revise las comillas cerca de la línea "
-                        + parser.getCurrentLineNumber() + " (un campo entre comillas debe cerrarlas antes de la coma, y una "
-                        + "comilla dentro de él se escribe doble: \"\").");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // reading a String: not expected
-        }
-        if (header) {
+        List<List<String>> records = CsvCells.records(text);
+        if (records.isEmpty()) {
             throw ProblemException.badRequest("El archivo está vacío: descargue la plantilla, escriba sus reportes y súbala.");
+        }
+        ReportTable table = new ReportTable(maxRows, maxCell);
+        List<String> header = records.get(0).stream().map(CsvText::read).toList();
+        checkDelimiter(header);
+        table.header(header);
+        for (int r = 1; r < records.size(); r++) {
+            table.row(r + 1, records.get(r).stream().map(CsvText::read).toList());
         }
         return table.rows();
     }

@@ -8,10 +8,7 @@ import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +21,9 @@ import java.util.List;
  */
 public final class ReportWorkbookReader {
 
+    private static final String NOT_A_WORKBOOK = " (un XLS antiguo o un CSV). Guárdelo como «Libro de Excel (.xlsx)» o súbalo "
+            + "como CSV.";
+
     private ReportWorkbookReader() {
     }
 
@@ -32,7 +32,7 @@ public final class ReportWorkbookReader {
         if (body == null || body.length == 0) {
             throw ProblemException.badRequest("El archivo está vacío: descargue la plantilla, escriba sus reportes y súbala.");
         }
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+        return Cells.fromWorkbook(body, NOT_A_WORKBOOK, wb -> {
             Sheet s = wb.getSheet(ReportColumn.SHEET) != null ? wb.getSheet(ReportColumn.SHEET) : wb.getSheetAt(0);
             ReportTable table = new ReportTable(maxRows, maxCell);
             table.header(cells(s.getRow(0), table));
@@ -42,14 +42,7 @@ public final class ReportWorkbookReader {
                 }
             }
             return table.rows();
-        } catch (ProblemException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            // the library's message is English (and names its own limits): say what to do instead
-            throw ProblemException.badRequest("El archivo no es una hoja de cálculo XLSX válida: está dañado, incompleto o "
-                    + "comprimido de más, o es otro tipo de archivo (un XLS antiguo o un CSV). Guárdelo como «Libro de Excel "
-                    + "(.xlsx)» o súbalo como CSV.");
-        }
+        });
     }
 
     private static List<String> cells(Row row, ReportTable table) {

@@ -1,6 +1,14 @@
 package mx.gob.dif.common.csv;
 
+import mx.gob.dif.common.rest.ProblemException;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What every CSV the platform writes shares: RFC 4180 with CRLF (Commons CSV's {@link CSVFormat#RFC4180}),
@@ -9,6 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 public final class CsvCells {
     /** The one CSV dialect of the platform's exports and imports. */
     public static final CSVFormat FORMAT = CSVFormat.RFC4180;
+    private static final char BOM = '\uFEFF';
 
     private CsvCells() {
     }
@@ -24,5 +33,26 @@ public final class CsvCells {
         }
         char first = text.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + text : text;
+    }
+
+    /**
+     * Every record of a CSV file's text as its cells, a leading byte-order mark dropped. A file Commons CSV cannot
+     * parse (a quote left open, text after a closing quote) is a 400 naming the line to look at.
+     */
+    public static List<List<String>> records(String text) {
+        String csv = !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
+        try (CSVParser parser = FORMAT.parse(new StringReader(csv))) {
+            List<List<String>> rows = new ArrayList<>();
+            try {
+                parser.forEach(record -> rows.add(record.toList()));
+            } catch (UncheckedIOException | IllegalStateException e) {
+                throw ProblemException.badRequest("El archivo no es un CSV válido: revise las comillas cerca de la línea "
+                        + parser.getCurrentLineNumber() + " (un campo entre comillas debe cerrarlas antes de la coma, y una "
+                        + "comilla dentro de él se escribe doble: \"\").");
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a String: not expected
+        }
     }
 }
