@@ -24,6 +24,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @ApplicationScoped
 public class TokenMemory {
+    /** Marks an identity answered from the memory, so that it is not written back on every request. */
+    static final String RECALLED = "dif.token.recalled";
     private final VerifiedTokens<SecurityIdentity> verified;
 
     @ConfigMapping(prefix = "dif.security.verified-tokens")
@@ -79,13 +81,13 @@ public class TokenMemory {
             if (known == null) {
                 return Uni.createFrom().nullItem();
             }
+            QuarkusSecurityIdentity.Builder answer = QuarkusSecurityIdentity.builder(known).addAttribute(RECALLED, Boolean.TRUE);
             // the remembered identity carries the routing context of the request that verified it: give it this one
             RoutingContext current = HttpSecurityUtils.getRoutingContextAttribute(request);
-            if (current == null) {
-                return Uni.createFrom().item(known);
+            if (current != null) {
+                answer.addAttribute(RoutingContext.class.getName(), current);
             }
-            return Uni.createFrom().item(QuarkusSecurityIdentity.builder(known)
-                    .addAttribute(RoutingContext.class.getName(), current).build());
+            return Uni.createFrom().item(answer.build());
         }
     }
 
@@ -105,6 +107,9 @@ public class TokenMemory {
 
         @Override
         public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+            if (identity.getAttribute(RECALLED) != null) {
+                return Uni.createFrom().item(identity); // answered from the memory: nothing new to remember
+            }
             if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getRawToken() != null) {
                 AccessTokenCredential bearer = identity.getCredential(AccessTokenCredential.class);
                 // only a bearer request: in a login session (the console) the principal is the ID token, not this one
