@@ -19,8 +19,12 @@ import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -171,19 +175,37 @@ class HostileInputIT {
 
     // ------------------------------------------------------------------ the stack's logs
 
-    /** Every log file of the stack: the services' and gateway's, PostgreSQL's, Kafka's and Keycloak's. */
+    /**
+     * Every log file of the stack: the services' and gateway's, PostgreSQL's, Kafka's and Keycloak's. The servers'
+     * data directories are not entered, and a file that goes while the tree is read (Kafka replaces its checkpoint
+     * files all the time) is passed over.
+     */
     private static List<Path> logFiles() {
-        Path runDir = PlatformStack.get().runDir();
-        for (int attempt = 1; ; attempt++) {
-            try (Stream<Path> files = Files.walk(runDir, 3)) {
-                return files.filter(p -> p.getFileName().toString().endsWith(".log") && Files.isRegularFile(p)).toList();
-            } catch (IOException | UncheckedIOException e) {
-                // Kafka replaces its checkpoint files (*.tmp) while the walk lists them: list again
-                if (attempt == 5) {
-                    throw new IllegalStateException("could not list the stack's logs", e);
+        List<Path> logs = new ArrayList<>();
+        try {
+            Files.walkFileTree(PlatformStack.get().runDir(), java.util.Set.of(), 3, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return dir.getFileName().toString().equals("data") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
-            }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".log")) {
+                        logs.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException gone) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return logs;
     }
 
     /** The markers found in what the logs gained since the last call ("" when none), as "file: marker". */

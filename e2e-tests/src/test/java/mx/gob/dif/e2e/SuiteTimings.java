@@ -4,6 +4,7 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,6 +19,12 @@ public class SuiteTimings implements TestExecutionListener {
     private static final Map<String, Long> STARTED = new LinkedHashMap<>();
     private static final Map<String, String> LINES = new LinkedHashMap<>();
     private static final java.util.Set<String> FAILED = new java.util.HashSet<>();
+    private static TestPlan plan;
+
+    @Override
+    public synchronized void testPlanExecutionStarted(TestPlan testPlan) {
+        plan = testPlan;
+    }
 
     @Override
     public synchronized void executionStarted(TestIdentifier test) {
@@ -27,7 +34,7 @@ public class SuiteTimings implements TestExecutionListener {
     @Override
     public synchronized void executionFinished(TestIdentifier test, TestExecutionResult result) {
         if (test.isTest() && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-            failedIn(test).ifPresent(FAILED::add); // the class itself ends SUCCESSFUL when only its tests failed
+            testClass(test).ifPresent(FAILED::add); // the class itself ends SUCCESSFUL when only its tests failed
         }
         className(test).ifPresent(name -> {
             Long started = STARTED.get(name);
@@ -39,13 +46,6 @@ public class SuiteTimings implements TestExecutionListener {
         });
     }
 
-    /** The class a failed test belongs to, from its unique id ([class:mx.gob.dif.e2e.X]/...). */
-    private static java.util.Optional<String> failedIn(TestIdentifier test) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[class:mx\\.gob\\.dif\\.e2e\\.([A-Za-z0-9_]+)\\]")
-                .matcher(test.getUniqueId());
-        return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
-    }
-
     static synchronized void print() {
         if (!LINES.isEmpty()) {
             System.out.println("Tiempo por clase de prueba (e2e):");
@@ -54,7 +54,22 @@ public class SuiteTimings implements TestExecutionListener {
     }
 
     private static java.util.Optional<String> className(TestIdentifier test) {
-        return test.getSource().filter(ClassSource.class::isInstance).map(s -> ((ClassSource) s).getClassName()
-                .replace("mx.gob.dif.e2e.", ""));
+        return test.getSource().filter(ClassSource.class::isInstance).map(s -> shortName(((ClassSource) s).getClassName()));
+    }
+
+    /** The class a test belongs to: its nearest ancestor that is a class (dynamic tests have no source of their own). */
+    private static java.util.Optional<String> testClass(TestIdentifier test) {
+        for (java.util.Optional<TestIdentifier> t = java.util.Optional.of(test); t.isPresent() && plan != null;
+             t = plan.getParent(t.get())) {
+            java.util.Optional<String> name = className(t.get());
+            if (name.isPresent()) {
+                return name;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String shortName(String className) {
+        return className.replace("mx.gob.dif.e2e.", "");
     }
 }
