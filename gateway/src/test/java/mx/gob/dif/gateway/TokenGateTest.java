@@ -135,10 +135,13 @@ class TokenGateTest {
         String shortLived = TestTokens.builder().name("operador.durango").orgUnit("10005").roles("municipal-operator")
                 .expiresIn(Duration.ofSeconds(3)).build();
         assertFalse(tokens.remembers(shortLived));
+        given().auth().oauth2(shortLived).get("/api/v1/org-units/10005").then().statusCode(201);
+        assertTrue(tokens.remembers(shortLived), "checked once, then remembered");
+        long recalled = tokens.recalls();
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(shortLived).get("/api/v1/org-units/10005").then().statusCode(201);
         }
-        assertTrue(tokens.remembers(shortLived), "checked once, then remembered");
+        assertEquals(recalled + 3, tokens.recalls(), "the next requests are answered from the memory, not checked again");
         given().auth().oauth2(TestTokens.tampered(shortLived)).get("/api/v1/org-units/10005")
                 .then().statusCode(401).body("detail", containsString("no es válido"));
         long expiresAt = System.currentTimeMillis() + 3_000;

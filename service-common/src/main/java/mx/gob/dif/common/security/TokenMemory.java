@@ -15,6 +15,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.util.concurrent.atomic.LongAdder;
+
 /**
  * Remembers the identity quarkus-oidc verified for a bearer token until the token expires
  * ({@link VerifiedTokens}), so that the gateway and each service check a person's token once and not
@@ -27,6 +29,7 @@ public class TokenMemory {
     /** Marks an identity answered from the memory, so that it is not written back on every request. */
     static final String RECALLED = "dif.token.recalled";
     private final VerifiedTokens<SecurityIdentity> verified;
+    private final LongAdder recalls = new LongAdder();
 
     @ConfigMapping(prefix = "dif.security.verified-tokens")
     public interface Settings {
@@ -41,7 +44,16 @@ public class TokenMemory {
 
     // called through the CDI client proxy: methods, never the field
     SecurityIdentity recall(String token) {
-        return verified.get(token);
+        SecurityIdentity known = verified.get(token);
+        if (known != null) {
+            recalls.increment();
+        }
+        return known;
+    }
+
+    /** How many requests were answered from the memory, without quarkus-oidc (for tests and diagnosis). */
+    public long recalls() {
+        return recalls.sum();
     }
 
     /** Whether this very token is remembered as verified (for health checks and tests). */
@@ -67,9 +79,13 @@ public class TokenMemory {
             return TokenAuthenticationRequest.class;
         }
 
+        /**
+         * Before quarkus-oidc's provider, which keeps the interface's default ({@code SYSTEM_FIRST + 1}): at any lower
+         * priority it is asked first, verifies every token itself, and the memory is never consulted.
+         */
         @Override
         public int priority() {
-            return 1000;
+            return Integer.MAX_VALUE;
         }
 
         @Override
