@@ -38,6 +38,11 @@ public final class Launcher {
         this.infraDir = infraDir;
     }
 
+    /** The same installation driving another shape of the stack (e.g. more instances of a service, DIF_SCALE). */
+    public Launcher of(Stack other) {
+        return new Launcher(other, infraDir);
+    }
+
     public static void main(String[] args) throws Exception {
         String command = args.length == 0 ? "help" : args[0];
         Path project = Path.of(System.getProperty("dif.project.dir", ".")).toAbsolutePath().normalize();
@@ -47,7 +52,7 @@ public final class Launcher {
             case "up" -> launcher.up(!List.of(args).contains("--no-demo"));
             case "down" -> launcher.down();
             case "status" -> launcher.status();
-            case "bench" -> new mx.gob.dif.deploy.bench.Benchmark(stack).run();
+            case "bench" -> new mx.gob.dif.deploy.bench.Benchmark(stack, launcher).run();
             case "chaos" -> mx.gob.dif.deploy.chaos.ChaosSuite.fromCommandLine(stack, launcher);
             case "token" -> new DemoSession(stack).token(List.of(args).subList(1, args.length));
             default -> {

@@ -45,7 +45,8 @@ final class Baselines {
         this.report = report;
     }
 
-    void rawKafka() throws Exception {
+    /** The raw producer's rate in events/s: what the batched ingestion is measured against (issue 14: ≥ 20 % of it). */
+    double rawKafka() throws Exception {
         KafkaBroker.ensureTopics(stack.kafkaBootstrap(), List.of(new TopicSpec("dif.bench.raw", 6, Map.of())));
         int n = 300_000;
         try (var producer = new KafkaProducer<String, String>(Map.of(
@@ -65,6 +66,7 @@ final class Baselines {
             report.measured(what, fmt(rate) + " events/s");
             report.latest(what + " — baseline", fmt(rate) + " events/s");
             say("raw kafka: " + fmt(rate) + "/s");
+            return rate;
         }
     }
 

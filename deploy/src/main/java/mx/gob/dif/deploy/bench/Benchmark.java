@@ -1,12 +1,15 @@
 package mx.gob.dif.deploy.bench;
 
+import mx.gob.dif.deploy.Launcher;
 import mx.gob.dif.deploy.Stack;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,15 +49,40 @@ public final class Benchmark {
     /** The 39 municipalities of the state: where the simulated reports come from. */
     static final List<String> MUNICIPALITIES = IntStream.rangeClosed(1, 39).mapToObj(i -> String.format("10%03d", i)).toList();
 
+    /** Issue 14's targets, on this 2-core machine with everything on it. */
+    static final double BATCHED_SHARE_OF_RAW = 0.20;
+    static final double SINGLES_PER_SECOND = 2_000;
+    static final double CLOSING_P95_MS = 300;
+    static final double INDICATOR_P95_MS = 10;
+    static final double FRESHNESS_P99_MS = 100;
+    /** Background load while freshness is probed: events/s, as {@link #LOADERS} threads sending a batch every 50 ms. */
+    static final int BACKGROUND_EVENTS_PER_SECOND = 5_000;
+    static final int LOADERS = 2;
+
     private final Stack stack;
+    private final Launcher launcher;
     private final Gateway gateway;
     private final Report report = new Report();
     private final long batchTotal;
+    private double rawKafka;
 
-    public Benchmark(Stack stack) {
+    public Benchmark(Stack stack, Launcher launcher) {
         this.stack = stack;
+        this.launcher = launcher;
         this.gateway = new Gateway(stack);
         this.batchTotal = Long.parseLong(stack.env().getOrDefault("DIF_BENCH_EVENTS", "200000"));
+    }
+
+    /**
+     * The scenarios that depend on how many indicators instances run, under a label for the rows they write
+     * ("" for the stack as started; ", two indicators instances" for the second pass).
+     */
+    private void indicatorsScenarios(String shape) throws Exception {
+        batched(shape);
+        freshness(shape);
+        queryLatency(shape);
+        closingReport(shape);
+        rebuild(shape);
     }
 
     public int run() throws Exception {
@@ -62,17 +90,45 @@ public final class Benchmark {
         gateway.identities();
         importPlan();
         Baselines baselines = new Baselines(stack, report);
-        baselines.rawKafka();
+        rawKafka = baselines.rawKafka();
         baselines.rawPostgres();
-        batched();
         singles();
-        freshness();
-        queryLatency();
-        closingReport();
+        int indicators = stack.scale().getOrDefault("indicators", 1);
+        indicatorsScenarios(indicators == 1 ? "" : ", " + indicators + " indicators instances");
         new ReportingCycleBench(gateway, report).run();
-        rebuild();
+        if (indicators == 1) {
+            withTwoIndicatorsInstances();
+        }
         report.write(stack.projectDir());
         return 0;
+    }
+
+    /**
+     * Issue 14: the same scenarios again with a second indicators instance in the same consumer group. The stack is
+     * scaled out as DIF_SCALE=indicators=2 would start it (the gateway restarted with both addresses), and scaled back
+     * in afterwards, whatever happened.
+     */
+    private void withTwoIndicatorsInstances() throws Exception {
+        Map<String, String> env = new HashMap<>(stack.env());
+        Map<String, Integer> scale = new HashMap<>(stack.scale());
+        scale.put("indicators", 2);
+        env.put("DIF_SCALE", String.join(",", scale.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        Launcher scaled = launcher.of(new Stack(stack.projectDir(), stack.runDir(), env));
+        say("scaling out to two indicators instances");
+        scaled.stopService("gateway");
+        try {
+            if (scaled.up(false) != 0) {
+                throw new IllegalStateException("the stack did not scale out to two indicators instances");
+            }
+            Thread.sleep(2000);
+            indicatorsScenarios(", two indicators instances");
+        } finally {
+            scaled.stopService("indicators-2");
+            scaled.stopService("gateway");
+            if (!launcher.restart("gateway")) {
+                say("the gateway of the one-instance stack did not come back: run ./dif up");
+            }
+        }
     }
 
     // ------------------------------------------------------------------ scenarios
@@ -99,7 +155,7 @@ public final class Benchmark {
         Thread.sleep(2000);
     }
 
-    private void batched() throws Exception {
+    private void batched(String shape) throws Exception {
         BigTotal before = closingTotal();
         int batchSize = 500;
         long batches = batchTotal / batchSize;
@@ -124,7 +180,7 @@ public final class Benchmark {
         pool.shutdown();
         double accepted = seconds(t0);
         long events = batches * batchSize;
-        String what = "Accepted through the gateway, batches of 500, 4 clients";
+        String what = "Accepted through the gateway, batches of 500, 4 clients" + shape;
         report.measured(what + " (" + events + " events)", fmt(events / accepted) + " events/s");
         report.latest(what, fmt(events / accepted) + " events/s");
         say("batched accepted: " + fmt(events / accepted) + "/s");
@@ -135,10 +191,13 @@ public final class Benchmark {
         double aggregated = seconds(t0);
         BigTotal after = closingTotal();
         boolean complete = after.value >= before.value + events;
-        String value = fmt(events / aggregated) + " events/s" + (complete ? "" : " (INCOMPLETE: " + (after.value - before.value) + " of " + events + ")");
-        what = "Accepted and aggregated (visible in the state closing report), same run";
+        double share = events / aggregated / rawKafka;
+        String value = fmt(events / aggregated) + " events/s = " + String.format("%.1f", 100 * share) + " % of raw Kafka"
+                + (complete ? "" : " (INCOMPLETE: " + (after.value - before.value) + " of " + events + ")");
+        what = "Accepted and aggregated (visible in the state closing report), same run" + shape;
         report.measured(what, value);
-        report.latest(what, value, "≥ 20,000/s", complete && events / aggregated >= 20_000);
+        report.latest(what, value, "≥ " + Math.round(100 * BATCHED_SHARE_OF_RAW) + " % of raw Kafka",
+                complete && share >= BATCHED_SHARE_OF_RAW);
         say("batched aggregated: " + fmt(events / aggregated) + "/s");
     }
 
@@ -168,37 +227,52 @@ public final class Benchmark {
         } finally {
             pool.shutdownNow(); // a failed client must not leave the benchmark hanging
         }
-        String rate = fmt(n / seconds(t0)) + " events/s";
+        double perSecond = n / seconds(t0);
+        String rate = fmt(perSecond) + " events/s";
         report.measured("Accepted through the gateway, single reports, 32 concurrent clients", rate);
-        report.latest("Accepted through the gateway, single reports, 32 concurrent clients", rate);
+        report.latest("Accepted through the gateway, single reports, 32 concurrent clients", rate,
+                "≥ " + fmt(SINGLES_PER_SECOND) + "/s", perSecond >= SINGLES_PER_SECOND);
         say("singles: " + rate);
     }
 
-    private void freshness() throws Exception {
+    /**
+     * 202 → value visible, probed 100 times while {@link #LOADERS} threads keep {@link #BACKGROUND_EVENTS_PER_SECOND}
+     * events/s of other reports flowing (a batch every 50 ms each); the rate they reached is reported beside it.
+     */
+    private void freshness(String shape) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
-        Thread load = new Thread(() -> {
-            long next = System.nanoTime();
-            while (!stop.get()) {
-                try {
-                    gateway.post("/api/v1/activities", batch(100));
-                } catch (Exception ignored) {
-                    // keep the pace
-                }
-                next += 50_000_000L; // 100 events every 50 ms = 2,000 events/s
-                long sleep = next - System.nanoTime();
-                if (sleep > 0) {
+        AtomicLong background = new AtomicLong();
+        int perBatch = BACKGROUND_EVENTS_PER_SECOND / LOADERS / 20;
+        List<Thread> loaders = new ArrayList<>();
+        for (int l = 0; l < LOADERS; l++) {
+            Thread load = new Thread(() -> {
+                long next = System.nanoTime();
+                while (!stop.get()) {
                     try {
-                        Thread.sleep(sleep / 1_000_000L, (int) (sleep % 1_000_000L));
-                    } catch (InterruptedException e) {
-                        return;
+                        if (gateway.post("/api/v1/activities", batch(perBatch)).statusCode() == 202) {
+                            background.addAndGet(perBatch);
+                        }
+                    } catch (Exception ignored) {
+                        // keep the pace
+                    }
+                    next += 50_000_000L;
+                    long sleep = next - System.nanoTime();
+                    if (sleep > 0) {
+                        try {
+                            Thread.sleep(sleep / 1_000_000L, (int) (sleep % 1_000_000L));
+                        } catch (InterruptedException e) {
+                            return;
+                        }
                     }
                 }
-            }
-        });
-        load.start();
+            });
+            load.start();
+            loaders.add(load);
+        }
         Stats stats = new Stats();
         String probeUnit = "10039";
         String probe = indicator(PROGRAMS, ACTIONS_PER_PROGRAM);
+        long t0 = System.nanoTime();
         try {
             double base = indicatorValue(probe, probeUnit);
             for (int i = 0; i < 100; i++) {
@@ -219,16 +293,21 @@ public final class Benchmark {
             }
         } finally {
             stop.set(true);
-            load.join();
+            for (Thread load : loaders) {
+                load.join();
+            }
         }
-        String what = "Freshness (202 → value visible through the gateway) at 2,000 events/s background load";
+        double reached = background.get() / seconds(t0);
+        String what = "Freshness (202 → value visible through the gateway) at " + fmt(BACKGROUND_EVENTS_PER_SECOND)
+                + " events/s background load" + shape;
         String value = "p50 " + fmt(stats.percentile(50)) + " ms, p99 " + fmt(stats.percentile(99)) + " ms";
-        report.measured(what, value + " (" + stats.count() + " probes)");
-        report.latest(what, value, "p99 ≤ 1 s", stats.percentile(99) <= 1000);
-        say("freshness p50 " + stats.percentile(50) + " p99 " + stats.percentile(99));
+        report.measured(what, value + " (" + stats.count() + " probes; background reached " + fmt(reached) + " events/s)");
+        report.latest(what, value + " (background " + fmt(reached) + " events/s)", "p99 ≤ " + fmt(FRESHNESS_P99_MS) + " ms",
+                stats.percentile(99) <= FRESHNESS_P99_MS);
+        say("freshness p50 " + stats.percentile(50) + " p99 " + stats.percentile(99) + ", background " + fmt(reached) + "/s");
     }
 
-    private void queryLatency() throws Exception {
+    private void queryLatency(String shape) throws Exception {
         Stats stats = new Stats();
         for (int i = 0; i < 2000; i++) {
             String unit = MUNICIPALITIES.get(i % MUNICIPALITIES.size());
@@ -239,10 +318,11 @@ public final class Benchmark {
                 throw new IllegalStateException("indicator query " + r.statusCode() + ": " + r.body());
             }
         }
-        report.measured("One indicator query (municipality, year), 2,000 sequential",
+        report.measured("One indicator query (municipality, year), 2,000 sequential" + shape,
                 "p50 " + fmt(stats.percentile(50)) + " ms, p95 " + fmt(stats.percentile(95)) + " ms, p99 " + fmt(stats.percentile(99)) + " ms");
-        report.latest("One indicator query (municipality, year), p95", fmt(stats.percentile(95)) + " ms", "≤ 20 ms", stats.percentile(95) <= 20);
-        report.latest("One indicator query (municipality, year), 2,000 sequential, p50 / p99",
+        report.latest("One indicator query (municipality, year), p95" + shape, fmt(stats.percentile(95)) + " ms",
+                "≤ " + fmt(INDICATOR_P95_MS) + " ms", stats.percentile(95) <= INDICATOR_P95_MS);
+        report.latest("One indicator query (municipality, year), 2,000 sequential, p50 / p99" + shape,
                 fmt(stats.percentile(50)) + " ms / " + fmt(stats.percentile(99)) + " ms");
         Stats state = new Stats();
         for (int i = 0; i < 300; i++) {
@@ -250,7 +330,7 @@ public final class Benchmark {
             gateway.get("/api/v1/indicators/" + indicator(1 + i % PROGRAMS, 1) + "?orgUnit=" + STATE + "&period=" + YEAR);
             state.add((System.nanoTime() - t0) / 1e6);
         }
-        String what = "One indicator query, state roll-up of 39 municipalities + own reports";
+        String what = "One indicator query, state roll-up of 39 municipalities + own reports" + shape;
         String value = "p50 " + fmt(state.percentile(50)) + " ms, p95 " + fmt(state.percentile(95)) + " ms";
         report.measured(what, value);
         report.latest(what, value);
@@ -262,7 +342,7 @@ public final class Benchmark {
      * database: the cold case), and asked again with the data unchanged (kept in memory until the next
      * applied report).
      */
-    private void closingReport() throws Exception {
+    private void closingReport(String shape) throws Exception {
         String path = "/api/v1/reports/closing?orgUnit=" + STATE + "&fiscalYear=" + YEAR;
         String probeUnit = "10038";
         String probe = indicator(1, 1);
@@ -287,14 +367,15 @@ public final class Benchmark {
         }
         String what = "State closing report (40 units, " + PROGRAMS * ACTIONS_PER_PROGRAM + " targets), JSON";
         String unchangedValue = "p50 " + fmt(unchanged.percentile(50)) + " ms, p95 " + fmt(unchanged.percentile(95)) + " ms";
-        report.measured(what + ", right after a report changed the data",
+        String target = "≤ " + fmt(CLOSING_P95_MS) + " ms";
+        report.measured(what + ", right after a report changed the data" + shape,
                 "p50 " + fmt(afterChange.percentile(50)) + " ms, p95 " + fmt(afterChange.percentile(95)) + " ms");
-        report.measured(what + ", asked again with the data unchanged", unchangedValue);
-        report.latest(what + ", right after a report changed the data, p95", fmt(afterChange.percentile(95)) + " ms",
-                "≤ 300 ms", afterChange.percentile(95) <= 300);
-        report.latest(what + ", right after a report changed the data, p50", fmt(afterChange.percentile(50)) + " ms");
-        report.latest("State closing report, JSON, asked again with the data unchanged", unchangedValue,
-                "≤ 300 ms", unchanged.percentile(95) <= 300);
+        report.measured(what + ", asked again with the data unchanged" + shape, unchangedValue);
+        report.latest(what + ", right after a report changed the data, p95" + shape, fmt(afterChange.percentile(95)) + " ms",
+                target, afterChange.percentile(95) <= CLOSING_P95_MS);
+        report.latest(what + ", right after a report changed the data, p50" + shape, fmt(afterChange.percentile(50)) + " ms");
+        report.latest("State closing report, JSON, asked again with the data unchanged" + shape, unchangedValue,
+                target, unchanged.percentile(95) <= CLOSING_P95_MS);
         say("closing after a change p95 " + afterChange.percentile(95) + ", unchanged p95 " + unchanged.percentile(95));
     }
 
@@ -308,7 +389,7 @@ public final class Benchmark {
         return ms;
     }
 
-    private void rebuild() throws Exception {
+    private void rebuild(String shape) throws Exception {
         BigTotal before = closingTotal();
         long t0 = System.nanoTime();
         HttpResponse<String> r = gateway.post("/api/v1/admin/rebuild", "{}", ADMIN);
@@ -327,7 +408,7 @@ public final class Benchmark {
         }
         double secs = seconds(t0);
         boolean identical = closingTotal().value == before.value;
-        String what = "Rebuild of the indicators database from the Kafka log";
+        String what = "Rebuild of the indicators database from the Kafka log" + shape;
         report.measured(what + " (" + before.events + " events)",
                 fmt(before.events / secs) + " events/s (" + fmt(secs) + " s); totals identical: " + identical);
         report.latest(what, fmt(before.events / secs) + " events/s (" + fmt(secs) + " s, " + String.format("%,d", before.events)
