@@ -17,8 +17,9 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,27 +85,35 @@ public class IndicatorUpdates {
         }
     }
 
+    /**
+     * Sends what is pending, reading the values of each unit and year once for all its indicators (one query per
+     * unit, not per indicator: under a month-end load a drain holds thousands of keys of a few dozen units).
+     */
     private void drain() {
-        Set<String> keys = new LinkedHashSet<>();
-        for (Iterator<String> it = pending.iterator(); it.hasNext() && keys.size() < MAX_PER_BATCH; ) {
-            keys.add(it.next());
+        Map<String, List<String>> byUnitAndYear = new LinkedHashMap<>();
+        int taken = 0;
+        for (Iterator<String> it = pending.iterator(); it.hasNext() && taken < MAX_PER_BATCH; taken++) {
+            String[] p = it.next().split("\\|");
             it.remove();
+            byUnitAndYear.computeIfAbsent(p[1] + "|" + p[2], k -> new ArrayList<>()).add(p[0]);
         }
-        List<Future<RecordMetadata>> sent = new ArrayList<>(keys.size());
-        for (String key : keys) {
-            String[] p = key.split("\\|");
+        List<Future<RecordMetadata>> sent = new ArrayList<>(taken);
+        byUnitAndYear.forEach((unitAndYear, indicators) -> {
+            String[] p = unitAndYear.split("\\|");
+            int year = Integer.parseInt(p[1]);
             try {
-                IndicatorValue v = values.indicator(p[0], p[1], p[2]);
-                IndicatorUpdated data = new IndicatorUpdated(v.indicator(), v.orgUnit(), Integer.parseInt(p[2]), v.period(),
-                        v.method(), v.target(), v.value(), v.percent());
-                String subject = p[1] + "|" + p[0];
-                sent.add(producer.send(Topics.INDICATOR_UPDATES, subject,
-                        CloudEvent.of(UUID.randomUUID().toString(), producer.source(), EventTypes.INDICATOR_UPDATED, subject, data)));
+                for (IndicatorValue v : values.yearValues(indicators, p[0], year)) {
+                    IndicatorUpdated data = new IndicatorUpdated(v.indicator(), v.orgUnit(), year, v.period(),
+                            v.method(), v.target(), v.value(), v.percent());
+                    String subject = v.orgUnit() + "|" + v.indicator();
+                    sent.add(producer.send(Topics.INDICATOR_UPDATES, subject,
+                            CloudEvent.of(UUID.randomUUID().toString(), producer.source(), EventTypes.INDICATOR_UPDATED, subject, data)));
+                }
             } catch (Exception ex) {
-                // a unit or indicator no longer in a plan has no value to announce
-                LOG.debugf("No indicator-updated event for %s: %s", key, ex.getMessage());
+                // a unit no longer in the catalog has no value to announce; indicators no longer in its plan are left out above
+                LOG.debugf("No indicator-updated events for unit %s, year %s: %s", p[0], p[1], ex.getMessage());
             }
-        }
+        });
         awaitAcks(sent);
     }
 

@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -53,6 +54,20 @@ public class IndicatorValues {
         Period p = period(periodText);
         Catalog.Target t = target(code, orgUnit, p);
         return withMonths(t, orgUnit, p, valuesOf(t, orgUnit, p));
+    }
+
+    /**
+     * The year values of several indicators of one unit, from ONE read of the month values of the unit's subtree (the
+     * indicator-updated notifications announce hundreds at a time); indicators without a target for the unit are left out.
+     */
+    public List<IndicatorValue> yearValues(Collection<String> codes, String orgUnit, int year) {
+        requireKnownUnit(orgUnit);
+        Period p = new Period(Integer.toString(year), year, 1, 12);
+        List<Catalog.Target> targets = codes.stream().map(c -> catalog.target(c, orgUnit, year)).flatMap(Optional::stream).toList();
+        Set<String> needed = new HashSet<>();
+        targets.forEach(t -> needed.addAll(closure(t.indicator(), orgUnit, year)));
+        Map<String, Map<String, MonthValues>> values = valuesOf(needed, orgUnit, year);
+        return targets.stream().map(t -> evaluate(t, orgUnit, p, values)).toList();
     }
 
     /** The target of the indicator that applies to a known unit in the period's year; 400/404 problems otherwise. */
