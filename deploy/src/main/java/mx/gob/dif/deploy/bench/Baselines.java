@@ -3,9 +3,13 @@ package mx.gob.dif.deploy.bench;
 import mx.gob.dif.deploy.Stack;
 import mx.gob.dif.deploy.infra.KafkaBroker;
 import mx.gob.dif.deploy.infra.TopicSpec;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.sql.Connection;
@@ -14,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -117,5 +122,15 @@ final class Baselines {
                 + OffsetDateTime.now() + "\",\"subject\":\"" + unit + "|" + indicator + "\",\"datacontenttype\":\"application/json\",\"data\":{\"activityId\":\""
                 + id + "\",\"indicator\":\"" + indicator + "\",\"orgUnit\":\"" + unit + "\",\"planOrgUnit\":\"10\",\"fiscalYear\":" + YEAR
                 + ",\"date\":\"" + YEAR + "-03-14\",\"quantity\":1}}";
+    }
+
+    /** Records in a topic's log (end offsets: reports, retractions and transaction markers alike), all partitions. */
+    static long recordsIn(Stack stack, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()))) {
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+        }
     }
 }
