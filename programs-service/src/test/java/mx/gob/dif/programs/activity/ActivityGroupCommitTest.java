@@ -103,7 +103,7 @@ class ActivityGroupCommitTest {
 
     @Test
     void concurrentSingleReportsAreEachAcceptedOnceWithTheirOwnSender() throws Exception {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
+        HttpClient http = client();
         post(http, singles(CLIENTS, false)); // warm-up: JIT, connections, producer metadata
         int n = Integer.getInteger("activity.bench.singles", 64);
         List<Single> singles = singles(n, false);
@@ -137,7 +137,7 @@ class ActivityGroupCommitTest {
     void everyRequestOfAGroupWhoseTransactionFailsGetsItsOwn503AndNothingIsStored() throws Exception {
         FailingPublisher failing = new FailingPublisher(producer);
         QuarkusMock.installMockForType(failing, ActivityPublisher.class);
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
+        HttpClient http = client();
         List<Single> first = singles(1, true);
         List<Single> group = singles(8, true);
         Map<TopicPartition, Long> before = endOffsets();
@@ -222,6 +222,14 @@ class ActivityGroupCommitTest {
             out.add(new Single(id, i % 5 == 4 ? "director.durango" : "operador.grupo" + i % 4, body));
         }
         return out;
+    }
+
+    /**
+     * HTTP/1.1, one connection per client as browsers and the gateway use: the JDK's default (HTTP/2 over one
+     * connection) would measure that connection's flow control, not this service.
+     */
+    private static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(CLIENTS)).build();
     }
 
     /** Posts every request, up to {@link #CLIENTS} at a time; the answers in request order. */
