@@ -31,8 +31,8 @@ import java.util.UUID;
 /**
  * Accepting activity reports: all-or-nothing validation, then every new report committed on Kafka
  * in one transaction (shared with concurrent requests: {@link ReportGroupCommit}) before the caller
- * hears 202, then the ledger row. Kafka is the system of record
- * for the indicators and for the ledger ({@link ActivityLedgerLoop}); the ledger serves resends,
+ * hears 202, then the ledger row. Kafka is the system of record for the indicators and for the
+ * ledger ({@link ActivityLedgerLoop}); the ledger serves resends,
  * retraction and listings. Operators and directors act on their own unit and the units below it
  * ({@link CurrentUser}, checked here).
  * Not @Transactional: a report is durable once its Kafka transaction committed, and the ledger statements
