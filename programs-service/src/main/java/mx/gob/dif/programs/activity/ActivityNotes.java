@@ -32,10 +32,12 @@ public class ActivityNotes {
     }
 
     /**
-     * One row per report about to be published. A row of an id the ledger does not know (an earlier
-     * attempt that failed) is replaced; a published report's row is never changed.
+     * One row per report about to be published, {@code reports.get(i)} sent by {@code receivedBy.get(i)}
+     * (a group commit holds several requests); the ids must be distinct (one statement cannot upsert a
+     * row twice). A row of an id the ledger does not know (an earlier attempt that failed) is
+     * replaced; a published report's row is never changed.
      */
-    public void save(List<ReportValidator.Valid> reports, String receivedBy) throws SQLException {
+    public void save(List<ReportValidator.Valid> reports, List<String> receivedBy) throws SQLException {
         int n = reports.size();
         UUID[] ids = new UUID[n];
         String[] notes = new String[n];
@@ -46,12 +48,12 @@ public class ActivityNotes {
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      insert into activity_note(id, note, received_by)
-                     select u.id, u.note, ? from unnest(?::uuid[], ?::text[]) as u(id, note)
+                     select u.id, u.note, u.received_by from unnest(?::uuid[], ?::text[], ?::text[]) as u(id, note, received_by)
                      on conflict (id) do update set note = excluded.note, received_by = excluded.received_by, received_at = now()
                      where not exists (select 1 from activity a where a.id = activity_note.id)""")) {
-            ps.setString(1, receivedBy);
-            ps.setArray(2, c.createArrayOf("uuid", ids));
-            ps.setArray(3, c.createArrayOf("text", notes));
+            ps.setArray(1, c.createArrayOf("uuid", ids));
+            ps.setArray(2, c.createArrayOf("text", notes));
+            ps.setArray(3, c.createArrayOf("text", receivedBy.toArray()));
             ps.executeUpdate();
         }
     }

@@ -15,10 +15,10 @@ import java.util.List;
 
 /**
  * Puts activity events on {@link Topics#ACTIVITIES} with the platform's {@link DurableProducer},
- * each request's events as ONE Kafka transaction ({@link DurableProducer#sendAtomically}): the
- * consumers (read_committed) see all of a batch or none of it, and a request answered as failed
- * can never land later, because its transaction was aborted. The events are returned as published:
- * the ledger records their time.
+ * each request's events (or a group's: {@link ReportGroupCommit}) as ONE Kafka transaction
+ * ({@link DurableProducer#sendAtomically}): the consumers (read_committed) see all of a batch or none
+ * of it, and a request answered as failed can never land later, because its transaction was aborted.
+ * The events are returned as published: the ledger records their time.
  */
 @ApplicationScoped
 public class ActivityPublisher {

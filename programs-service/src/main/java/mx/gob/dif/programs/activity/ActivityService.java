@@ -1,5 +1,7 @@
 package mx.gob.dif.programs.activity;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import mx.gob.dif.common.rest.Page;
 import mx.gob.dif.common.rest.Problem;
@@ -28,8 +30,9 @@ import java.util.UUID;
 
 /**
  * Accepting activity reports: all-or-nothing validation, then every new report committed on Kafka
- * in one transaction before the caller hears 202, then the ledger row. Kafka is the system of record
- * for the indicators and for the ledger ({@link ActivityLedgerLoop}); the ledger serves resends,
+ * in one transaction (shared with concurrent requests: {@link ReportGroupCommit}) before the caller
+ * hears 202, then the ledger row. Kafka is the system of record for the indicators and for the
+ * ledger ({@link ActivityLedgerLoop}); the ledger serves resends,
  * retraction and listings. Operators and directors act on their own unit and the units below it
  * ({@link CurrentUser}, checked here).
  * Not @Transactional: a report is durable once its Kafka transaction committed, and the ledger statements
@@ -43,6 +46,11 @@ public class ActivityService {
     static final Duration LEDGER_WAIT = Duration.ofSeconds(5);
     /** Whether a date is "in the future" is judged on Mexico's calendar, not the server's. */
     static final ZoneId MEXICO = ZoneId.of("America/Mexico_City");
+    /**
+     * How long a request waits for its group: longer than two groups take when Kafka answers late (a transaction
+     * waits at most delivery.timeout.ms + max.block.ms, 40 s as configured), the one committing and its own.
+     */
+    static final Duration GROUP_WAIT = Duration.ofSeconds(90);
 
     private final CatalogLookup catalog;
     private final ActivityPublisher publisher;
@@ -50,6 +58,7 @@ public class ActivityService {
     private final ActivityNotes notes;
     private final CurrentUser user;
     private final MonthLocks locks;
+    private ReportGroupCommit groups;
 
     public ActivityService(CatalogLookup catalog, ActivityPublisher publisher, ActivityLedger ledger, ActivityNotes notes,
                            CurrentUser user, MonthLocks locks) {
@@ -59,6 +68,17 @@ public class ActivityService {
         this.notes = notes;
         this.user = user;
         this.locks = locks;
+    }
+
+    @PostConstruct
+    void startGroups() {
+        groups = new ReportGroupCommit(this::commit, GROUP_WAIT);
+    }
+
+    /** Requests already queued are still committed (within {@link #GROUP_WAIT}); later ones are answered 503. */
+    @PreDestroy
+    void stopGroups() {
+        groups.close();
     }
 
     /** The state of a report after a retraction request; {@code changed} is false when it was already retracted. */
@@ -127,29 +147,62 @@ public class ActivityService {
     }
 
     /**
-     * Why in this order (issue 13; the design is in the README, "Activity reports: 202 means durable"):
-     * the notes first ({@link ActivityNotes}: personal data never goes to Kafka, and must be there for
-     * whoever writes the ledger row); then every new report on Kafka as ONE transaction, so the
-     * request lands whole or not at all, and a 503 is never followed by the reports landing later
-     * (the transaction is aborted); then the ledger rows, so the caller reads them back at once. When
-     * that last write fails the reports are still accepted: {@link ActivityLedgerLoop} writes the same
-     * rows from the topic once the database answers, and reads wait for it ({@link #find}).
+     * Commits the new reports together with those of concurrent requests ({@link ReportGroupCommit},
+     * issue 14: one notes statement, one Kafka transaction and one ledger statement per group) and
+     * answers for this request's own reports: the group's outcome with this request's count and ids.
      */
     private void publishAndRecord(List<ReportValidator.Valid> fresh, String receivedBy) {
         if (fresh.isEmpty()) {
             return;
         }
+        ReportGroupCommit.Outcome outcome = groups.submit(fresh, receivedBy);
+        if (outcome != ReportGroupCommit.Outcome.ACCEPTED) {
+            throw refusal(outcome, fresh);
+        }
+    }
+
+    /** Requests waiting for the group committer (not counting the group being committed). */
+    int waitingRequests() {
+        return groups.waiting();
+    }
+
+    /** The 503 of a request whose reports did not (certainly, or maybe) land; {@code fresh} are its own reports. */
+    static ProblemException refusal(ReportGroupCommit.Outcome outcome, List<ReportValidator.Valid> fresh) {
+        return switch (outcome) {
+            case NOTES_FAILED -> unavailable("No se pudo registrar ningún reporte de esta solicitud. Reintente en unos segundos.");
+            case NOT_PUBLISHED -> unavailable("No se registró ningún reporte de esta solicitud (" + fresh.size() + "). Reintente en unos "
+                    + "segundos; enviar cada reporte con un id propio (UUID) evita contarlo dos veces.");
+            // registered for ever or never: a resend under the same ids is safe either way, so the caller gets the ids it did not choose
+            case UNCERTAIN -> new ProblemException(503, "Registro no disponible", "No se pudo confirmar si los " + fresh.size()
+                    + " reportes de esta solicitud quedaron registrados. Reenvíe la solicitud en unos segundos con los mismos ids "
+                    + "(los que asignó el sistema están en errors): un reporte con un id ya registrado no se cuenta dos veces.",
+                    fresh.stream().filter(v -> !v.clientId())
+                            .map(v -> Problem.FieldError.of(v.index(), "id", "Reenvíe este reporte con el id " + v.id() + ".")).toList());
+            case ACCEPTED -> throw new IllegalArgumentException("an accepted request is not refused");
+        };
+    }
+
+    /**
+     * Commits one group (one request's reports, or several requests'). Why in this order (issue 13; the
+     * design is in the README, "Activity reports: 202 means durable"): the notes first ({@link ActivityNotes}:
+     * personal data never goes to Kafka, and must be there for whoever writes the ledger row); then every
+     * new report on Kafka as ONE transaction, so the group lands whole or not at all, and a 503 is never
+     * followed by the reports landing later (the transaction is aborted); then the ledger rows, so the
+     * caller reads them back at once. When that last write fails the reports are still accepted:
+     * {@link ActivityLedgerLoop} writes the same rows from the topic once the database answers, and reads
+     * wait for it ({@link #find}).
+     */
+    private ReportGroupCommit.Outcome commit(List<ReportValidator.Valid> fresh, List<String> receivedBy) {
         List<ActivityReported> reports = new ArrayList<>(fresh.size());
         for (ReportValidator.Valid v : fresh) {
             reports.add(new ActivityReported(v.id().toString(), v.indicator(), v.orgUnit(), v.planOrgUnit(), v.fiscalYear(),
                     v.date(), v.quantity()));
         }
-        List<UUID> ids = fresh.stream().map(ReportValidator.Valid::id).toList();
         try {
             notes.save(fresh, receivedBy);
         } catch (SQLException e) {
             LOG.errorf("Could not store the notes of %d reports, none published: %s", fresh.size(), e.getMessage());
-            throw unavailable("No se pudo registrar ningún reporte de esta solicitud. Reintente en unos segundos.");
+            return ReportGroupCommit.Outcome.NOTES_FAILED;
         }
         List<CloudEvent<ActivityReported>> published;
         try {
@@ -157,17 +210,11 @@ public class ActivityService {
         } catch (TransactionFailure e) {
             LOG.errorf("Kafka did not commit %d reports (%s): %s", fresh.size(), e.uncertain() ? "outcome unknown" : "none published",
                     e.getMessage());
-            if (!e.uncertain()) {
-                notes.forget(ids);
-                throw unavailable("No se registró ningún reporte de esta solicitud (" + fresh.size() + "). Reintente en unos "
-                        + "segundos; enviar cada reporte con un id propio (UUID) evita contarlo dos veces.");
+            if (e.uncertain()) {
+                return ReportGroupCommit.Outcome.UNCERTAIN;
             }
-            // registered for ever or never: a resend under the same ids is safe either way, so the caller gets the ids it did not choose
-            List<Problem.FieldError> assigned = fresh.stream().filter(v -> !v.clientId())
-                    .map(v -> Problem.FieldError.of(v.index(), "id", "Reenvíe este reporte con el id " + v.id() + ".")).toList();
-            throw new ProblemException(503, "Registro no disponible", "No se pudo confirmar si los " + fresh.size()
-                    + " reportes de esta solicitud quedaron registrados. Reenvíe la solicitud en unos segundos con los mismos ids "
-                    + "(los que asignó el sistema están en errors): un reporte con un id ya registrado no se cuenta dos veces.", assigned);
+            notes.forget(fresh.stream().map(ReportValidator.Valid::id).toList());
+            return ReportGroupCommit.Outcome.NOT_PUBLISHED;
         }
         try {
             ledger.record(published.stream().map(e -> ActivityLedger.Entry.of(e.data(), e.time())).toList());
@@ -175,6 +222,7 @@ public class ActivityService {
             // accepted all the same: the reports are committed on Kafka and the ledger loop writes these rows from there
             LOG.warnf("Ledger write failed for %d published reports; the ledger loop will add them: %s", fresh.size(), e.getMessage());
         }
+        return ReportGroupCommit.Outcome.ACCEPTED;
     }
 
     private static ProblemException unavailable(String detail) {
