@@ -84,6 +84,12 @@ class QueryPerformanceTest {
                     cross join (select code from org_unit where code like '99%') u
                     cross join generate_series(1, 12) m
                     on conflict do nothing""");
+            // the same months as year rows, as the applier keeps them with every month row it writes
+            s.execute("""
+                    insert into year_value(indicator, org_unit, year, totals, reports)
+                    select indicator, org_unit, year, array_agg(total order by month), array_agg(reports order by month)
+                    from month_value where org_unit like '99%' and year = 2022 group by indicator, org_unit, year
+                    on conflict do nothing""");
             // March's reports of every municipality, one per target, received on time for even ones (the completeness answer)
             s.execute("""
                     insert into activity(id, indicator, org_unit, plan_org_unit, year, month, quantity, received_at)
@@ -95,6 +101,7 @@ class QueryPerformanceTest {
                     where t.i % 10 <> 0""");
             s.execute("analyze month_value");
             s.execute("analyze activity");
+            s.execute("analyze year_value");
         }
         catalog.load();
     }
