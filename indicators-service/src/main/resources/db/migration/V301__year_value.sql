@@ -9,8 +9,12 @@ create table year_value (
     totals    numeric[]   not null check (cardinality(totals) = 12),
     reports   bigint[]    not null check (cardinality(reports) = 12),
     primary key (indicator, org_unit, year)
-);
+) with (fillfactor = 50);
 create index year_value_year on year_value (year, org_unit);
+-- Both tables are updated in place by every batch (no indexed column changes): room left on each page lets PostgreSQL
+-- update a row on its own page without touching the indexes (HOT), which roughly halves the cost of a batch's upserts.
+-- month_value's existing pages keep theirs until a rebuild (truncate) refills it.
+alter table month_value set (fillfactor = 50);
 
 insert into year_value(indicator, org_unit, year, totals, reports)
 select k.indicator, k.org_unit, k.year, array_agg(coalesce(m.total, 0) order by g.month),
