@@ -7,7 +7,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import mx.gob.dif.deploy.testing.RealInfraResource;
+import mx.gob.dif.indicators.messaging.ActivityApplier;
+import mx.gob.dif.indicators.persistence.MonthValueReads;
 import mx.gob.dif.indicators.service.Catalog;
+import mx.gob.dif.indicators.service.DataVersion;
+import mx.gob.dif.indicators.service.ProgramReports;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +21,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 import static mx.gob.dif.indicators.TestCallers.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,6 +48,12 @@ class QueryPerformanceTest {
     AgroalDataSource ds;
     @Inject
     Catalog catalog;
+    @Inject
+    DataVersion dataVersion;
+    @Inject
+    ProgramReports reports;
+    @Inject
+    MonthValueReads reads;
 
     @BeforeEach
     void seed() throws Exception {
@@ -71,6 +84,12 @@ class QueryPerformanceTest {
                     cross join (select code from org_unit where code like '99%') u
                     cross join generate_series(1, 12) m
                     on conflict do nothing""");
+            // the same months as year rows, as the applier keeps them with every month row it writes
+            s.execute("""
+                    insert into year_value(indicator, org_unit, year, totals, reports)
+                    select indicator, org_unit, year, array_agg(total order by month), array_agg(reports order by month)
+                    from month_value where org_unit like '99%' and year = 2022 group by indicator, org_unit, year
+                    on conflict do nothing""");
             // March's reports of every municipality, one per target, received on time for even ones (the completeness answer)
             s.execute("""
                     insert into activity(id, indicator, org_unit, plan_org_unit, year, month, quantity, received_at)
@@ -82,6 +101,7 @@ class QueryPerformanceTest {
                     where t.i % 10 <> 0""");
             s.execute("analyze month_value");
             s.execute("analyze activity");
+            s.execute("analyze year_value");
         }
         catalog.load();
     }
@@ -144,6 +164,59 @@ class QueryPerformanceTest {
         System.out.printf("PERF one indicator (state, 40 units, year) p50 %.1f ms p95 %.1f ms%n", p(state, 50), p(state, 95));
         System.out.printf("PERF closing report (40 units x 700 targets, 336k month values) JSON p50 %.0f ms p95 %.0f ms; CSV %.0f ms; XLSX %.0f ms%n",
                 p(closing, 50), p(closing, 95), csv, xlsx);
+    }
+
+    /**
+     * The closing report of the state right after a change (the cache holds it only until the data version moves, so
+     * every applied batch costs one whole computation): the read of the year's values, the whole computation in the
+     * service and the whole request, each after a change; and what the applier costs on a batch of the maximum poll
+     * size spread over the dense keys (rolled back, so the set stays as seeded).
+     */
+    @Test
+    void closingReportRightAfterAChangeAndTheApplierOnABatch() throws Exception {
+        List<String> units = catalog.subtree("99");
+        List<Double> read = new ArrayList<>();
+        List<Double> service = new ArrayList<>();
+        List<Double> request = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            long t0 = System.nanoTime();
+            assertEquals(TARGETS, reads.all(units, 2022).size());
+            read.add((System.nanoTime() - t0) / 1e6);
+            dataVersion.changed();
+            t0 = System.nanoTime();
+            assertEquals(TARGETS, reports.closing("99", 2022).rows().size());
+            service.add((System.nanoTime() - t0) / 1e6);
+            dataVersion.changed();
+            t0 = System.nanoTime();
+            given().get("/api/v1/reports/closing?orgUnit=99&fiscalYear=2022").then().statusCode(200);
+            request.add((System.nanoTime() - t0) / 1e6);
+        }
+        for (List<Double> l : List.of(read, service, request)) {
+            l.subList(0, 3).clear(); // warm-up
+        }
+        List<Double> batches = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            List<ActivityApplier.Activity> batch = new ArrayList<>();
+            for (int j = 0; j < 5000; j++) {
+                int k = i * 5000 + j;
+                String code = "Z-" + String.format("%02d", k % 35) + "-" + String.format("%02d", (k / 35) % 20);
+                String unit = "99" + String.format("%03d", 1 + k % 39);
+                batch.add(new ActivityApplier.Activity(UUID.randomUUID(), code, unit, "99", LocalDate.of(2022, 1 + k % 12, 15),
+                        BigDecimal.valueOf(k % 7), OffsetDateTime.now()));
+            }
+            try (Connection c = ds.getConnection()) {
+                c.setAutoCommit(false);
+                long t0 = System.nanoTime();
+                ActivityApplier.apply(c, batch);
+                batches.add((System.nanoTime() - t0) / 1e6);
+                c.rollback();
+            }
+        }
+        batches.subList(0, 2).clear(); // warm-up
+        System.out.printf("PERF closing report right after a change (40 units x 700 targets, 336k month values): read p50 %.0f ms"
+                        + " p95 %.0f ms; computation p50 %.0f ms p95 %.0f ms; request p50 %.0f ms p95 %.0f ms%n",
+                p(read, 50), p(read, 95), p(service, 50), p(service, 95), p(request, 50), p(request, 95));
+        System.out.printf("PERF applier, batch of 5000 reports on the dense set: p50 %.0f ms p95 %.0f ms%n", p(batches, 50), p(batches, 95));
     }
 
     /** The reporting cycle's state-wide reads: a breakdown of 39 municipalities and the completeness of a state. */

@@ -13,15 +13,18 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * Applies one polled batch of activity events in one transaction, exactly once in effect:
  * the activity table remembers every id, and only rows that are new (or newly retracted) change
- * the month values, pre-aggregated per key and upserted in key order (no deadlocks, one statement).
+ * the month values, pre-aggregated per key and upserted in key order (no deadlocks, one statement),
+ * and the same deltas, gathered per (indicator, org unit, year), are added to that year's row of year_value.
  */
 public final class ActivityApplier {
     /** Column widths of activity and month_value (V1, V2). */
@@ -168,6 +171,7 @@ public final class ActivityApplier {
         deltas.values().removeIf(d -> d.reports() == 0 && d.total().signum() == 0);
         if (!deltas.isEmpty()) {
             upsert(c, deltas);
+            upsertYears(c, deltas);
         }
         return new ArrayList<>(deltas.keySet());
     }
@@ -217,6 +221,71 @@ public final class ActivityApplier {
             ps.setArray(6, c.createArrayOf("numeric", kt));
             ps.setArray(7, c.createArrayOf("int8", kr));
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The batch's deltas added month by month to year_value (V301), one row per (indicator, org unit, year) with its 12
+     * months, so it stays month_value summed over the plan units. Adding deltas, as the month upsert does, commutes with
+     * a concurrent batch on the same key (a refresh from month_value would not see that batch's uncommitted months).
+     * The arrays travel as array literals, one per key: one statement, no grouping in the database.
+     */
+    private static void upsertYears(Connection c, TreeMap<Key, Delta> deltas) throws SQLException {
+        YearRows rows = new YearRows();
+        BigDecimal[] t = new BigDecimal[12];
+        long[] r = new long[12];
+        Key year = null;
+        // the month keys are sorted by indicator, unit and year first: one year's months come together, in key order
+        for (Map.Entry<Key, Delta> e : deltas.entrySet()) {
+            Key k = e.getKey();
+            if (year == null || !k.indicator().equals(year.indicator()) || !k.orgUnit().equals(year.orgUnit()) || k.year() != year.year()) {
+                if (year != null) {
+                    rows.add(year, t, r);
+                }
+                year = k;
+                Arrays.fill(t, BigDecimal.ZERO);
+                Arrays.fill(r, 0);
+            }
+            t[k.month() - 1] = t[k.month() - 1].add(e.getValue().total());
+            r[k.month() - 1] += e.getValue().reports();
+        }
+        rows.add(year, t, r);
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into year_value(indicator, org_unit, year, totals, reports)
+                select u.indicator, u.org_unit, u.year, u.totals::numeric[], u.reports::bigint[]
+                from unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[]) as u(indicator, org_unit, year, totals, reports)
+                on conflict (indicator, org_unit, year) do update set
+                  totals = array(select a + b from unnest(year_value.totals, excluded.totals) with ordinality as x(a, b, i) order by i),
+                  reports = array(select a + b from unnest(year_value.reports, excluded.reports) with ordinality as x(a, b, i) order by i)""")) {
+            ps.setArray(1, c.createArrayOf("text", rows.indicators.toArray()));
+            ps.setArray(2, c.createArrayOf("text", rows.units.toArray()));
+            ps.setArray(3, c.createArrayOf("int4", rows.years.toArray()));
+            ps.setArray(4, c.createArrayOf("text", rows.totals.toArray()));
+            ps.setArray(5, c.createArrayOf("text", rows.reports.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** The parameters of the year_value upsert: per year key, its 12 months' deltas as array literals. */
+    private static final class YearRows {
+        final List<String> indicators = new ArrayList<>();
+        final List<String> units = new ArrayList<>();
+        final List<Integer> years = new ArrayList<>();
+        final List<String> totals = new ArrayList<>();
+        final List<String> reports = new ArrayList<>();
+
+        void add(Key year, BigDecimal[] t, long[] r) {
+            indicators.add(year.indicator());
+            units.add(year.orgUnit());
+            years.add(year.year());
+            StringJoiner ts = new StringJoiner(",", "{", "}");
+            StringJoiner rs = new StringJoiner(",", "{", "}");
+            for (int m = 0; m < 12; m++) {
+                ts.add(t[m].toPlainString());
+                rs.add(Long.toString(r[m]));
+            }
+            totals.add(ts.toString());
+            reports.add(rs.toString());
         }
     }
 }

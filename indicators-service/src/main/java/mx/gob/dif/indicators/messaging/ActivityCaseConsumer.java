@@ -26,7 +26,7 @@ import java.util.List;
 /**
  * The activity log and the case log in ONE loop: one polled batch may mix both topics and is applied
  * in one transaction with the loop's stored offsets, and a rebuild replays both together (the
- * derived tables activity, month_value, case_event and case_count are cleared as one). An event the
+ * derived tables activity, month_value, year_value, case_event and case_count are cleared as one). An event the
  * aggregates cannot take (a negative quantity, a unit code longer than its column, a case event off
  * its schema) is dead-lettered with the reason; other event types on these topics are not aggregated.
  * Each batch first reads the rebuild generation ({@link RebuildTables#fence}): when a rebuild began

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads of the aggregates (month_value, case_count) for a set of units, set-based SQL with plain
+ * Reads of the aggregates (month_value, year_value, case_count) for a set of units, set-based SQL with plain
  * JDBC: one query per answer, aggregated in memory by the domain rules.
  */
 @ApplicationScoped
@@ -51,16 +51,16 @@ public class MonthValueReads {
 
     /** indicator → org unit → month values, for every indicator of the units. */
     public Map<String, Map<String, MonthValues>> all(List<String> units, int year) {
-        // one row per (indicator, unit) with its months packed as "m:total:reports,…": 12× fewer rows to ship and parse
+        // one row per (indicator, unit) with its 12 months (year_value, kept with month_value): 12× fewer rows, no grouping
         Map<String, Map<String, MonthValues>> out = new HashMap<>();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select indicator, org_unit, string_agg(month || ':' || total || ':' || reports, ',')
-                from month_value where year = ? and org_unit = any(?) group by indicator, org_unit""")) {
+                select indicator, org_unit, array_to_string(totals, ','), array_to_string(reports, ',')
+                from year_value where year = ? and org_unit = any(?)""")) {
             ps.setInt(1, year);
             ps.setArray(2, c.createArrayOf("text", units.toArray(String[]::new)));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    unpack(rs.getString(3), out.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                    unpack(rs.getString(3), rs.getString(4), out.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
                             .computeIfAbsent(rs.getString(2), k -> new MonthValues()));
                 }
             }
@@ -70,19 +70,25 @@ public class MonthValueReads {
         return out;
     }
 
-    private static void unpack(String packed, MonthValues mv) {
-        int start = 0;
-        while (start < packed.length()) {
-            int end = packed.indexOf(',', start);
-            if (end < 0) {
-                end = packed.length();
+    /** The 12 months "t1,…,t12" and "r1,…,r12"; a month without reports is left out (it has no value, as before its first report). */
+    private static void unpack(String totals, String reports, MonthValues mv) {
+        int t = 0;
+        int r = 0;
+        for (int month = 1; month <= 12; month++) {
+            int te = end(totals, t);
+            int re = end(reports, r);
+            long count = Long.parseLong(reports, r, re, 10);
+            if (count != 0) {
+                mv.add(month, new BigDecimal(totals.substring(t, te)), count);
             }
-            int a = packed.indexOf(':', start);
-            int b = packed.indexOf(':', a + 1);
-            mv.add(Integer.parseInt(packed, start, a, 10), new BigDecimal(packed.substring(a + 1, b)),
-                    Long.parseLong(packed, b + 1, end, 10));
-            start = end + 1;
+            t = te + 1;
+            r = re + 1;
         }
+    }
+
+    private static int end(String packed, int start) {
+        int end = packed.indexOf(',', start);
+        return end < 0 ? packed.length() : end;
     }
 
     /** org unit → its case counts of the year, for the given units (the given metrics, or all when null). */

@@ -63,7 +63,7 @@ public class RebuildTables {
     public State begin(Connection c, Map<TopicPartition, Long> ends) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.executeQuery("select generation from rebuild_state where id = 1 for update").close();
-            st.execute("truncate activity, month_value, case_event, case_count");
+            st.execute("truncate activity, month_value, year_value, case_event, case_count");
             st.execute("delete from rebuild_partition");
         }
         try (PreparedStatement ps = c.prepareStatement("insert into rebuild_partition(topic, partition_no, end_offset) values (?,?,?)")) {

@@ -90,7 +90,7 @@ public class ReportingCycle {
             List<String> pending = new ArrayList<>();
             for (int m = 1; m <= 12; m++) {
                 YearMonth month = YearMonth.of(year, m);
-                boolean due = reporters.stream().anyMatch(r -> !dueTargets(r, month).isEmpty());
+                boolean due = reporters.stream().anyMatch(r -> anyDue(r, month));
                 if (due && !mine.contains(m)) {
                     pending.add(YearMonth.of(year, m).toString());
                 }
@@ -149,9 +149,16 @@ public class ReportingCycle {
 
     /** The indicators of the plan the unit reports against that are due in the month. */
     private List<String> dueTargets(String unit, YearMonth month) {
-        return catalog.reportingPlan(unit, month.getYear()).stream()
-                .filter(t -> ReportingMonths.due(MeasurementMethod.of(t.method()), t.caseMetric(), t.calendar(), month.getMonthValue()))
-                .map(Catalog.Target::indicator).toList();
+        return catalog.reportingPlan(unit, month.getYear()).stream().filter(t -> due(t, month)).map(Catalog.Target::indicator).toList();
+    }
+
+    /** Whether any target of the plan the unit reports against is due in the month: stops at the first (a state's 39 × 12 months). */
+    private boolean anyDue(String unit, YearMonth month) {
+        return catalog.reportingPlan(unit, month.getYear()).stream().anyMatch(t -> due(t, month));
+    }
+
+    private static boolean due(Catalog.Target t, YearMonth month) {
+        return ReportingMonths.due(MeasurementMethod.of(t.method()), t.caseMetric(), t.calendar(), month.getMonthValue());
     }
 
     /** YYYY-MM, else a 400 problem in Spanish. */
