@@ -43,7 +43,19 @@ public final class Launcher {
         return new Launcher(other, infraDir);
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int rc;
+        try {
+            rc = run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            rc = 1;
+        }
+        // also when a command failed: threads it left behind (HTTP clients, load generators) must not keep the JVM alive
+        System.exit(rc);
+    }
+
+    private static int run(String[] args) throws Exception {
         String command = args.length == 0 ? "help" : args[0];
         Path project = Path.of(System.getProperty("dif.project.dir", ".")).toAbsolutePath().normalize();
         Stack stack = Stack.fromEnvironment(project);
@@ -70,7 +82,7 @@ public final class Launcher {
                 yield "help".equals(command) ? 0 : 2;
             }
         };
-        System.exit(rc);
+        return rc;
     }
 
     private static Path infraDirOf(Path project) {

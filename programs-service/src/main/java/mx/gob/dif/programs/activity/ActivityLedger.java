@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -87,6 +88,9 @@ public class ActivityLedger {
         if (reports.isEmpty()) {
             return;
         }
+        // in id order: the request path and the ledger loop write the same rows at the same time, and two inserts that
+        // take the unique index's locks in different orders deadlock (seen under load with group commit)
+        reports = reports.stream().sorted(Comparator.comparing(Entry::id)).toList();
         int n = reports.size();
         UUID[] ids = new UUID[n];
         String[] indicators = new String[n];
