@@ -443,10 +443,8 @@ public final class Benchmark {
 
     // ------------------------------------------------------------------ helpers
 
-    private record BigTotal(double value, long events) {
+    private record BigTotal(double value) {
     }
-
-    private final AtomicLong eventsSent = new AtomicLong();
 
     private BigTotal closingTotal() throws Exception {
         HttpResponse<String> r = gateway.get("/api/v1/reports/closing?orgUnit=" + STATE + "&fiscalYear=" + YEAR);
@@ -455,7 +453,7 @@ public final class Benchmark {
         while (m.find()) {
             sum += Double.parseDouble(m.group(1));
         }
-        return new BigTotal(sum, eventsSent.get());
+        return new BigTotal(sum);
     }
 
     private double indicatorValue(String indicator, String unit) throws Exception {
@@ -474,7 +472,6 @@ public final class Benchmark {
                     .append("\",\"orgUnit\":\"").append(unit).append("\",\"date\":\"")
                     .append(LocalDate.of(YEAR, 1 + rnd.nextInt(12), 1 + rnd.nextInt(28))).append("\",\"quantity\":1}");
         }
-        eventsSent.addAndGet(n);
         return b.append("]").toString();
     }
 
