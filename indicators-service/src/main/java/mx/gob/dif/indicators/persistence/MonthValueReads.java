@@ -51,13 +51,23 @@ public class MonthValueReads {
 
     /** indicator → org unit → month values, for every indicator of the units. */
     public Map<String, Map<String, MonthValues>> all(List<String> units, int year) {
-        // one row per (indicator, unit) with its 12 months (year_value, kept with month_value): 12× fewer rows, no grouping
+        return years(null, units, year);
+    }
+
+    /**
+     * indicator → org unit → month values of whole years, for the given indicators (all when null) and units: one row
+     * per (indicator, unit) with its 12 months (year_value, kept with month_value), 12× fewer rows and no grouping.
+     */
+    public Map<String, Map<String, MonthValues>> years(Collection<String> indicators, List<String> units, int year) {
         Map<String, Map<String, MonthValues>> out = new HashMap<>();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 select indicator, org_unit, array_to_string(totals, ','), array_to_string(reports, ',')
-                from year_value where year = ? and org_unit = any(?)""")) {
+                from year_value where year = ? and org_unit = any(?)""" + (indicators == null ? "" : " and indicator = any(?)"))) {
             ps.setInt(1, year);
             ps.setArray(2, c.createArrayOf("text", units.toArray(String[]::new)));
+            if (indicators != null) {
+                ps.setArray(3, c.createArrayOf("text", indicators.toArray(String[]::new)));
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     unpack(rs.getString(3), rs.getString(4), out.computeIfAbsent(rs.getString(1), k -> new HashMap<>())

@@ -57,7 +57,7 @@ public class IndicatorValues {
     }
 
     /**
-     * The year values of several indicators of one unit, from ONE read of the month values of the unit's subtree (the
+     * The year values of several indicators of one unit, from ONE read of the year rows of the unit's subtree (the
      * indicator-updated notifications announce hundreds at a time); indicators without a target for the unit are left out.
      */
     public List<IndicatorValue> yearValues(Collection<String> codes, String orgUnit, int year) {
@@ -66,7 +66,9 @@ public class IndicatorValues {
         List<Catalog.Target> targets = codes.stream().map(c -> catalog.target(c, orgUnit, year)).flatMap(Optional::stream).toList();
         Set<String> needed = new HashSet<>();
         targets.forEach(t -> needed.addAll(closure(t.indicator(), orgUnit, year)));
-        Map<String, Map<String, MonthValues>> values = valuesOf(needed, orgUnit, year);
+        // whole years: the per-year rows, as the closing report reads them
+        Map<String, Map<String, MonthValues>> values = withCaseCounts(reads.years(needed, catalog.subtree(orgUnit), year), needed,
+                orgUnit, year);
         return targets.stream().map(t -> evaluate(t, orgUnit, p, values)).toList();
     }
 
@@ -85,7 +87,11 @@ public class IndicatorValues {
 
     /** Month values of the given indicators for every unit of the subtree, targets counted from cases overlaid. */
     Map<String, Map<String, MonthValues>> valuesOf(Set<String> indicators, String orgUnit, int year) {
-        Map<String, Map<String, MonthValues>> values = reads.of(indicators, catalog.subtree(orgUnit), year);
+        return withCaseCounts(reads.of(indicators, catalog.subtree(orgUnit), year), indicators, orgUnit, year);
+    }
+
+    private Map<String, Map<String, MonthValues>> withCaseCounts(Map<String, Map<String, MonthValues>> values, Set<String> indicators,
+                                                              String orgUnit, int year) {
         overlayCaseCounts(values, indicators.stream().map(n -> catalog.target(n, orgUnit, year).orElse(null))
                 .filter(Objects::nonNull).toList(), orgUnit, year);
         return values;
